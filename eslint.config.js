@@ -1,0 +1,58 @@
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+/**
+ * The layers only import downwards: domain ← db ← sync ← grid, io ← routes.
+ * Each entry forbids a layer from importing the ones above it.
+ */
+const layer = (files, forbidden, why) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: forbidden.map((group) => ({ group: [group], message: why })) }
+    ]
+  }
+});
+
+export default ts.config(
+  { ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/results/'] },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+    }
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+    languageOptions: {
+      parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
+    }
+  },
+  layer(
+    ['src/lib/domain/**'],
+    ['svelte', 'svelte/*', '$app/*', 'dexie', 'yjs', 'y-*', '$lib/db/*', '$lib/sync/*', '$lib/grid/*', '$lib/io/*', '$lib/i18n/*', '**/db/*', '**/sync/*', '**/grid/*', '**/io/*', '**/i18n/*'],
+    'src/lib/domain is pure TypeScript: no UI, storage or sync imports.'
+  ),
+  layer(
+    ['src/lib/db/**'],
+    ['$lib/sync/*', '$lib/grid/*', '$lib/io/*', '$app/*', '**/sync/*', '**/grid/*', '**/io/*', '**/routes/*'],
+    'src/lib/db may import only the domain layer.'
+  ),
+  layer(
+    ['src/lib/sync/**'],
+    ['$lib/grid/*', '$lib/io/*', '**/grid/*', '**/io/*', '**/routes/*'],
+    'src/lib/sync sits below the grid and io layers.'
+  ),
+  layer(
+    ['src/lib/grid/**', 'src/lib/io/**'],
+    ['**/routes/*', '$lib/components/*', '**/components/*'],
+    'the grid and io layers never import routes or app components.'
+  )
+);

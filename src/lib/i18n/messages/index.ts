@@ -1,0 +1,15 @@
+import { common } from './common';
+import { grid } from './grid';
+import { records } from './records';
+import type { Locale } from './define';
+
+/** All message tables, merged. Add an area's file here. */
+const areas = [common, grid, records] as const;
+
+type Keys<T> = T extends { 'zh-CN': Record<infer K, string> } ? K : never;
+export type MessageKey = Keys<(typeof areas)[number]>;
+
+export const messages: Record<Locale, Record<MessageKey, string>> = {
+  'zh-CN': Object.assign({}, ...areas.map((a) => a['zh-CN'])),
+  en: Object.assign({}, ...areas.map((a) => a.en))
+};
