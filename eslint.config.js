@@ -26,6 +26,9 @@ export default ts.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
+      // Large indexes are plain Maps on purpose: reactivity comes from replacing a $state.raw
+      // array, not from tracking every entry.
+      'svelte/prefer-svelte-reactivity': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
     }
   },
@@ -33,6 +36,21 @@ export default ts.config(
     files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
     languageOptions: {
       parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
+    }
+  },
+  {
+    // One write path: only write-path.ts (and the device registry) may write to Dexie tables.
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    ignores: ['src/lib/db/write-path.ts', 'src/lib/db/registry.ts', 'src/service-worker.ts', 'src/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(put|bulkPut|bulkAdd|bulkUpdate|bulkDelete|modify)$/]",
+          message: 'Write through WritePath (src/lib/db/write-path.ts): it validates, logs and makes the change undoable.'
+        }
+      ]
     }
   },
   layer(

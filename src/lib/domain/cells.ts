@@ -31,6 +31,8 @@ export type CellError =
 export interface CellSpec {
   type: CellType;
   options?: readonly string[];
+  /** display labels of choice options (value → label); typing or pasting a label selects its value */
+  labels?: Readonly<Record<string, string>>;
   /** for link cells: find a record id by its label or id, and the label of an id */
   link?: {
     resolve(text: string): string | undefined;
@@ -78,6 +80,13 @@ function parseNumber(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+function findOption(spec: CellSpec, text: string): string | undefined {
+  const l = text.toLowerCase();
+  return spec.options?.find(
+    (o) => o === text || o.toLowerCase() === l || spec.labels?.[o]?.toLowerCase() === l
+  );
+}
+
 /** Parse typed or pasted text into a stored value of the cell's type. */
 export function parseCell(spec: CellSpec, text: string): ParseResult {
   const t = text.trim();
@@ -100,7 +109,7 @@ export function parseCell(spec: CellSpec, text: string): ParseResult {
       return d === null ? { ok: false, error: 'cell.error.date' } : { ok: true, value: d };
     }
     case 'choice': {
-      const opt = spec.options?.find((o) => o === t || o.toLowerCase() === t.toLowerCase());
+      const opt = findOption(spec, t);
       return opt === undefined ? { ok: false, error: 'cell.error.choice' } : { ok: true, value: opt };
     }
     case 'multi': {
@@ -110,7 +119,7 @@ export function parseCell(spec: CellSpec, text: string): ParseResult {
         .filter(Boolean);
       const out: string[] = [];
       for (const p of parts) {
-        const opt = spec.options?.find((o) => o === p || o.toLowerCase() === p.toLowerCase());
+        const opt = findOption(spec, p);
         if (opt === undefined) return { ok: false, error: 'cell.error.choice' };
         if (!out.includes(opt)) out.push(opt);
       }
@@ -165,8 +174,10 @@ export function formatCell(spec: CellSpec, value: unknown): string {
       return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
     case 'money':
       return isFen(value) ? formatYuan(value) : '';
+    case 'choice':
+      return typeof value === 'string' ? (spec.labels?.[value] ?? value) : '';
     case 'multi':
-      return Array.isArray(value) ? value.join(', ') : '';
+      return Array.isArray(value) ? value.map((v) => spec.labels?.[v] ?? v).join(', ') : '';
     case 'checkbox':
       return value === true ? '✓' : '';
     case 'link':

@@ -1,10 +1,12 @@
+import { app } from './app';
 import { common } from './common';
+import { fields } from './fields';
 import { grid } from './grid';
 import { records } from './records';
 import type { Locale } from './define';
 
 /** All message tables, merged. Add an area's file here. */
-const areas = [common, grid, records] as const;
+const areas = [common, app, fields, grid, records] as const;
 
 type Keys<T> = T extends { 'zh-CN': Record<infer K, string> } ? K : never;
 export type MessageKey = Keys<(typeof areas)[number]>;

@@ -1,0 +1,101 @@
+/**
+ * The device's registry: which workspaces exist here and who the local person is. This is device
+ * state, never replicated, so it lives in its own small database (`kebu`) outside the write path.
+ * Workspace contents only ever change through `WritePath`.
+ */
+import Dexie, { type Table } from 'dexie';
+import { newId } from './ids';
+import { workspaceDbName } from './schema';
+
+export interface WorkspaceInfo {
+  id: string;
+  name: string;
+  createdAt: number;
+  demo?: boolean;
+}
+
+/** "Who am I" on this device; every change records it. */
+export interface Profile {
+  id: string;
+  name: string;
+  device: string;
+  createdAt: number;
+}
+
+class RegistryDB extends Dexie {
+  workspaces!: Table<WorkspaceInfo, string>;
+  profile!: Table<Profile & { key: 'me' }, string>;
+  constructor() {
+    super('kebu');
+    this.version(1).stores({ workspaces: 'id', profile: 'key' });
+  }
+}
+
+let registry: RegistryDB | null = null;
+function reg(): RegistryDB {
+  return (registry ??= new RegistryDB());
+}
+
+export async function getProfile(): Promise<Profile | null> {
+  const p = await reg().profile.get('me');
+  if (!p) return null;
+  const { key: _key, ...profile } = p;
+  return profile;
+}
+
+export async function saveProfile(name: string, device: string): Promise<Profile> {
+  const existing = await getProfile();
+  const profile: Profile = {
+    id: existing?.id ?? newId(),
+    name: name.trim(),
+    device: device.trim(),
+    createdAt: existing?.createdAt ?? Date.now()
+  };
+  await reg().profile.put({ ...profile, key: 'me' });
+  return profile;
+}
+
+export function listWorkspaces(): Promise<WorkspaceInfo[]> {
+  return reg().workspaces.orderBy('id').toArray();
+}
+
+export async function createWorkspace(name: string, demo = false): Promise<WorkspaceInfo> {
+  const ws: WorkspaceInfo = { id: newId(), name: name.trim(), createdAt: Date.now(), demo };
+  await reg().workspaces.add(ws);
+  return ws;
+}
+
+export async function renameWorkspace(id: string, name: string): Promise<void> {
+  await reg().workspaces.update(id, { name: name.trim() });
+}
+
+/** Remove a workspace and its database from this device. */
+export async function deleteWorkspace(id: string): Promise<void> {
+  await reg().workspaces.delete(id);
+  await Dexie.delete(workspaceDbName(id));
+}
+
+/** A readable default for "which device is this", from the user agent. */
+export function guessDevice(userAgent: string): string {
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /Firefox\//.test(userAgent)
+      ? 'Firefox'
+      : /Chrome\//.test(userAgent)
+        ? 'Chrome'
+        : /Safari\//.test(userAgent)
+          ? 'Safari'
+          : 'Browser';
+  const os = /Windows/.test(userAgent)
+    ? 'Windows'
+    : /Android/.test(userAgent)
+      ? 'Android'
+      : /iPhone|iPad/.test(userAgent)
+        ? 'iOS'
+        : /Mac OS X/.test(userAgent)
+          ? 'macOS'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : '';
+  return os ? `${browser} · ${os}` : browser;
+}

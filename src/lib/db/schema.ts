@@ -1,0 +1,117 @@
+/**
+ * The workspace database: one Dexie database per workspace, named `kebu-ws-<workspaceId>`.
+ *
+ * Schema versions are APPEND-ONLY. Never edit a published entry of `SCHEMA_VERSIONS`; add a new
+ * one with the full store list and, when data must change shape, an `upgrade` that keeps every
+ * field it does not understand. `schema.test.ts` opens a database written by every earlier
+ * version with the current code and checks that no field was lost.
+ *
+ * Only `write-path.ts` writes to these tables (the lint rule `no-direct-table-writes` in
+ * eslint.config.js guards it); everything else reads.
+ */
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type {
+  Contact,
+  CustomColumn,
+  Customer,
+  FollowUp,
+  OrgUnit,
+  SavedView,
+  Staff
+} from '$lib/domain/records/types';
+import type { ChangeSet } from './changes';
+
+export interface Setting {
+  id: string;
+  value: unknown;
+  deleted: 0 | 1;
+  createdAt: number;
+  createdBy: string;
+  updatedAt: number;
+  updatedBy: string;
+  _f?: Record<string, { at: number; by: string }>;
+}
+
+/** Small local state that is not replicated: the undo and redo stacks, last backup time… */
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+/** The replicated record tables and their row types. */
+export interface RecordTables {
+  customers: Customer;
+  contacts: Contact;
+  followUps: FollowUp;
+  staff: Staff;
+  orgUnits: OrgUnit;
+  customColumns: CustomColumn;
+  savedViews: SavedView;
+  settings: Setting;
+}
+export type TableName = keyof RecordTables;
+export const TABLE_NAMES: readonly TableName[] = [
+  'customers',
+  'contacts',
+  'followUps',
+  'staff',
+  'orgUnits',
+  'customColumns',
+  'savedViews',
+  'settings'
+];
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      customers: 'id, name',
+      contacts: 'id, customerId',
+      followUps: 'id, customerId, at',
+      staff: 'id',
+      orgUnits: 'id',
+      customColumns: 'id, table',
+      savedViews: 'id, table',
+      settings: 'id',
+      changes: '++seq, &id',
+      meta: 'key'
+    }
+  }
+];
+
+export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;
+
+export class KebuDB extends Dexie {
+  customers!: Table<Customer, string>;
+  contacts!: Table<Contact, string>;
+  followUps!: Table<FollowUp, string>;
+  staff!: Table<Staff, string>;
+  orgUnits!: Table<OrgUnit, string>;
+  customColumns!: Table<CustomColumn, string>;
+  savedViews!: Table<SavedView, string>;
+  settings!: Table<Setting, string>;
+  changes!: Table<ChangeSet, number>;
+  meta!: Table<MetaEntry, string>;
+
+  constructor(name: string, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
+    super(name);
+    for (const v of versions) {
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+
+  recordTable<K extends TableName>(name: K): Table<RecordTables[K], string> {
+    return this.table(name) as Table<RecordTables[K], string>;
+  }
+}
+
+export function workspaceDbName(workspaceId: string): string {
+  return `kebu-ws-${workspaceId}`;
+}

@@ -1,0 +1,87 @@
+/**
+ * A table's live rows in memory, for the grid. Loads the first rows at once (so the screen paints
+ * before a 100 000-row table has arrived), then all of them; afterwards it follows committed
+ * writes from this tab and others by re-reading only the ids a write touched.
+ */
+import type { Table } from 'dexie';
+import type { Versioned } from '$lib/domain/records/types';
+import type { ChangeNotice, WritePath } from './write-path';
+import type { KebuDB, RecordTables, TableName } from './schema';
+
+const FIRST_PAGE = 200;
+
+export class TableStore<K extends TableName> {
+  /** the table's live (not deleted) rows, in primary-key order, then in order of arrival */
+  rows = $state.raw<RecordTables[K][]>([]);
+  loading = $state(true);
+
+  readonly #table: Table<RecordTables[K], string>;
+  readonly #name: K;
+  #index = new Map<string, number>();
+  #unsubscribe: () => void;
+  #version = 0;
+
+  constructor(db: KebuDB, writes: WritePath, name: K) {
+    this.#name = name;
+    this.#table = db.recordTable(name);
+    this.#unsubscribe = writes.subscribe((n) => this.#onChange(n));
+    void this.#load();
+  }
+
+  get(id: string): RecordTables[K] | undefined {
+    const rows = this.rows; // read first, so that callers re-run when rows change
+    const i = this.#index.get(id);
+    return i === undefined ? undefined : rows[i];
+  }
+
+  destroy() {
+    this.#unsubscribe();
+    this.#version++;
+  }
+
+  #set(rows: RecordTables[K][]) {
+    this.#index = new Map(rows.map((r, i) => [r.id, i]));
+    this.rows = rows;
+  }
+
+  async #load() {
+    const version = ++this.#version;
+    const first = await this.#table.limit(FIRST_PAGE).toArray();
+    if (version !== this.#version) return;
+    const firstLive = first.filter((r) => !(r as Versioned).deleted);
+    if (first.length === FIRST_PAGE) this.#set(firstLive);
+    const all = first.length < FIRST_PAGE ? first : await this.#table.toArray();
+    if (version !== this.#version) return;
+    this.#set(all.filter((r) => !(r as Versioned).deleted));
+    this.loading = false;
+  }
+
+  async #onChange(n: ChangeNotice) {
+    const ids = n.tables[this.#name];
+    if (!ids) return;
+    if (ids === 'all' || this.loading) {
+      await this.#load();
+      return;
+    }
+    const version = this.#version;
+    const fresh = await this.#table.bulkGet(ids);
+    if (version !== this.#version) return;
+    let rows = this.rows.slice();
+    let removed = false;
+    fresh.forEach((row, i) => {
+      const at = this.#index.get(ids[i]);
+      if (!row || (row as Versioned).deleted) {
+        if (at !== undefined) {
+          rows[at] = undefined as never;
+          removed = true;
+        }
+      } else if (at === undefined) {
+        this.#index.set(row.id, rows.length);
+        rows.push(row);
+      } else rows[at] = row;
+    });
+    if (removed) rows = rows.filter(Boolean);
+    if (removed) this.#set(rows);
+    else this.rows = rows;
+  }
+}

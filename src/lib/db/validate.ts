@@ -1,0 +1,128 @@
+/**
+ * Validation of every record change before it reaches a table: user edits, pastes, imports and,
+ * later, updates from peers all pass through here. A change is checked field by field against
+ * `TABLE_FIELDS` and the workspace's custom columns; unknown fields are refused.
+ */
+import { checkValue, type CellError } from '$lib/domain/cells';
+import { TABLE_FIELDS, type FieldSpec } from '$lib/domain/records/fields';
+import type { CustomColumn } from '$lib/domain/records/types';
+import type { TableName } from './schema';
+
+export type WriteErrorCode =
+  | CellError
+  | 'write.unknown-field'
+  | 'write.not-found'
+  | 'write.duplicate-id'
+  | 'write.bad-id'
+  | 'write.nothing-to-undo'
+  | 'write.failed';
+
+export interface WriteProblem {
+  code: WriteErrorCode;
+  table: TableName;
+  /** index of the mutation in the write that failed */
+  index: number;
+  field?: string;
+  id?: string;
+}
+
+export class WriteError extends Error {
+  constructor(readonly problem: WriteProblem) {
+    super(
+      `${problem.code} (${problem.table}${problem.id ? ` ${problem.id}` : ''}${problem.field ? `.${problem.field}` : ''})`
+    );
+    this.name = 'WriteError';
+  }
+}
+
+const ENVELOPE = new Set(['id', 'deleted', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', '_f']);
+
+export function isEnvelopeField(field: string): boolean {
+  return ENVELOPE.has(field);
+}
+
+export function isValidId(id: unknown): id is string {
+  return typeof id === 'string' && id.length > 0 && id.length <= 64 && /^[\w.:-]+$/.test(id);
+}
+
+/** The spec of a custom column's values. */
+export function customFieldSpec(col: Pick<CustomColumn, 'type' | 'options' | 'linkTable'>): FieldSpec {
+  return { type: col.type, options: col.options, linkTable: col.linkTable };
+}
+
+function isPlainJson(value: unknown, depth = 0): boolean {
+  if (depth > 20) return false;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every((v) => isPlainJson(v, depth + 1));
+  if (typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return false;
+    return Object.values(value as object).every((v) => v === undefined || isPlainJson(v, depth + 1));
+  }
+  return false;
+}
+
+export class Validator {
+  #custom: Map<string, Map<string, FieldSpec>>;
+
+  constructor(customColumns: CustomColumn[]) {
+    this.#custom = new Map();
+    for (const c of customColumns) this.addCustomColumn(c);
+  }
+
+  addCustomColumn(c: CustomColumn) {
+    if (c.deleted) return;
+    let m = this.#custom.get(c.table);
+    if (!m) this.#custom.set(c.table, (m = new Map()));
+    m.set(`x_${c.id}`, customFieldSpec(c));
+  }
+
+  specOf(table: TableName, field: string): FieldSpec | undefined {
+    if (field.startsWith('x_')) return this.#custom.get(table)?.get(field);
+    return TABLE_FIELDS[table]?.[field];
+  }
+
+  /**
+   * Check the fields of an insert (`full`: required fields must be there) or of a patch.
+   * Returns the first problem, or null.
+   */
+  check(
+    table: TableName,
+    fields: Record<string, unknown>,
+    full: boolean,
+    index: number
+  ): WriteProblem | null {
+    for (const [field, value] of Object.entries(fields)) {
+      if (isEnvelopeField(field)) continue;
+      const spec = this.specOf(table, field);
+      if (!spec) {
+        // a value of a removed custom column may still be cleared
+        if (field.startsWith('x_') && value === undefined) continue;
+        return { code: 'write.unknown-field', table, index, field };
+      }
+      if (spec.json) {
+        if (spec.required && (value === undefined || value === null)) {
+          return { code: 'cell.error.required', table, index, field };
+        }
+        if (value !== undefined && !isPlainJson(value)) {
+          return { code: 'cell.error.text', table, index, field };
+        }
+        continue;
+      }
+      const error = checkValue(spec, value);
+      if (error) return { code: error, table, index, field };
+      if (spec.required && typeof value === 'string' && value.trim() === '') {
+        return { code: 'cell.error.required', table, index, field };
+      }
+    }
+    if (full) {
+      for (const [field, spec] of Object.entries(TABLE_FIELDS[table] ?? {})) {
+        if (spec.required && (fields[field] === undefined || fields[field] === null)) {
+          return { code: 'cell.error.required', table, index, field };
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,176 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KebuDB } from './schema';
+import { WritePath, type Actor, type ChangeNotice } from './write-path';
+import { WriteError } from './validate';
+
+const alice: Actor = { id: 'alice', name: '王丽', device: 'laptop' };
+const bob: Actor = { id: 'bob', name: '李强', device: 'phone' };
+let n = 0;
+let db: KebuDB;
+let wp: WritePath;
+
+beforeEach(async () => {
+  db = new KebuDB(`wp-test-${++n}`);
+  await db.open();
+  wp = new WritePath(db, alice);
+});
+afterEach(async () => {
+  wp.destroy();
+  db.close();
+  await db.delete();
+});
+
+const customer = (name: string, extra: Record<string, unknown> = {}) => ({
+  type: 'insert' as const,
+  table: 'customers' as const,
+  record: { kind: 'unit', name, ...extra }
+});
+
+describe('write path', () => {
+  it('inserts with an envelope and logs one change set per write', async () => {
+    const cs = await wp.write('change.add', [customer('杭州顺达物流'), customer('河北石油')]);
+    const rows = await db.customers.toArray();
+    expect(rows).toHaveLength(2);
+    for (const r of rows) {
+      expect(r.deleted).toBe(0);
+      expect(r.createdBy).toBe('alice');
+      expect(r.id).toMatch(/^[0-9A-Z]{26}$/);
+    }
+    const log = await db.changes.toArray();
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ id: cs.id, actor: 'alice', actorName: '王丽', label: 'change.add' });
+    expect(log[0].ops.map((o) => o.kind)).toEqual(['insert', 'insert']);
+  });
+
+  it.each([
+    ['a missing required field', { type: 'insert', table: 'customers', record: { kind: 'unit' } }, 'cell.error.required'],
+    ['an unknown field', customer('A', { colour: 'red' }), 'write.unknown-field'],
+    ['a wrong choice', customer('A', { tier: 'Z' }), 'cell.error.choice'],
+    ['a wrong type', customer('A', { tags: 'not a list' }), 'cell.error.choice'],
+    ['a non-finite number', { type: 'insert', table: 'customColumns', record: { table: 'customers', label: 'x', type: 'text', order: Infinity } }, 'cell.error.number'],
+    ['an envelope field in a patch', { type: 'update', table: 'customers', id: 'x', patch: { createdBy: 'eve' } }, 'write.unknown-field'],
+    ['a missing record', { type: 'update', table: 'customers', id: 'nope', patch: { name: 'B' } }, 'write.not-found'],
+    ['a bad id', { type: 'update', table: 'customers', id: '<script>', patch: { name: 'B' } }, 'write.bad-id']
+  ])('refuses %s and writes nothing at all', async (_what, bad, code) => {
+    await wp.write('change.add', [customer('原有客户')]);
+    const before = await db.customers.toArray();
+    const logBefore = await db.changes.count();
+    const err = await wp
+      .write('change.paste', [customer('新客户一'), bad as never, customer('新客户二')])
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WriteError);
+    expect((err as WriteError).problem.code).toBe(code);
+    expect(await db.customers.toArray()).toEqual(before);
+    expect(await db.changes.count()).toBe(logBefore);
+  });
+
+  it('rolls back every table when storage fails part-way (duplicate id)', async () => {
+    await wp.write('change.add', [customer('A', { id: 'dup-1' })]);
+    const err = await wp
+      .write('change.paste', [
+        { type: 'update', table: 'customers', id: 'dup-1', patch: { name: 'A2' } },
+        customer('B'),
+        customer('C', { id: 'dup-1' })
+      ])
+      .catch((e: unknown) => e);
+    expect((err as WriteError).problem.code).toBe('write.duplicate-id');
+    expect((await db.customers.get('dup-1'))?.name).toBe('A');
+    expect(await db.customers.count()).toBe(1);
+  });
+
+  it('stamps each changed field with who and when, and logs before/after', async () => {
+    await wp.write('change.add', [customer('A', { id: 'c1', tier: 'B' })]);
+    const bobPath = new WritePath(db, bob);
+    await bobPath.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'A', name: 'A' } }]);
+    bobPath.destroy();
+    const row = await db.customers.get('c1');
+    expect(row?.tier).toBe('A');
+    expect(row?._f?.tier?.by).toBe('bob');
+    expect(row?._f?.name).toBeUndefined(); // unchanged value: no stamp
+    expect(row?.updatedBy).toBe('bob');
+    const last = (await db.changes.toArray()).at(-1)!;
+    expect(last.ops).toEqual([
+      { kind: 'update', table: 'customers', id: 'c1', before: { tier: 'B' }, after: { tier: 'A' } }
+    ]);
+  });
+
+  it('undoes and redoes a multi-row paste as one step, surviving a reload', async () => {
+    await wp.write('change.add', [customer('A', { id: 'c1' }), customer('B', { id: 'c2' })]);
+    await wp.write('change.paste', [
+      { type: 'update', table: 'customers', id: 'c1', patch: { industry: '物流' } },
+      { type: 'update', table: 'customers', id: 'c2', patch: { industry: '化工', notes: '新' } },
+      customer('C', { id: 'c3' })
+    ]);
+    // "reload": a new write path on a reopened database
+    wp.destroy();
+    db.close();
+    await db.open();
+    wp = new WritePath(db, alice);
+    expect(await wp.undoState()).toEqual({ canUndo: true, canRedo: false });
+    await wp.undo();
+    expect((await db.customers.get('c1'))?.industry).toBeUndefined();
+    expect((await db.customers.get('c2'))?.notes).toBeUndefined();
+    expect((await db.customers.get('c3'))?.deleted).toBe(1);
+    expect(await wp.undoState()).toEqual({ canUndo: true, canRedo: true });
+    await wp.redo();
+    expect((await db.customers.get('c1'))?.industry).toBe('物流');
+    expect((await db.customers.get('c2'))?.notes).toBe('新');
+    expect((await db.customers.get('c3'))?.deleted).toBe(0);
+    await wp.undo();
+    await wp.undo();
+    expect((await db.customers.get('c1'))?.deleted).toBe(1);
+    expect(await wp.undo()).toBeNull();
+    expect(await wp.undoState()).toEqual({ canUndo: false, canRedo: true });
+  });
+
+  it('a new write clears the redo stack', async () => {
+    await wp.write('change.add', [customer('A', { id: 'c1' })]);
+    await wp.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'A' } }]);
+    await wp.undo();
+    await wp.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'C' } }]);
+    expect(await wp.redo()).toBeNull();
+    expect((await db.customers.get('c1'))?.tier).toBe('C');
+  });
+
+  it('undo never clobbers a later change by someone else', async () => {
+    await wp.write('change.add', [customer('A', { id: 'c1' })]);
+    await wp.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'A', industry: '物流' } }]);
+    const bobPath = new WritePath(db, bob);
+    await bobPath.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'VIP' } }]);
+    bobPath.destroy();
+    await wp.undo();
+    const row = await db.customers.get('c1');
+    expect(row?.tier).toBe('VIP'); // Bob's later value stays
+    expect(row?.industry).toBeUndefined(); // Alice's own change is undone
+  });
+
+  it('soft-deletes and restores, both undoable', async () => {
+    await wp.write('change.add', [customer('A', { id: 'c1' })]);
+    await wp.write('change.delete', [{ type: 'delete', table: 'customers', id: 'c1' }]);
+    expect((await db.customers.get('c1'))?.deleted).toBe(1);
+    await wp.undo();
+    expect((await db.customers.get('c1'))?.deleted).toBe(0);
+  });
+
+  it('accepts values of a custom column added in the same write, and refuses wrong ones', async () => {
+    await wp.write('change.add', [
+      { type: 'insert', table: 'customColumns', record: { id: 'k1', table: 'customers', label: '年采购量', type: 'number', order: 1 } },
+      customer('A', { id: 'c1', x_k1: 42 })
+    ]);
+    expect((await db.customers.get('c1'))?.x_k1).toBe(42);
+    const err = await wp
+      .write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { x_k1: 'many' } }])
+      .catch((e: unknown) => e);
+    expect((err as WriteError).problem).toMatchObject({ code: 'cell.error.number', field: 'x_k1' });
+  });
+
+  it('announces committed writes with the ids touched', async () => {
+    const seen: ChangeNotice[] = [];
+    wp.subscribe((n) => seen.push(n));
+    await wp.write('change.add', [customer('A', { id: 'c1' })]);
+    await wp.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { name: 'A' } }]); // no-op
+    await wp.write('change.bad', [customer('')]).catch(() => {});
+    expect(seen).toHaveLength(1);
+    expect(seen[0].tables).toEqual({ customers: ['c1'] });
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * Which Chromium the tests and benchmarks drive: `CHROMIUM_PATH`, then the system's
+ * `/usr/bin/chromium`, then Playwright's own (on a developer machine that installed it).
+ */
+import { existsSync } from 'node:fs';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+];
+
+export function chromiumPath(): string | undefined {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) return fromEnv;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  return undefined;
+}
+
+export function chromiumLaunchOptions() {
+  return { executablePath: chromiumPath(), args: CHROMIUM_ARGS };
+}
