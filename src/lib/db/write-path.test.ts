@@ -174,3 +174,16 @@ describe('write path', () => {
     expect(seen[0].tables).toEqual({ customers: ['c1'] });
   });
 });
+
+describe('demo workspace through the write path', () => {
+  it('writes every generated record as one undoable change set', async () => {
+    const { demoMutations } = await import('./demo');
+    const mutations = demoMutations({ customers: 300 });
+    const cs = await wp.write('change.demo', mutations);
+    expect(cs.ops).toHaveLength(mutations.length);
+    expect(await db.customers.count()).toBe(300);
+    expect(await db.contacts.count()).toBeGreaterThan(100);
+    await wp.undo();
+    expect(await db.customers.where('id').above('').filter((c) => c.deleted === 0).count()).toBe(0);
+  });
+});

@@ -1,0 +1,624 @@
+/**
+ * A seeded, deterministic demo workspace: what a Chinese small business's customer book looks
+ * like after a few years of use (company → areas 片区 → sites 站点, account managers at about one
+ * per 15–25 customers as in service.md's 1:15 rule, ~70 % unit and ~30 % individual customers,
+ * contacts and a year of follow-ups).
+ *
+ * The data is realistic on purpose and imperfect on purpose, so that every screen has something to
+ * show: fields are missing in proportion to how far a customer has been developed (三步法), about
+ * 5 % of credit codes and identity numbers are mistyped, mobiles are sometimes written with spaces
+ * or +86, ~2.5 % of customers are near-duplicates of another (without the 有限公司 suffix, the same
+ * credit code under the short name, the same mobile written differently), and ~2 % of companies
+ * belong to a customer group (`parentId`).
+ *
+ * Same seed and options → deep-equal output. Each kind of record draws from its own random stream,
+ * so changing `contactsPerCustomer` or `followUpsPerCustomer` does not change the customers.
+ * Records are drafts: the envelope (`deleted`, `created*`, `updated*`, `_f`) is added by the write
+ * path; ids are made here, from the seed (`c-` + 24 hex digits, never repeated within a workspace).
+ */
+import {
+  AREAS,
+  BUREAUS,
+  COMMON_SURNAMES,
+  COMPANY_FORMS,
+  COMPANY_TITLES,
+  CUSTOMER_NOTES,
+  GIVEN_NAME_CHARS,
+  INDUSTRIES,
+  INSTITUTION_TITLES,
+  MOBILE_PREFIXES,
+  NEXT_STEPS,
+  OCCUPATIONS,
+  ORDINALS,
+  OUTCOMES,
+  PURPOSES,
+  SOURCES,
+  STREETS,
+  SURNAMES,
+  TAGS,
+  TRADE_NAME_FIRST,
+  TRADE_NAME_SECOND,
+  type DemoCity,
+  type DemoDistrict,
+  type DemoSite
+} from './demo-data';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, idNumberCheckChar } from './identity';
+import { createRng, fmix32, rngStream, type Rng } from './rng';
+import {
+  AGE_BANDS,
+  EDUCATION_LEVELS,
+  INCOME_BANDS,
+  type Channel,
+  type Contact,
+  type Customer,
+  type CustomerStatus,
+  type DevelopmentStage,
+  type FollowUp,
+  type OrgUnit,
+  type Staff,
+  type Tier
+} from './types';
+
+export { createRng, type Rng };
+
+/** A record before the write path adds its envelope: everything but the id is the caller's to stamp. */
+export type Draft<T> = Omit<T, 'deleted' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy' | '_f'>;
+
+// ---------------------------------------------------------------- ids
+
+const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex8 = (n: number): string =>
+  HEX_BYTES[n >>> 24] + HEX_BYTES[(n >>> 16) & 255] + HEX_BYTES[(n >>> 8) & 255] + HEX_BYTES[n & 255];
+
+/**
+ * Ids like `c-3f9a…` (prefix + 24 hex digits). The first 16 digits are random; the last 8 are a
+ * bijective scramble of a counter, which makes every id of a workspace distinct.
+ */
+function idMaker(prefix: string, seed: number, purpose: number): () => string {
+  const rng = rngStream(seed, purpose);
+  const salt = rng.uint32();
+  let n = 0;
+  return () => prefix + hex8(rng.uint32()) + hex8(rng.uint32()) + hex8(fmix32((n++ ^ salt) >>> 0));
+}
+
+// ---------------------------------------------------------------- small generators
+
+const DAY_MS = 86_400_000;
+const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+const digits = (rng: Rng, n: number): string => String(rng.int(0, 10 ** n - 1)).padStart(n, '0');
+
+function personName(rng: Rng): string {
+  const surname = rng.chance(0.5) ? rng.pick(COMMON_SURNAMES) : rng.pick(SURNAMES);
+  const given = rng.pick(GIVEN_NAME_CHARS);
+  return rng.chance(0.65) ? surname + given + rng.pick(GIVEN_NAME_CHARS) : surname + given;
+}
+
+function mobile(rng: Rng): string {
+  return rng.pick(MOBILE_PREFIXES) + digits(rng, 8);
+}
+
+/** A mobile as people write it: mostly plain, sometimes grouped, dashed, with +86 or full-width. */
+function writtenMobile(rng: Rng, plain: string): string {
+  const r = rng.next();
+  if (r < 0.9) return plain;
+  if (r < 0.94) return `${plain.slice(0, 3)} ${plain.slice(3, 7)} ${plain.slice(7)}`;
+  if (r < 0.97) return `+86 ${plain}`;
+  if (r < 0.99) return `${plain.slice(0, 3)}-${plain.slice(3, 7)}-${plain.slice(7)}`;
+  return plain.replace(/\d/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+}
+
+const landline = (rng: Rng, city: DemoCity): string =>
+  `${city.areaCode}-${rng.int(2, 8)}${digits(rng, 7)}`;
+
+function address(rng: Rng, person: boolean): string {
+  const street = `${rng.pick(STREETS)}${rng.int(1, 999)}号`;
+  if (person) {
+    return rng.chance(0.7)
+      ? `${street}${rng.int(1, 30)}栋${rng.int(1, 4)}单元${rng.int(1, 28)}0${rng.int(1, 6)}室`
+      : street;
+  }
+  return rng.chance(0.3) ? `${street}${rng.int(2, 28)}层` : street;
+}
+
+/** GB 11714 organisation code check character over 8 characters. */
+function orgCodeCheck(body: string): string {
+  const weights = [3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 8; i++) {
+    const c = body.charCodeAt(i);
+    sum += (c <= 57 ? c - 48 : c - 55) * weights[i];
+  }
+  const check = 11 - (sum % 11);
+  return check === 10 ? 'X' : check === 11 ? '0' : String(check);
+}
+
+/** A valid credit code: registration type, division code, organisation code, check character. */
+function creditCode(rng: Rng, type: string, district: DemoDistrict): string {
+  let body: string;
+  if (rng.chance(0.6)) {
+    body = 'MA';
+    for (let i = 0; i < 6; i++) body += CREDIT_CODE_ALPHABET[rng.int(0, 30)];
+  } else {
+    body = digits(rng, 8);
+  }
+  const first17 = type + district.code + body + orgCodeCheck(body);
+  return first17 + (creditCodeCheckChar(first17) ?? '0');
+}
+
+/** The usual ways a credit code is mistyped: last character, a dropped character, O for 0. */
+function mistypeCode(rng: Rng, code: string): string {
+  const r = rng.next();
+  if (r < 0.15 && code.includes('0')) return code.replace('0', 'O');
+  if (r < 0.35) {
+    const at = rng.int(0, code.length - 1);
+    return code.slice(0, at) + code.slice(at + 1);
+  }
+  const last = CREDIT_CODE_ALPHABET.indexOf(code[17]);
+  return code.slice(0, 17) + CREDIT_CODE_ALPHABET[(last + rng.int(1, 30)) % 31];
+}
+
+const AGE_RANGES: Record<string, readonly [number, number]> = {
+  '<25': [18, 24],
+  '25-34': [25, 34],
+  '35-44': [35, 44],
+  '45-54': [45, 54],
+  '55-64': [55, 64],
+  '65+': [65, 85]
+};
+
+/** A valid identity number for someone of that age band, or a typical mistake in one. */
+function idNumber(
+  rng: Rng,
+  district: DemoDistrict,
+  ageBand: string | undefined,
+  today: string,
+  valid: boolean
+): string {
+  const [lo, hi] = AGE_RANGES[ageBand ?? ''] ?? [20, 70];
+  const year = Number(today.slice(0, 4)) - rng.int(lo, hi);
+  const month = rng.int(1, 12);
+  const day = rng.int(1, 28);
+  let birth = `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
+  const brokenDate = !valid && rng.chance(0.4);
+  if (brokenDate) birth = `${year}0431`;
+  const first17 = district.code + birth + digits(rng, 3);
+  const check = idNumberCheckChar(first17) ?? '0';
+  if (valid || brokenDate) return first17 + check;
+  const wrong = '0123456789X'.replace(check, '');
+  return first17 + wrong[rng.int(0, wrong.length - 1)];
+}
+
+/** Binomial count with mean `mean` and at most `spread × mean`: 0–3 for a mean of 1. */
+function countAround(rng: Rng, mean: number, spread: number): number {
+  if (!(mean > 0)) return 0;
+  const trials = Math.ceil(mean * spread);
+  const p = mean / trials;
+  let n = 0;
+  for (let i = 0; i < trials; i++) if (rng.next() < p) n++;
+  return n;
+}
+
+const TIERS_WEIGHTED: readonly (readonly [Tier | undefined, number])[] = [
+  ['VIP', 5],
+  ['A', 20],
+  ['B', 40],
+  ['C', 32],
+  [undefined, 3]
+];
+const STATUSES_WEIGHTED: readonly (readonly [CustomerStatus, number])[] = [
+  ['active', 62],
+  ['prospect', 15],
+  ['dormant', 10],
+  ['lost', 8],
+  ['blacklisted', 3]
+];
+const PROSPECT_STAGES: readonly (readonly [DevelopmentStage, number])[] = [
+  ['first-contact', 50],
+  ['initial', 40],
+  ['complete', 10]
+];
+const CUSTOMER_STAGES: readonly (readonly [DevelopmentStage, number])[] = [
+  ['complete', 75],
+  ['initial', 25]
+];
+/** How much of a record is known at each development stage (三步法, service.md). */
+const STAGE_FILL: Record<DevelopmentStage, number> = { 'first-contact': 0.35, initial: 0.75, complete: 1 };
+const CHANNELS_WEIGHTED: readonly (readonly [Channel, number])[] = [
+  ['phone', 35],
+  ['visit', 25],
+  ['wechat', 20],
+  ['email', 8],
+  ['sms', 5],
+  ['on-site', 5],
+  ['fax', 2]
+];
+const INDUSTRIES_WEIGHTED = INDUSTRIES.map((i) => [i, i.weight] as const);
+const INSTITUTION_INDUSTRIES = new Set(['医疗', '教育', '政府机关']);
+const COMPANY_FORM = /(集团有限公司|股份有限公司|有限责任公司|有限公司|经营部|商行)$/;
+
+// ---------------------------------------------------------------- the workspace
+
+export interface WorkspaceOptions {
+  seed: number;
+  customers: number;
+  /** mean contacts per unit customer (individuals are their own contact); default 1 */
+  contactsPerCustomer?: number;
+  /** mean follow-ups per customer; default 2 */
+  followUpsPerCustomer?: number;
+  /** the date the workspace is "now" (`YYYY-MM-DD`); default '2026-11-28' */
+  today?: string;
+}
+
+export interface Workspace {
+  orgUnits: Draft<OrgUnit>[];
+  staff: Draft<Staff>[];
+  customers: Draft<Customer>[];
+  contacts: Draft<Contact>[];
+  followUps: Draft<FollowUp>[];
+}
+
+interface Place {
+  site: DemoSite;
+  city: DemoCity;
+  district: DemoDistrict;
+}
+
+/** What the generator remembers about a customer to make duplicates, groups and contacts. */
+interface Made {
+  customer: Draft<Customer>;
+  place: Place;
+  trade?: string;
+}
+
+class WorkspaceBuilder {
+  readonly orgUnits: Draft<OrgUnit>[] = [];
+  readonly staff: Draft<Staff>[] = [];
+  readonly #staffSites: DemoSite[] = [];
+  readonly #sites: { id: string; site: DemoSite }[] = [];
+  readonly #cities: DemoCity[] = [];
+  readonly #groupParents: { id: string; trade: string; tradePinyin: string }[] = [];
+  readonly #today: string;
+  readonly #customerId: () => string;
+
+  constructor(
+    readonly seed: number,
+    customerCount: number,
+    today: string
+  ) {
+    this.#today = today;
+    this.#customerId = idMaker('c-', seed, 12);
+    this.#buildOrg(customerCount);
+  }
+
+  #buildOrg(customerCount: number): void {
+    const rng = rngStream(this.seed, 1);
+    const orgId = idMaker('org-', this.seed, 10);
+    const staffId = idMaker('stf-', this.seed, 11);
+    const company = { id: orgId(), name: '总公司', kind: 'company' as const };
+    this.orgUnits.push(company);
+    const areaCount = rng.int(3, 4);
+    const firstSiteOfArea: string[] = [];
+    for (const area of AREAS.slice(0, areaCount)) {
+      const areaUnit = { id: orgId(), name: area.name, kind: 'area' as const, parentId: company.id };
+      this.orgUnits.push(areaUnit);
+      for (const site of area.sites.slice(0, rng.int(2, 3))) {
+        const siteUnit = { id: orgId(), name: site.name, kind: 'site' as const, parentId: areaUnit.id };
+        this.orgUnits.push(siteUnit);
+        this.#sites.push({ id: siteUnit.id, site });
+        this.#cities.push(...site.cities);
+        if (site === area.sites[0]) firstSiteOfArea.push(siteUnit.id);
+      }
+    }
+    const staffCount = Math.max(4, Math.round(customerCount / rng.int(15, 25)));
+    const areaHeads = new Set<string>();
+    for (let i = 0; i < staffCount; i++) {
+      const { id: siteId, site } = this.#sites[i % this.#sites.length];
+      const head = firstSiteOfArea.includes(siteId) && !areaHeads.has(siteId);
+      if (head) areaHeads.add(siteId);
+      const member: Draft<Staff> = {
+        id: staffId(),
+        name: personName(rng),
+        orgUnitId: siteId,
+        mobile: mobile(rng),
+        role: head ? '片区经理' : '客户经理',
+        active: i < 4 || rng.chance(0.95)
+      };
+      this.staff.push(member);
+      this.#staffSites.push(site);
+    }
+  }
+
+  /** Customers, with ~2.5 % near-duplicates of earlier ones. */
+  buildCustomers(count: number): Made[] {
+    const rng = rngStream(this.seed, 2);
+    const made: Made[] = [];
+    for (let i = 0; i < count; i++) {
+      if (i >= 5 && rng.chance(0.025)) made.push(this.#duplicate(rng, made[rng.int(0, i - 1)]));
+      else made.push(this.#customer(rng, rng.chance(0.7) ? 'unit' : 'individual', undefined));
+    }
+    return made;
+  }
+
+  #place(rng: Rng, managerIndex: number): Place {
+    const site = managerIndex >= 0 ? this.#staffSites[managerIndex] : rng.pick(this.#sites).site;
+    const city = rng.chance(0.9) ? rng.pick(site.cities) : rng.pick(this.#cities);
+    return { site, city, district: rng.pick(city.districts) };
+  }
+
+  /**
+   * A new customer, or (with `original`) the body of a duplicate of it: same place, and the
+   * identity (name, codes) left to the caller.
+   */
+  #customer(rng: Rng, kind: 'unit' | 'individual', original: Made | undefined): Made {
+    const managerIndex = rng.chance(0.98) ? rng.int(0, this.staff.length - 1) : -1;
+    const place = original?.place ?? this.#place(rng, managerIndex);
+    const { city, district } = place;
+    const status = rng.weighted(STATUSES_WEIGHTED);
+    const stage = rng.weighted(status === 'prospect' ? PROSPECT_STAGES : CUSTOMER_STAGES);
+    const fill = STAGE_FILL[stage];
+    const has = (p: number): boolean => rng.chance(p * fill);
+
+    const c: Draft<Customer> = { id: this.#customerId(), kind, name: '', status, stage };
+    const made: Made = { customer: c, place };
+    const tier = rng.weighted(TIERS_WEIGHTED);
+    if (tier) c.tier = tier;
+    if (managerIndex >= 0) {
+      c.managerId = this.staff[managerIndex].id;
+      c.orgUnitId = this.staff[managerIndex].orgUnitId;
+    }
+    if (rng.chance(0.85)) c.source = rng.weighted(SOURCES);
+    if (rng.chance(0.97)) {
+      c.province = city.province;
+      c.city = city.city;
+      if (rng.chance(0.85)) c.district = district.name;
+    }
+    if (has(0.9)) c.address = address(rng, kind === 'individual');
+    if (rng.chance(0.85)) c.mobile = writtenMobile(rng, mobile(rng));
+
+    const segments: string[] = [];
+    if (kind === 'unit') {
+      const pinyin = original ? '' : this.#unitIdentity(rng, made, segments);
+      if (has(0.7)) c.phone = landline(rng, city);
+      if (has(0.15)) c.fax = landline(rng, city);
+      if (pinyin && has(0.3)) {
+        c.email = rng.chance(0.5) ? `sales@${pinyin}.com.cn` : `${pinyin}${rng.int(1, 999)}@163.com`;
+      }
+      if (pinyin && has(0.1)) c.website = `www.${pinyin}.com.cn`;
+      if (has(0.2)) c.wechat = `wxid_${rng.uint32().toString(36)}${rng.int(10, 99)}`;
+    } else {
+      c.name = personName(rng);
+      if (has(0.9)) c.ageBand = rng.pick(AGE_BANDS);
+      if (has(0.85)) c.occupation = rng.pick(OCCUPATIONS);
+      if (has(0.7)) c.education = rng.pick(EDUCATION_LEVELS);
+      if (has(0.6)) c.incomeBand = rng.pick(INCOME_BANDS);
+      if (has(0.5)) c.idNumber = idNumber(rng, district, c.ageBand, this.#today, rng.chance(0.95));
+      if (has(0.1)) c.phone = landline(rng, city);
+      if (has(0.2)) c.email = `${rng.int(10000, 999999999)}@qq.com`;
+      if (has(0.5)) {
+        c.wechat = c.mobile && rng.chance(0.5) ? c.mobile : `wxid_${rng.uint32().toString(36)}`;
+      }
+      if (c.incomeBand === '20k-50k' || c.incomeBand === '50k+') segments.push('高净值');
+      if (c.ageBand === '<25' || c.ageBand === '25-34') segments.push('年轻客群');
+      if (c.ageBand === '55-64' || c.ageBand === '65+') segments.push('中老年客群');
+      if (c.occupation === '个体工商户' || c.occupation === '企业主') segments.push('小微企业主');
+    }
+    if (c.tier === 'VIP') segments.push('大客户');
+    if (segments.length) c.segments = segments;
+    if (rng.chance(0.4)) {
+      const first = rng.pick(TAGS);
+      const second = rng.pick(TAGS);
+      c.tags = rng.chance(0.3) && second !== first ? [first, second] : [first];
+    }
+    if (rng.chance(0.15)) c.notes = rng.pick(CUSTOMER_NOTES);
+    return made;
+  }
+
+  /** Name, short name, industry and credit code of a unit; returns the pinyin for web addresses. */
+  #unitIdentity(rng: Rng, made: Made, segments: string[]): string {
+    const c = made.customer;
+    const { city, district } = made.place;
+    let codeType = '91';
+    let pinyin = '';
+    if (rng.chance(0.05)) {
+      // hospitals, schools and government offices
+      const r = rng.next();
+      if (r < 0.35) {
+        c.industry = '医疗';
+        codeType = '12';
+        c.name = rng.chance(0.6)
+          ? `${city.city}第${rng.pick(ORDINALS)}人民医院`
+          : `${city.city}${district.name}${rng.chance(0.5) ? '人民医院' : '中医院'}`;
+      } else if (r < 0.7) {
+        c.industry = '教育';
+        codeType = '12';
+        c.name = rng.chance(0.5)
+          ? `${city.city}第${rng.pick(ORDINALS)}中学`
+          : `${city.city}${district.name}${rng.chance(0.5) ? '实验小学' : '职业技术学校'}`;
+      } else {
+        c.industry = '政府机关';
+        codeType = '11';
+        c.name = `${city.city}${district.name}${rng.pick(BUREAUS)}`;
+      }
+      segments.push('政府及事业单位');
+    } else {
+      const [first, firstPinyin] = rng.pick(TRADE_NAME_FIRST);
+      let [second, secondPinyin] = rng.pick(TRADE_NAME_SECOND);
+      if (second === first) [second, secondPinyin] = TRADE_NAME_SECOND[0];
+      let trade = first + second;
+      pinyin = firstPinyin + secondPinyin;
+      const industry = rng.weighted(INDUSTRIES_WEIGHTED);
+      const [word, shortWord] = rng.pick(industry.words);
+      if (rng.chance(0.97)) c.industry = industry.industry;
+      const place = rng.chance(0.7) ? city.cityShort : city.provinceShort;
+      const form = rng.weighted(COMPANY_FORMS);
+      const parent =
+        this.#groupParents.length && rng.chance(0.03) ? rng.pick(this.#groupParents) : undefined;
+      if (parent) {
+        // a subsidiary carries its group's trade name
+        trade = parent.trade;
+        pinyin = parent.tradePinyin;
+        c.name = `${city.cityShort}${trade}${word}有限公司`;
+        c.parentId = parent.id;
+        segments.push('集团客户');
+      } else if (form === '集团有限公司') {
+        c.name = `${city.provinceShort}${trade}集团有限公司`;
+        this.#groupParents.push({ id: c.id, trade, tradePinyin: pinyin });
+        segments.push('集团客户');
+      } else if (form === '经营部' || form === '商行') {
+        codeType = '92';
+        c.name = `${city.city}${district.name}${trade}${word}${form}`;
+        segments.push('小微商户');
+      } else if (rng.chance(0.08)) {
+        c.name = `${trade}${word}（${city.cityShort}）${form}`;
+      } else {
+        c.name = `${place}${trade}${word}${form}`;
+      }
+      if (rng.chance(0.85)) c.shortName = form === '集团有限公司' && !parent ? `${trade}集团` : trade + shortWord;
+      made.trade = trade;
+      if (!segments.length) segments.push('中小企业');
+    }
+    // ~90 % valid, ~5 % mistyped, ~5 % missing; fewer of both before the record is complete
+    const fill = STAGE_FILL[c.stage ?? 'complete'];
+    const r = rng.next();
+    if (r < 0.05 * fill) c.creditCode = mistypeCode(rng, creditCode(rng, codeType, district));
+    else if (r < 0.95 * fill) c.creditCode = creditCode(rng, codeType, district);
+    return pinyin;
+  }
+
+  /** The same customer entered again by someone else, written a little differently. */
+  #duplicate(rng: Rng, original: Made): Made {
+    const o = original.customer;
+    const made = this.#customer(rng, o.kind, original);
+    const c = made.customer;
+    made.trade = original.trade;
+    for (const key of ['province', 'city', 'district', 'industry', 'shortName'] as const) {
+      if (o[key] === undefined) delete c[key];
+      else c[key] = o[key];
+    }
+    if (o.segments) c.segments = [...o.segments];
+    if (o.kind === 'individual') {
+      c.name = o.name;
+      const plain = typeof o.mobile === 'string' ? o.mobile.replace(/\D/g, '').slice(-11) : '';
+      if (plain.length === 11) {
+        c.mobile = rng.chance(0.5) ? `+86 ${plain}` : `${plain.slice(0, 3)} ${plain.slice(3, 7)} ${plain.slice(7)}`;
+      }
+      if (o.idNumber !== undefined && rng.chance(0.5)) c.idNumber = o.idNumber;
+      return made;
+    }
+    const stem = o.name.replace(COMPANY_FORM, '');
+    const r = rng.next();
+    delete c.creditCode;
+    if (r < 0.3 && o.creditCode) {
+      c.name = o.shortName ?? stem;
+      c.creditCode = rng.chance(0.5)
+        ? o.creditCode.toLowerCase()
+        : o.creditCode.replace(/(.{6})(?=.)/g, '$1 ');
+    } else if (r < 0.65 || stem === o.name) {
+      c.name = stem;
+      if (o.creditCode && rng.chance(0.3)) c.creditCode = o.creditCode;
+    } else {
+      c.name = stem + (o.name.endsWith('有限责任公司') ? '有限公司' : '有限责任公司');
+    }
+    return made;
+  }
+
+  buildContacts(made: readonly Made[], mean: number): Map<string, Draft<Contact>[]> {
+    const rng = rngStream(this.seed, 3);
+    const contactId = idMaker('ct-', this.seed, 13);
+    const byCustomer = new Map<string, Draft<Contact>[]>();
+    for (const { customer: c, place } of made) {
+      if (c.kind !== 'unit') continue;
+      const n = countAround(rng, mean, 3);
+      if (n === 0) continue;
+      const titles = INSTITUTION_INDUSTRIES.has(c.industry ?? '') ? INSTITUTION_TITLES : COMPANY_TITLES;
+      const list: Draft<Contact>[] = [];
+      for (let j = 0; j < n; j++) {
+        const p: Draft<Contact> = {
+          id: contactId(),
+          customerId: c.id,
+          name: personName(rng),
+          primary: j === 0
+        };
+        if (rng.chance(0.9)) p.title = rng.pick(titles);
+        if (rng.chance(0.9)) p.mobile = writtenMobile(rng, mobile(rng));
+        if (rng.chance(0.2)) {
+          p.phone = c.phone ? `${c.phone}-${rng.int(800, 899)}` : landline(rng, place.city);
+        }
+        if (rng.chance(0.15)) p.email = `${rng.int(10000, 999999999)}@qq.com`;
+        if (rng.chance(0.3)) {
+          p.wechat = p.mobile && rng.chance(0.5) ? p.mobile : `wxid_${rng.uint32().toString(36)}`;
+        }
+        if (rng.chance(0.05)) p.notes = rng.pick(['周三下午不在办公室', '只接受微信联系', '新任负责人']);
+        list.push(p);
+      }
+      byCustomer.set(c.id, list);
+    }
+    return byCustomer;
+  }
+
+  buildFollowUps(
+    made: readonly Made[],
+    contacts: Map<string, Draft<Contact>[]>,
+    mean: number
+  ): Draft<FollowUp>[] {
+    const rng = rngStream(this.seed, 4);
+    const followUpId = idMaker('fu-', this.seed, 14);
+    const todayMs = Date.parse(`${this.#today}T00:00:00Z`);
+    const out: Draft<FollowUp>[] = [];
+    for (const { customer: c } of made) {
+      const n = countAround(rng, mean, 2);
+      if (n === 0) continue;
+      const people = contacts.get(c.id);
+      const batch: Draft<FollowUp>[] = [];
+      for (let j = 0; j < n; j++) {
+        const planned = rng.chance(0.08);
+        const dayMs = todayMs + (planned ? rng.int(1, 30) : -rng.int(1, 365)) * DAY_MS;
+        const time = `${String(rng.int(8, 17)).padStart(2, '0')}:${rng.pick(['00', '15', '30', '45'])}`;
+        const f: Draft<FollowUp> = {
+          id: followUpId(),
+          customerId: c.id,
+          at: `${isoDate(dayMs)}T${time}`,
+          channel: rng.weighted(CHANNELS_WEIGHTED),
+          done: !planned
+        };
+        const staffId = c.managerId && rng.chance(0.9) ? c.managerId : rng.pick(this.staff).id;
+        f.staffId = staffId;
+        if (people && rng.chance(0.6)) f.contactId = rng.pick(people).id;
+        if (planned || rng.chance(0.95)) f.purpose = rng.pick(PURPOSES);
+        if (!planned) {
+          if (rng.chance(0.9)) f.outcome = rng.pick(OUTCOMES);
+          if (rng.chance(0.35)) {
+            f.nextStep = rng.pick(NEXT_STEPS);
+            f.nextDate = isoDate(dayMs + rng.int(7, 30) * DAY_MS);
+          }
+        }
+        batch.push(f);
+      }
+      batch.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+      out.push(...batch);
+    }
+    return out;
+  }
+}
+
+/** Generate a whole demo workspace. See the header for what it contains. */
+export function generateWorkspace(opts: WorkspaceOptions): Workspace {
+  const today = opts.today ?? '2026-11-28';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) {
+    throw new RangeError(`today is not a YYYY-MM-DD date: ${today}`);
+  }
+  const count = Math.max(0, Math.floor(opts.customers));
+  const builder = new WorkspaceBuilder(opts.seed, count, today);
+  const made = builder.buildCustomers(count);
+  const contactsByCustomer = builder.buildContacts(made, opts.contactsPerCustomer ?? 1);
+  const followUps = builder.buildFollowUps(made, contactsByCustomer, opts.followUpsPerCustomer ?? 2);
+  const contacts: Draft<Contact>[] = [];
+  for (const list of contactsByCustomer.values()) contacts.push(...list);
+  return {
+    orgUnits: builder.orgUnits,
+    staff: builder.staff,
+    customers: made.map((m) => m.customer),
+    contacts,
+    followUps
+  };
+}

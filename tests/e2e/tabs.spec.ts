@@ -1,0 +1,23 @@
+import { expect, test } from '@playwright/test';
+import { customerGrid, start } from './helpers';
+
+test('an edit in one tab appears in another', async ({ page, context }) => {
+  await start(page);
+  await page.getByRole('button', { name: '新增客户' }).click();
+  await page.getByLabel('名称').fill('广州恒丰建材');
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('link', { name: /返回客户列表/ }).click();
+
+  const other = await context.newPage();
+  await other.goto('/customers');
+  await expect(customerGrid(other).getByRole('gridcell', { name: '广州恒丰建材' })).toBeVisible();
+
+  const cell = customerGrid(page).getByRole('gridcell', { name: '广州恒丰建材' });
+  await cell.click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('广州恒丰建材有限公司');
+  await page.keyboard.press('Enter');
+  await expect(customerGrid(page).getByRole('gridcell', { name: '广州恒丰建材有限公司' })).toBeVisible();
+  await expect(customerGrid(other).getByRole('gridcell', { name: '广州恒丰建材有限公司' })).toBeVisible();
+});
