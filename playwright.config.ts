@@ -18,9 +18,10 @@ export default defineConfig({
     trace: 'retain-on-failure'
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `node scripts/serve.js`,
+    env: { PORT: String(port), HOST: '127.0.0.1' },
     url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 60_000
   }
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { countRecords, customerGrid, pasteBlock, start } from './helpers';
+import { addCustomer, countRecords, customerGrid, pasteBlock, start } from './helpers';
 
 /**
  * Closing the page in the middle of a 10 000-row write leaves all of it or none of it. The write
@@ -8,9 +8,7 @@ import { countRecords, customerGrid, pasteBlock, start } from './helpers';
 for (const delay of [0, 30, 120, 400]) {
   test(`closing the page ${delay} ms into a 10 000-row paste keeps all or nothing`, async ({ page, context }) => {
     await start(page);
-    await page.getByRole('button', { name: '新增客户' }).click();
-    await page.getByLabel('名称').fill('第一位客户');
-    await page.getByRole('button', { name: '保存' }).click();
+    await addCustomer(page, '第一位客户');
     await page.getByRole('link', { name: /返回客户列表/ }).click();
     await customerGrid(page).getByRole('gridcell', { name: '第一位客户' }).click();
 

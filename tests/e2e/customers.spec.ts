@@ -1,13 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { countRecords, customerGrid, pasteBlock, start } from './helpers';
+import { addCustomer, countRecords, customerGrid, pasteBlock, start } from './helpers';
 
 test('create a customer, edit cells by keyboard, paste a block from a spreadsheet, undo it, reload', async ({ page }) => {
   await start(page);
 
   // create a customer
-  await page.getByRole('button', { name: '新增客户' }).click();
-  await page.getByLabel('名称').fill('杭州顺达物流有限公司');
-  await page.getByRole('button', { name: '保存' }).click();
+  await addCustomer(page, '杭州顺达物流有限公司');
   await expect(page.getByRole('heading', { name: '杭州顺达物流有限公司' })).toBeVisible();
   await page.getByRole('link', { name: /返回客户列表/ }).click();
 
@@ -65,9 +63,7 @@ test('quick search matches pinyin initials', async ({ page }) => {
   const grid = customerGrid(page);
   await grid.getByRole('gridcell').first().click().catch(() => {});
   for (const name of ['河北石油化工有限公司', '杭州顺达物流有限公司']) {
-    await page.getByRole('button', { name: '新增客户' }).click();
-    await page.getByLabel('名称').fill(name);
-    await page.getByRole('button', { name: '保存' }).click();
+    await addCustomer(page, name);
     await page.getByRole('link', { name: /返回客户列表/ }).click();
   }
   const search = page.getByRole('searchbox');
@@ -87,9 +83,7 @@ test('a name that looks like HTML shows as text', async ({ page }) => {
   });
   await start(page);
   const evil = '<img src=x onerror=alert(1)>';
-  await page.getByRole('button', { name: '新增客户' }).click();
-  await page.getByLabel('名称').fill(evil);
-  await page.getByRole('button', { name: '保存' }).click();
+  await addCustomer(page, evil);
   await expect(page.getByRole('heading', { name: evil })).toBeVisible();
   await page.getByRole('link', { name: /返回客户列表/ }).click();
   await expect(customerGrid(page).getByRole('gridcell', { name: evil })).toBeVisible();

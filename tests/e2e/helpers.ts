@@ -59,3 +59,12 @@ export async function countRecords(page: Page, table = 'customers'): Promise<num
     return rows.filter((r) => !r.deleted).length;
   }, table);
 }
+
+/** Add a customer with the "New customer" form; the app opens its page. */
+export async function addCustomer(page: Page, name: string) {
+  await page.getByRole('button', { name: '新增客户' }).click();
+  const form = page.getByRole('form', { name: '新增客户' });
+  await form.getByLabel('名称').fill(name);
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
+}

@@ -1,11 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { customerGrid, start } from './helpers';
+import { addCustomer, customerGrid, start } from './helpers';
 
 test('works offline after the first visit', async ({ page, context }) => {
   await start(page);
-  await page.getByRole('button', { name: '新增客户' }).click();
-  await page.getByLabel('名称').fill('离线测试客户');
-  await page.getByRole('button', { name: '保存' }).click();
+  await addCustomer(page, '离线测试客户');
   await page.getByRole('link', { name: /返回客户列表/ }).click();
 
   // wait until the service worker has cached the app and controls the page

@@ -1,11 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { customerGrid, start } from './helpers';
+import { addCustomer, customerGrid, start } from './helpers';
 
 test('an edit in one tab appears in another', async ({ page, context }) => {
   await start(page);
-  await page.getByRole('button', { name: '新增客户' }).click();
-  await page.getByLabel('名称').fill('广州恒丰建材');
-  await page.getByRole('button', { name: '保存' }).click();
+  await addCustomer(page, '广州恒丰建材');
   await page.getByRole('link', { name: /返回客户列表/ }).click();
 
   const other = await context.newPage();

@@ -187,3 +187,19 @@ describe('demo workspace through the write path', () => {
     expect(await db.customers.where('id').above('').filter((c) => c.deleted === 0).count()).toBe(0);
   });
 });
+
+describe('record history', () => {
+  it('lists who changed which field, newest first', async () => {
+    const { recordHistory } = await import('./history');
+    await wp.write('change.add', [customer('A', { id: 'c1' }), customer('B', { id: 'c2' })]);
+    const bobPath = new WritePath(db, bob);
+    await bobPath.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'A' } }]);
+    await wp.write('change.edit', [{ type: 'update', table: 'customers', id: 'c2', patch: { tier: 'B' } }]);
+    bobPath.destroy();
+    const h = await recordHistory(db, 'customers', 'c1');
+    expect(h.map((e) => [e.kind, e.actorName, e.after])).toEqual([
+      ['update', '李强', { tier: 'A' }],
+      ['insert', '王丽', {}]
+    ]);
+  });
+});
