@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/chromium';
 
 const port = Number(process.env.KEBU_PORT ?? 4173);
+/** Point the specs at an already running app (e.g. `vite dev`) instead of serving build/. */
+const external = process.env.KEBU_BASE_URL;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -12,12 +14,14 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: external ?? `http://127.0.0.1:${port}`,
     locale: 'zh-CN',
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure'
   },
-  webServer: {
+  webServer: external
+    ? undefined
+    : {
     command: `node scripts/serve.js`,
     env: { PORT: String(port), HOST: '127.0.0.1' },
     url: `http://127.0.0.1:${port}`,
