@@ -6,7 +6,7 @@ import sirv from 'sirv';
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4173);
 
-const serve = sirv('build', {
+const serve = sirv(process.env.KEBU_BUILD_DIR ?? 'build', {
   single: true,
   etag: true,
   setHeaders(res, pathname) {

@@ -25,7 +25,7 @@ test('create a customer, edit cells by keyboard, paste a block from a spreadshee
   await page.keyboard.press('Home');
   await page.keyboard.type('公司');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert')).toContainText('不是');
+  await expect(page.getByRole('alert').filter({ hasText: '请从选项中选择' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(grid.getByRole('gridcell', { name: '单位', exact: true })).toBeVisible();
 
@@ -61,7 +61,6 @@ test('create a customer, edit cells by keyboard, paste a block from a spreadshee
 test('quick search matches pinyin initials', async ({ page }) => {
   await start(page);
   const grid = customerGrid(page);
-  await grid.getByRole('gridcell').first().click().catch(() => {});
   for (const name of ['河北石油化工有限公司', '杭州顺达物流有限公司']) {
     await addCustomer(page, name);
     await page.getByRole('link', { name: /返回客户列表/ }).click();
