@@ -13,7 +13,6 @@ import {
   type WorkspaceInfo
 } from '$lib/db/registry';
 import { OpenWorkspace } from '$lib/db/workspace';
-import { loadDemo } from '$lib/db/demo';
 import { translate } from '$lib/i18n/translate';
 import { i18n } from '$lib/i18n/index.svelte';
 
@@ -29,8 +28,7 @@ class Session {
   #unsubscribe: (() => void) | null = null;
 
   async init() {
-    this.profile = await getProfile();
-    this.workspaces = await listWorkspaces();
+    [this.profile, this.workspaces] = await Promise.all([getProfile(), listWorkspaces()]);
     const last = localStorage.getItem(CURRENT_KEY);
     const ws = this.workspaces.find((w) => w.id === last) ?? this.workspaces[0];
     if (ws && this.profile) this.#open(ws);
@@ -57,6 +55,8 @@ class Session {
     const ws = await createWorkspace(translate(i18n.locale, 'workspace.demoName'), true);
     this.workspaces = await listWorkspaces();
     const open = this.#open(ws);
+    // the generator is only needed here: keep it off the first page's JavaScript
+    const { loadDemo } = await import('$lib/db/demo');
     await loadDemo(open.writes, { customers });
     return open;
   }

@@ -1,6 +1,7 @@
 /**
  * A table's live rows in memory, for the grid. Loads the first rows at once (so the screen paints
- * before a 100 000-row table has arrived), then all of them; afterwards it follows committed
+ * before a 100 000-row table has arrived), then the rest in chunks of 5 000 by primary key,
+ * yielding between chunks so the page never freezes; afterwards it follows committed
  * writes from this tab and others by re-reading only the ids a write touched.
  */
 import type { Table } from 'dexie';
@@ -9,6 +10,7 @@ import type { ChangeNotice, WritePath } from './write-path';
 import type { KebuDB, RecordTables, TableName } from './schema';
 
 const FIRST_PAGE = 200;
+const CHUNK = 5000;
 
 export class TableStore<K extends TableName> {
   /** the table's live (not deleted) rows, in primary-key order, then in order of arrival */
@@ -48,11 +50,26 @@ export class TableStore<K extends TableName> {
     const version = ++this.#version;
     const first = await this.#table.limit(FIRST_PAGE).toArray();
     if (version !== this.#version) return;
-    const firstLive = first.filter((r) => !(r as Versioned).deleted);
-    if (first.length === FIRST_PAGE) this.#set(firstLive);
-    const all = first.length < FIRST_PAGE ? first : await this.#table.toArray();
-    if (version !== this.#version) return;
-    this.#set(all.filter((r) => !(r as Versioned).deleted));
+    const live = (rows: RecordTables[K][]) => rows.filter((r) => !(r as Versioned).deleted);
+    if (first.length < FIRST_PAGE) {
+      this.#set(live(first));
+      this.loading = false;
+      return;
+    }
+    this.#set(live(first));
+    // the rest in chunks by primary key, yielding between them, so that reading a 100 000-row
+    // table never blocks the page for long; the rows are published once, when all have arrived
+    const all = first.slice();
+    let last = first[first.length - 1].id;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const chunk = await this.#table.where(':id').above(last).limit(CHUNK).toArray();
+      if (version !== this.#version) return;
+      for (const r of chunk) all.push(r);
+      if (chunk.length < CHUNK) break;
+      last = chunk[chunk.length - 1].id;
+    }
+    this.#set(live(all));
     this.loading = false;
   }
 
