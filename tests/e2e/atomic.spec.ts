@@ -4,8 +4,8 @@ import { addCustomer, countRecords, customerGrid, pasteBlock, start } from './he
 /**
  * Closing the page in the middle of a 10 000-row write leaves all of it or none of it. The write
  * is a paste of 10 000 rows. The page is closed at several moments after the paste, and once
- * exactly while the write's IndexedDB transaction is open (seen by wrapping
- * `IDBDatabase.prototype.transaction` in the page).
+ * exactly while the write's IndexedDB transaction is open (seen, and held open for a while, by
+ * wrapping `IDBDatabase.prototype.transaction` in the page).
  */
 
 const watchWrites = () => {
@@ -18,6 +18,15 @@ const watchWrites = () => {
     if (args[1] === 'readwrite' && stores.includes('customers') && stores.includes('changes')) {
       w.__writes.started++;
       tx.addEventListener('complete', () => w.__writes.done++);
+      // keep the transaction open for up to 5 s with a chain of reads, so that the test can
+      // close the page while it is surely still in flight, however fast this machine writes
+      if (w.__writes.started >= 2) {
+        const until = performance.now() + 5000;
+        const keepAlive = () => {
+          if (performance.now() < until) tx.objectStore('meta').get('keep-alive').onsuccess = keepAlive;
+        };
+        keepAlive();
+      }
     }
     return tx;
   } as IDBDatabase['transaction'];
