@@ -5,6 +5,7 @@
  */
 import { checkValue, type CellError } from '$lib/domain/cells';
 import { TABLE_FIELDS, type FieldSpec } from '$lib/domain/records/fields';
+import { ENVELOPE_FIELDS } from '$lib/domain/records/merge';
 import type { CustomColumn } from '$lib/domain/records/types';
 import type { TableName } from './schema';
 
@@ -35,10 +36,8 @@ export class WriteError extends Error {
   }
 }
 
-const ENVELOPE = new Set(['id', 'deleted', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', '_f']);
-
 export function isEnvelopeField(field: string): boolean {
-  return ENVELOPE.has(field);
+  return ENVELOPE_FIELDS.has(field);
 }
 
 export function isValidId(id: unknown): id is string {

@@ -118,3 +118,26 @@ export const TABLE_FIELDS: Record<string, FieldSpecs> = {
     value: { type: 'text', json: true }
   }
 };
+
+/** Default display widths (px) of fields whose content is wider or narrower than usual. */
+export const FIELD_WIDTHS: Readonly<Record<string, number>> = {
+  name: 220,
+  address: 240,
+  notes: 220,
+  creditCode: 180,
+  idNumber: 170,
+  kind: 70,
+  tier: 60,
+  mobile: 120,
+  phone: 130
+};
+export const DEFAULT_FIELD_WIDTH = 140;
+
+/** Message-key prefix of each choice field's value labels (`kind.unit`, `status.active`…). */
+export const VALUE_LABEL_PREFIX: Readonly<Record<string, string>> = {
+  kind: 'kind',
+  status: 'status',
+  stage: 'stage',
+  channel: 'channel',
+  education: 'education'
+};

@@ -7,82 +7,21 @@
  * `mixed`: a tiny local generator with one column of every cell type (money, numbers, dates,
  * checkboxes, several options, links), for trying editors and the status bar.
  */
-import type { CellSpec } from '$lib/domain/cells';
-import { generateWorkspace } from '$lib/domain/records/demo';
-import { CUSTOMER_FIELDS } from '$lib/domain/records/fields';
+import { demoRowsAndColumns, linkSpec } from './demo-dataset';
 import type { GridColumn } from '$lib/grid';
-import { translate, type Locale, type MessageKey } from '$lib/i18n/translate';
+import type { Locale } from '$lib/i18n/translate';
 
-export type Row = Record<string, unknown> & { id: string };
+import type { Row } from './demo-dataset';
+
+export type { Row };
 
 export interface Dataset {
   rows: Row[];
   columns: (locale: Locale) => GridColumn<Row>[];
 }
 
-const ENVELOPE = new Set(['id', 'deleted', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', '_f']);
-const WIDTHS: Record<string, number> = {
-  name: 220,
-  address: 240,
-  notes: 220,
-  creditCode: 180,
-  idNumber: 170,
-  kind: 70,
-  tier: 60,
-  mobile: 120,
-  phone: 130
-};
-const VALUE_LABELS: Record<string, string> = { kind: 'kind', status: 'status', stage: 'stage' };
-
-function linkSpec(records: readonly { id: string; name: string }[]): CellSpec['link'] {
-  const byId = new Map(records.map((r) => [r.id, r.name]));
-  const byName = new Map(records.map((r) => [r.name, r.id]));
-  return {
-    resolve: (text) => byName.get(text.trim()) ?? (byId.has(text.trim()) ? text.trim() : undefined),
-    label: (id) => byId.get(id)
-  };
-}
-
 export function demoDataset(n: number): Dataset {
-  const ws = generateWorkspace({ seed: 1, customers: n, contactsPerCustomer: 0, followUpsPerCustomer: 0 });
-  const all = ws.customers as unknown as Row[];
-  const seen = new Map<string, number>();
-  for (const row of all) {
-    for (const [k, v] of Object.entries(row)) {
-      if (!ENVELOPE.has(k) && v !== undefined) seen.set(k, (seen.get(k) ?? 0) + 1);
-    }
-  }
-  const fields = [...seen]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 15)
-    .map(([k]) => k);
-  const rows = all.map((c) => {
-    const out: Row = { id: c.id };
-    for (const f of fields) if (c[f] !== undefined) out[f] = c[f];
-    return out;
-  });
-  const links: Record<string, CellSpec['link']> = {
-    staff: linkSpec(ws.staff),
-    orgUnits: linkSpec(ws.orgUnits),
-    customers: linkSpec(ws.customers.map((c) => ({ id: c.id, name: c.name })))
-  };
-  return {
-    rows,
-    columns: (locale) =>
-      fields.map((field) => {
-        const { linkTable, json: _json, ...spec } = CUSTOMER_FIELDS[field] ?? { type: 'text' };
-        const prefix = VALUE_LABELS[field];
-        const labels = prefix
-          ? Object.fromEntries((spec.options ?? []).map((o) => [o, translate(locale, `${prefix}.${o}` as MessageKey)]))
-          : undefined;
-        return {
-          key: field,
-          label: translate(locale, `field.${field}` as MessageKey),
-          spec: { ...spec, labels, link: linkTable ? links[linkTable] : undefined },
-          width: WIDTHS[field] ?? 140
-        };
-      })
-  };
+  return demoRowsAndColumns(n);
 }
 
 /** mulberry32: a tiny seeded generator */
