@@ -1,44 +1,39 @@
 /**
  * Grid columns for a record table: built from the table's field specs (`TABLE_FIELDS`), the
- * workspace's custom columns, translated labels and the lookups that link cells need.
+ * workspace's custom columns, translated labels and the lookups that link cells need. Pure apart
+ * from the stores it is given, so the import and export workers build the very same columns from
+ * rows they read themselves (`LinkSources`).
  */
 import type { CellSpec } from '$lib/domain/cells';
-import { TABLE_FIELDS, type FieldSpec } from '$lib/domain/records/fields';
+import { FIELD_WIDTHS, TABLE_FIELDS, VALUE_LABEL_PREFIX, type FieldSpec } from '$lib/domain/records/fields';
 import type { CustomColumn } from '$lib/domain/records/types';
 import type { GridColumn } from '$lib/grid/types';
 import { customFieldSpec } from '$lib/db/validate';
-import type { OpenWorkspace } from '$lib/db/workspace';
 import { translate, type Locale, type MessageKey } from '$lib/i18n/translate';
 
-/** Message key prefix of each choice field's value labels. */
-const VALUE_LABELS: Record<string, string> = {
-  kind: 'kind',
-  status: 'status',
-  stage: 'stage',
-  channel: 'channel',
-  education: 'education'
+/** The records a link cell can point at: an OpenWorkspace's stores, or rows a worker read itself. */
+export interface LinkStore {
+  readonly rows: readonly { id: string }[];
+  get(id: string): unknown;
+}
+export type LinkSources = Record<'staff' | 'orgUnits' | 'customers' | 'contacts', LinkStore>;
+
+/** Fields whose label or value labels differ in one table (an org unit's kind is its level). */
+const TABLE_LABELS: Record<string, Record<string, string>> = {
+  orgUnits: { kind: 'field.unitKind', parentId: 'field.unitParent' }
+};
+const TABLE_VALUE_LABELS: Record<string, Record<string, string>> = {
+  orgUnits: { kind: 'orgKind' }
 };
 
-const WIDTHS: Record<string, number> = {
-  name: 220,
-  address: 240,
-  notes: 220,
-  creditCode: 180,
-  idNumber: 170,
-  kind: 70,
-  tier: 60,
-  mobile: 120,
-  phone: 130
-};
-
-export function fieldLabel(locale: Locale, field: string): string {
-  return translate(locale, `field.${field}` as MessageKey);
+export function fieldLabel(locale: Locale, field: string, table?: string): string {
+  const key = (table && TABLE_LABELS[table]?.[field]) ?? `field.${field}`;
+  return translate(locale, key as MessageKey);
 }
 
 /** Resolvers for link cells: an id from a typed name (or id), and a record's display name. */
-export function linkResolver(ws: OpenWorkspace, table: string): CellSpec['link'] {
-  const store =
-    table === 'staff' ? ws.staff : table === 'orgUnits' ? ws.orgUnits : table === 'customers' ? ws.customers : null;
+export function linkResolver(ws: LinkSources, table: string): CellSpec['link'] {
+  const store = table in ws ? ws[table as keyof LinkSources] : null;
   if (!store) return undefined;
   let cache: { rows: unknown; byName: Map<string, string> } | null = null;
   const byName = () => {
@@ -55,8 +50,8 @@ export function linkResolver(ws: OpenWorkspace, table: string): CellSpec['link']
   };
 }
 
-function specFor(locale: Locale, ws: OpenWorkspace, field: string, spec: FieldSpec): CellSpec {
-  const prefix = VALUE_LABELS[field];
+function specFor(locale: Locale, ws: LinkSources, table: string, field: string, spec: FieldSpec): CellSpec {
+  const prefix = TABLE_VALUE_LABELS[table]?.[field] ?? VALUE_LABEL_PREFIX[field];
   const labels = prefix
     ? Object.fromEntries((spec.options ?? []).map((o) => [o, translate(locale, `${prefix}.${o}` as MessageKey)]))
     : undefined;
@@ -69,18 +64,18 @@ function specFor(locale: Locale, ws: OpenWorkspace, field: string, spec: FieldSp
 
 export function tableColumns<R extends { id: string }>(
   locale: Locale,
-  ws: OpenWorkspace,
+  ws: LinkSources,
   table: string,
-  custom: CustomColumn[],
+  custom: readonly CustomColumn[],
   fieldNames?: string[]
 ): GridColumn<R>[] {
   const specs = TABLE_FIELDS[table];
   const names = fieldNames ?? Object.keys(specs).filter((f) => !specs[f].json);
   const columns: GridColumn<R>[] = names.map((field) => ({
     key: field,
-    label: fieldLabel(locale, field),
-    spec: specFor(locale, ws, field, specs[field]),
-    width: WIDTHS[field]
+    label: fieldLabel(locale, field, table),
+    spec: specFor(locale, ws, table, field, specs[field]),
+    width: FIELD_WIDTHS[field]
   }));
   for (const c of custom
     .filter((c) => c.table === table && !c.deleted)

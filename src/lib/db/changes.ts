@@ -32,6 +32,51 @@ export interface ChangeSet {
   /** set when this change set undid or redid another */
   undoOf?: string;
   redoOf?: string;
+  /** set when this change set reverted another on request (e.g. an import, from the import history) */
+  revertOf?: string;
+  /** set when this change set came from another device (src/lib/sync): it is not on any undo stack */
+  remote?: boolean;
+}
+
+/**
+ * One written field in a replicated entry: the new value (`null` = emptied) and its stamp.
+ * Stamps order writes the same way on every device: `at` (hybrid clock, ms), then `by` (actor id),
+ * then — only for two writes of one actor in the same millisecond on two devices — the value's JSON.
+ */
+export type FieldWrite = [value: unknown, at: number, by: string];
+
+/** One record's part of an entry. `ins: 1`: the record was created (`f.deleted` holds the creation stamp). */
+export interface EntryOp {
+  t: TableName;
+  id: string;
+  f: Record<string, FieldWrite>;
+  ins?: 1;
+}
+
+/** A change set as it is replicated (src/lib/sync/entry.ts encodes and checks it). */
+export interface Entry {
+  v: 1;
+  id: string;
+  actor: string;
+  actorName: string;
+  device: string;
+  at: number;
+  label: string;
+  ops: EntryOp[];
+}
+
+/** The JSON text of a value, `undefined` and `null` alike (both mean an empty cell). */
+export function valueKey(value: unknown): string {
+  return value === undefined || value === null ? 'null' : JSON.stringify(value);
+}
+
+/** Order of two field writes: by `at`, then `by`, then the value's JSON. The same on every device. */
+export function compareWrite(a: FieldWrite, b: FieldWrite): number {
+  if (a[1] !== b[1]) return a[1] < b[1] ? -1 : 1;
+  if (a[2] !== b[2]) return a[2] < b[2] ? -1 : 1;
+  const ka = valueKey(a[0]);
+  const kb = valueKey(b[0]);
+  return ka === kb ? 0 : ka < kb ? -1 : 1;
 }
 
 /** The local undo and redo stacks, kept in `meta` so they survive a reload. */

@@ -79,7 +79,9 @@ export class Validator {
 
   specOf(table: TableName, field: string): FieldSpec | undefined {
     if (field.startsWith('x_')) return this.#custom.get(table)?.get(field);
-    return TABLE_FIELDS[table]?.[field];
+    // own keys only: `constructor`, `__proto__`, `toString`… are not fields
+    const specs = TABLE_FIELDS[table];
+    return specs && Object.hasOwn(specs, field) ? specs[field] : undefined;
   }
 
   /**

@@ -203,3 +203,101 @@ describe('record history', () => {
     ]);
   });
 });
+
+describe('revert a given change set', () => {
+  it('takes back an older change set, leaves later changes alone, and is itself undoable', async () => {
+    await wp.write('change.add', [customer('A', { id: 'c1' })]);
+    const imported = await wp.write('change.import', [
+      customer('B', { id: 'c2' }),
+      { type: 'update', table: 'customers', id: 'c1', patch: { tier: 'A', industry: '物流' } }
+    ]);
+    // a later change on top of the import, by someone else
+    const bobPath = new WritePath(db, bob);
+    await bobPath.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'VIP' } }]);
+    bobPath.destroy();
+    await wp.write('change.add', [customer('C', { id: 'c3' })]);
+
+    const cs = await wp.revert(imported.id);
+    expect(cs).toMatchObject({ label: 'change.revert', revertOf: imported.id });
+    expect((await db.customers.get('c2'))?.deleted).toBe(1);
+    const c1 = await db.customers.get('c1');
+    expect(c1?.industry).toBeUndefined(); // still held the imported value: reverted
+    expect(c1?.tier).toBe('VIP'); // Bob's later value stays
+    expect((await db.customers.get('c3'))?.deleted).toBe(0); // the newer write is untouched
+
+    // reverting is one step on the undo stack
+    await wp.undo();
+    expect((await db.customers.get('c2'))?.deleted).toBe(0);
+    expect((await db.customers.get('c1'))?.industry).toBe('物流');
+  });
+
+  it('returns null for an unknown change set or one with nothing left to take back', async () => {
+    const cs = await wp.write('change.add', [customer('A', { id: 'c1' })]);
+    expect(await wp.revert('01NOSUCHCHANGESET')).toBeNull();
+    expect(await wp.revert(cs.id)).not.toBeNull();
+    const count = await db.changes.count();
+    expect(await wp.revert(cs.id)).toBeNull();
+    expect(await db.changes.count()).toBe(count);
+  });
+});
+
+describe('write options', () => {
+  it('uses the change set id the caller chose', async () => {
+    const { newId } = await import('./ids');
+    const id = newId();
+    const cs = await wp.write('change.import', [customer('A')], { id });
+    expect(cs.id).toBe(id);
+    expect((await db.changes.toArray()).at(-1)?.id).toBe(id);
+  });
+
+  it('reports progress and an abort leaves nothing behind', async () => {
+    await wp.write('change.add', [customer('原有', { id: 'c0' })]);
+    const before = await db.customers.toArray();
+    const logBefore = await db.changes.count();
+    const undoBefore = await wp.undoState();
+    const many = Array.from({ length: 12_000 }, (_, i) => customer(`客户${i}`));
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const err = await wp
+      .write('change.import', many, {
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          seen.push(done);
+          expect(total).toBe(12_000);
+          if (done >= 10_000) controller.abort();
+        }
+      })
+      .catch((e: unknown) => e);
+    expect((err as Error).name).toBe('AbortError');
+    expect(seen).toEqual([5000, 10_000]);
+    expect(await db.customers.toArray()).toEqual(before);
+    expect(await db.changes.count()).toBe(logBefore);
+    expect(await wp.undoState()).toEqual(undoBefore);
+  });
+});
+
+describe('restore a snapshot', () => {
+  it('replaces every table and the log verbatim, and refuses a bad record without touching anything', async () => {
+    await wp.write('change.add', [customer('A', { id: 'c1' })]);
+    await wp.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'B' } }]);
+    const snapshot = {
+      tables: { customers: await db.customers.toArray(), settings: [] },
+      changes: await db.changes.toArray()
+    } as never as import('./write-path').Snapshot;
+    // the workspace moves on…
+    await wp.write('change.add', [customer('Z', { id: 'c9' })]);
+    // …a broken snapshot is refused and changes nothing
+    const broken = { ...snapshot, tables: { customers: [{ ...snapshot.tables.customers![0], tier: 'Q' }] } };
+    const err = await wp.restoreSnapshot(broken).catch((e: unknown) => e);
+    expect((err as WriteError).problem.code).toBe('cell.error.choice');
+    expect(await db.customers.count()).toBe(2);
+
+    const seen: ChangeNotice[] = [];
+    wp.subscribe((n) => seen.push(n));
+    await wp.restoreSnapshot(snapshot);
+    expect(await db.customers.toArray()).toEqual(snapshot.tables.customers);
+    expect((await db.changes.toArray()).map((c) => c.id)).toEqual(snapshot.changes.map((c) => c.id));
+    expect(await wp.undoState()).toEqual({ canUndo: false, canRedo: false });
+    expect(seen[0].tables.customers).toBe('all');
+  });
+});

@@ -9,10 +9,31 @@
  * the undo stack and pushes the inverse onto the redo stack; redo inverts that back. An inverse
  * only reverts fields that still hold the value the change set wrote, so undo never clobbers a
  * later change made by somebody else. The stacks live in the `meta` table and survive a reload.
+ * `revert` applies the same inversion to any one change set on request (an import from the import
+ * history), as a new change set that is itself undoable.
+ *
+ * A write may run in a worker (imports do): a WritePath constructed there on the same workspace
+ * database with the same actor shares the undo stacks, and its BroadcastChannel notice reaches the
+ * page's stores. `restoreSnapshot` is the one way a backup is put back: it replaces every table
+ * and the log verbatim, after checking every record.
+ *
+ * Replication (src/lib/sync): every local change set is also announced in its replicated form
+ * (`onEntry`: each field written with its stamp), and `applyRemote` merges change sets from other
+ * devices field by field, last writer (greatest stamp) wins, without touching the undo stacks.
  */
 import type { Table } from 'dexie';
 import type { CustomColumn, Versioned } from '$lib/domain/records/types';
-import { UNDO_KEY, UNDO_LIMIT, type ChangeSet, type Op, type UndoState } from './changes';
+import {
+  compareWrite,
+  UNDO_KEY,
+  UNDO_LIMIT,
+  type ChangeSet,
+  type Entry,
+  type EntryOp,
+  type FieldWrite,
+  type Op,
+  type UndoState
+} from './changes';
 import { newId } from './ids';
 import { TABLE_NAMES, type KebuDB, type TableName } from './schema';
 import { isEnvelopeField, isValidId, Validator, WriteError, type WriteProblem } from './validate';
@@ -38,11 +59,80 @@ export interface ChangeNotice {
 
 type Row = Versioned & Record<string, unknown>;
 
+/** Options of one write. */
+export interface WriteOptions {
+  /**
+   * The change set's id, chosen by the caller (a fresh `newId()`), so that a record written in the
+   * same write can name its own change set (an import's history entry does, to revert it later).
+   */
+  id?: string;
+  /** Aborting rolls the whole write back: the transaction is aborted, nothing is left behind. */
+  signal?: AbortSignal;
+  /** Called while the records are stored: `done` of `total` mutations. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A whole workspace as a verified backup holds it (src/lib/io/backup.ts makes and checks the file). */
+export interface Snapshot {
+  tables: Partial<Record<TableName, Record<string, unknown>[]>>;
+  changes: ChangeSet[];
+}
+
+/** Rows stored per request batch: small enough to report progress and notice an abort often. */
+const CHUNK = 5000;
+
 function fail(p: WriteProblem): never {
   throw new WriteError(p);
 }
 
+type ChangeLink = Pick<ChangeSet, 'undoOf' | 'redoOf' | 'revertOf'>;
+
+/** The envelope of a record from a backup: what the write path would have written. */
+function checkEnvelope(row: Record<string, unknown>): WriteProblem['code'] | null {
+  if (!isValidId(row.id)) return 'write.bad-id';
+  if (row.deleted !== 0 && row.deleted !== 1) return 'write.failed';
+  for (const k of ['createdAt', 'updatedAt']) if (!Number.isFinite(row[k])) return 'write.failed';
+  for (const k of ['createdBy', 'updatedBy']) if (typeof row[k] !== 'string') return 'write.failed';
+  const f = row._f;
+  if (f !== undefined) {
+    if (typeof f !== 'object' || f === null || Array.isArray(f)) return 'write.failed';
+    for (const s of Object.values(f as Record<string, unknown>)) {
+      const stamp = s as { at?: unknown; by?: unknown } | null;
+      if (!stamp || !Number.isFinite(stamp.at) || typeof stamp.by !== 'string') return 'write.failed';
+    }
+  }
+  return null;
+}
+
 const LIST_LIMIT = 5000;
+
+/** The greatest time a stamp may hold (the end of JavaScript dates): the clock never jumps past it. */
+export const MAX_STAMP_AT = 8.64e15;
+
+/** What `applyRemote` did with each entry it was given (entries already in the log are in neither list). */
+export interface RemoteResult {
+  applied: string[];
+  /** `reason` starts with a WriteErrorCode; 'write.not-found' means "the record is not here yet" */
+  refused: { id: string; reason: string }[];
+}
+
+/** The replicated form of a local change set: every field it wrote with its stamp (cs.at, cs.actor). */
+function toEntry(cs: ChangeSet, inserted: Map<string, Row>): Entry {
+  const write = (v: unknown): FieldWrite => [v === undefined ? null : v, cs.at, cs.actor];
+  const ops = cs.ops.map((op): EntryOp => {
+    const f: Record<string, FieldWrite> = {};
+    if (op.kind === 'update') {
+      for (const [k, v] of Object.entries(op.after)) f[k] = write(v);
+      return { t: op.table, id: op.id, f };
+    }
+    const row = inserted.get(`${op.table}/${op.id}`) ?? {};
+    for (const [k, v] of Object.entries(row)) if (!isEnvelopeField(k) && v !== undefined) f[k] = write(v);
+    f.deleted = write(0);
+    return { t: op.table, id: op.id, f, ins: 1 };
+  });
+  const { id, actor, actorName, device, at, label } = cs;
+  return { v: 1, id, actor, actorName, device, at, label, ops };
+}
 
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -56,6 +146,9 @@ export class WritePath {
   readonly #actor: Actor;
   readonly #listeners = new Set<(n: ChangeNotice) => void>();
   readonly #channel: BroadcastChannel | null;
+  readonly #entryListeners = new Set<(e: Entry) => void>();
+  /** the replicated form of each local change set, until it is announced */
+  readonly #entries = new WeakMap<ChangeSet, Entry>();
   #lastAt = 0;
 
   constructor(db: KebuDB, actor: Actor) {
@@ -83,9 +176,24 @@ export class WritePath {
     return () => this.#listeners.delete(fn);
   }
 
+  /**
+   * Listen to this WritePath's own committed change sets (write, undo, redo, revert) in their
+   * replicated form, after commit. Remote entries and restored snapshots are not announced here.
+   */
+  onEntry(fn: (e: Entry) => void): () => void {
+    this.#entryListeners.add(fn);
+    return () => this.#entryListeners.delete(fn);
+  }
+
+  /** The workspace's custom columns, removed ones included (their values still replicate). */
+  async readCustomColumns(): Promise<CustomColumn[]> {
+    return this.#db.customColumns.toArray();
+  }
+
   destroy() {
     this.#channel?.close();
     this.#listeners.clear();
+    this.#entryListeners.clear();
   }
 
   /** A hybrid clock: wall time, but never backwards and never twice on this device. */
@@ -94,13 +202,22 @@ export class WritePath {
     return this.#lastAt;
   }
 
+  /** Hybrid clock, receive rule: never behind a stamp this device has seen. */
+  #observe(entry: Entry) {
+    let max = entry.at;
+    for (const op of entry.ops) for (const w of Object.values(op.f)) if (w[1] > max) max = w[1];
+    if (Number.isFinite(max) && max <= MAX_STAMP_AT && max > this.#lastAt) this.#lastAt = max;
+  }
+
   /**
    * Validate and apply `mutations` as one atomic change set labelled `label` (a message key
    * such as 'change.edit'). Throws `WriteError` and changes nothing when any mutation is invalid.
    */
-  async write(label: string, mutations: Mutation[]): Promise<ChangeSet> {
+  async write(label: string, mutations: Mutation[], opts: WriteOptions = {}): Promise<ChangeSet> {
+    if (opts.id !== undefined && !isValidId(opts.id)) fail({ code: 'write.bad-id', table: 'settings', index: -1 });
+    opts.signal?.throwIfAborted();
     const cs = await this.#transaction(async () => {
-      const cs = await this.#apply(label, mutations, {});
+      const cs = await this.#apply(label, mutations, {}, opts);
       if (cs.ops.length) await this.#pushUndo(cs.id, true);
       return cs;
     });
@@ -115,6 +232,25 @@ export class WritePath {
 
   async redo(): Promise<ChangeSet | null> {
     return this.#invertTop('redo');
+  }
+
+  /**
+   * Take back the change set `changeSetId` (any one, not only the newest): the fields that still
+   * hold what it wrote get their values from before it, the records it inserted are soft-deleted.
+   * One new change set (labelled `label`, linked by `revertOf`) that is pushed on the undo stack
+   * like any write. Returns null when there is no such change set or nothing of it is left.
+   */
+  async revert(changeSetId: string, label = 'change.revert'): Promise<ChangeSet | null> {
+    const cs = await this.#transaction(async () => {
+      const target = await this.#db.changes.where('id').equals(changeSetId).first();
+      if (!target) return null;
+      const cs = await this.#applyInverse(target, label, { revertOf: changeSetId });
+      if (!cs.ops.length) return null;
+      await this.#pushUndo(cs.id, true);
+      return cs;
+    });
+    if (cs) this.#announce(cs);
+    return cs;
   }
 
   async undoState(): Promise<{ canUndo: boolean; canRedo: boolean }> {
@@ -155,14 +291,18 @@ export class WritePath {
         await this.#db.meta.put({ key: this.#undoKey, value: s });
         return null;
       }
-      const inverse = await this.#invert(target);
-      const cs = await this.#apply(target.label, inverse, which === 'undo' ? { undoOf: id } : { redoOf: id });
+      const cs = await this.#applyInverse(target, target.label, which === 'undo' ? { undoOf: id } : { redoOf: id });
       (which === 'undo' ? s.redo : s.undo).push(cs.id);
       await this.#db.meta.put({ key: this.#undoKey, value: s });
       return cs;
     });
     if (cs) this.#announce(cs);
     return cs;
+  }
+
+  /** Apply the inverse of `target` as a new change set (shared by undo, redo and revert). */
+  async #applyInverse(target: ChangeSet, label: string, link: ChangeLink): Promise<ChangeSet> {
+    return this.#apply(label, await this.#invert(target), link);
   }
 
   /** The mutations that take back `cs`, for the fields that still hold what it wrote. */
@@ -193,9 +333,17 @@ export class WritePath {
     return out;
   }
 
-  async #apply(label: string, mutations: Mutation[], link: Pick<ChangeSet, 'undoOf' | 'redoOf'>): Promise<ChangeSet> {
+  async #apply(label: string, mutations: Mutation[], link: ChangeLink, opts: WriteOptions = {}): Promise<ChangeSet> {
     const db = this.#db;
     const at = this.#now();
+    const { signal, onProgress } = opts;
+    const total = mutations.length;
+    let done = 0;
+    const progress = (n: number) => {
+      done += n;
+      signal?.throwIfAborted();
+      onProgress?.(done, total);
+    };
     const by = this.#actor.id;
     const validator = new Validator(await db.customColumns.toArray());
     // ids first, so that a custom column added in this write can take values in it
@@ -263,14 +411,19 @@ export class WritePath {
       byId.set(m.id, { index, patch: prev ? { ...prev.patch, ...patch } : patch });
     });
 
+    signal?.throwIfAborted();
     for (const [table, rows] of inserts) {
-      await db
-        .table(table)
-        .bulkAdd(rows)
-        .catch((e: unknown) => {
-          const name = (e as { failures?: { name?: string }[] }).failures?.[0]?.name;
-          fail({ code: name === 'ConstraintError' ? 'write.duplicate-id' : 'write.failed', table, index: 0 });
-        });
+      for (let from = 0; from < rows.length; from += CHUNK) {
+        const chunk = rows.length <= CHUNK ? rows : rows.slice(from, from + CHUNK);
+        await db
+          .table(table)
+          .bulkAdd(chunk)
+          .catch((e: unknown) => {
+            const name = (e as { failures?: { name?: string }[] }).failures?.[0]?.name;
+            fail({ code: name === 'ConstraintError' ? 'write.duplicate-id' : 'write.failed', table, index: 0 });
+          });
+        progress(chunk.length);
+      }
     }
 
     for (const [table, byId] of changes) {
@@ -299,11 +452,14 @@ export class WritePath {
         updated.push(next);
         ops.push({ kind: 'update', table, id, before, after });
       });
-      if (updated.length) await db.table(table).bulkPut(updated);
+      for (let from = 0; from < updated.length; from += CHUNK) {
+        await db.table(table).bulkPut(updated.length <= CHUNK ? updated : updated.slice(from, from + CHUNK));
+        progress(Math.min(CHUNK, updated.length - from));
+      }
     }
 
     const cs: ChangeSet = {
-      id: newId(at),
+      id: opts.id ?? newId(at),
       actor: by,
       actorName: this.#actor.name,
       device: this.#actor.device,
@@ -312,8 +468,219 @@ export class WritePath {
       ops,
       ...link
     };
-    if (ops.length) await (db.changes as Table<ChangeSet, number>).add(cs);
+    if (ops.length) {
+      await (db.changes as Table<ChangeSet, number>).add(cs);
+      const inserted = new Map<string, Row>();
+      for (const [table, rows] of inserts) for (const r of rows) inserted.set(`${table}/${r.id}`, r);
+      this.#entries.set(cs, toEntry(cs, inserted));
+    }
     return cs;
+  }
+
+  /**
+   * Apply change sets made on other devices (src/lib/sync), in ONE transaction. Per field, the
+   * write with the greater stamp wins (`compareWrite`: at, then by): a field is written only when
+   * the incoming stamp is greater than the record's `_f[field]` (or its creation stamp). So the
+   * result does not depend on the order entries arrive in, and applying one twice does nothing.
+   * An insert creates the record when it is missing and merges field by field when it is not.
+   * Each entry is checked (fields against TABLE_FIELDS and the custom columns) and appended to
+   * `changes` as one change set with its own id, actor and time and `remote: true`; an entry whose
+   * id is already there is skipped. A refused entry writes nothing; the others still apply.
+   * The undo stacks are not touched. The local clock moves past every stamp seen.
+   */
+  async applyRemote(entries: Entry[]): Promise<RemoteResult> {
+    for (const e of entries) this.#observe(e);
+    const result: RemoteResult = { applied: [], refused: [] };
+    const touched = new Map<TableName, Set<string>>();
+    const db = this.#db;
+    await this.#transaction(async () => {
+      // removed columns count too: whether a value is accepted must not depend on what was seen
+      const columns = (await db.customColumns.toArray()).map((c) => ({ ...c, deleted: 0 as const }));
+      for (const entry of entries) {
+        if (await db.changes.where('id').equals(entry.id).count()) continue;
+        const reason = await this.#applyEntry(entry, columns, touched);
+        if (reason) result.refused.push({ id: entry.id, reason });
+        else result.applied.push(entry.id);
+      }
+    });
+    if (touched.size) {
+      const tables: ChangeNotice['tables'] = {};
+      for (const [t, ids] of touched) tables[t] = ids.size > LIST_LIMIT ? 'all' : [...ids];
+      const notice: ChangeNotice = { tables, changeSet: result.applied[result.applied.length - 1] ?? 'remote', local: true };
+      this.#emit(notice);
+      this.#channel?.postMessage(notice);
+    }
+    return result;
+  }
+
+  /** Check and merge one remote entry (inside applyRemote's transaction). Returns why it was refused, or null. */
+  async #applyEntry(entry: Entry, columns: CustomColumn[], touched: Map<TableName, Set<string>>): Promise<string | null> {
+    const db = this.#db;
+    if (!isValidId(entry.id) || !Array.isArray(entry.ops) || !Number.isFinite(entry.at)) return 'write.failed entry';
+    // check everything first: nothing of a refused entry is written
+    const added: CustomColumn[] = [];
+    for (const op of entry.ops) {
+      if (op.ins && op.t === 'customColumns' && isValidId(op.id)) {
+        const col: Record<string, unknown> = { id: op.id, deleted: 0 };
+        for (const [k, w] of Object.entries(op.f)) if (!isEnvelopeField(k)) col[k] = w[0];
+        added.push(col as unknown as CustomColumn);
+      }
+    }
+    const validator = new Validator([...columns, ...added]);
+    for (const [index, op] of entry.ops.entries()) {
+      if (!(TABLE_NAMES as readonly string[]).includes(op.t)) return `write.failed ${String(op.t)}`;
+      if (!isValidId(op.id)) return `write.bad-id ${op.t}`;
+      const values: Record<string, unknown> = {};
+      for (const [field, w] of Object.entries(op.f)) {
+        if (!Array.isArray(w) || w.length !== 3 || !Number.isFinite(w[1]) || w[1] > MAX_STAMP_AT || typeof w[2] !== 'string') {
+          return `write.failed ${op.t}/${op.id}.${field}`;
+        }
+        if (field === 'deleted') {
+          if (w[0] !== 0 && w[0] !== 1) return `write.failed ${op.t}/${op.id}.deleted`;
+        } else if (isEnvelopeField(field)) return `write.unknown-field ${op.t}/${op.id}.${field}`;
+        else values[field] = w[0] === null ? undefined : w[0];
+      }
+      if (op.ins && !op.f.deleted) return `write.failed ${op.t}/${op.id}.deleted`;
+      const problem = validator.check(op.t, values, op.ins === 1, index);
+      if (problem) return `${problem.code} ${op.t}/${op.id}${problem.field ? `.${problem.field}` : ''}`;
+    }
+
+    const byTable = new Map<TableName, string[]>();
+    for (const op of entry.ops) byTable.set(op.t, [...(byTable.get(op.t) ?? []), op.id]);
+    const rows = new Map<string, Row | undefined>();
+    for (const [t, ids] of byTable) {
+      const got = (await db.table(t).bulkGet(ids)) as (Row | undefined)[];
+      ids.forEach((id, i) => rows.set(`${t}/${id}`, got[i]));
+    }
+    const exists = new Set([...rows].filter(([, r]) => r).map(([k]) => k));
+    for (const op of entry.ops) {
+      const key = `${op.t}/${op.id}`;
+      if (op.ins) exists.add(key);
+      else if (!exists.has(key)) return `write.not-found ${key}`;
+    }
+
+    // merge field by field; within one entry only the last write of a field counts
+    const last = new Map<string, FieldWrite>();
+    for (const op of entry.ops) for (const [field, w] of Object.entries(op.f)) last.set(`${op.t}/${op.id}.${field}`, w);
+    const dirty = new Set<string>();
+    const ops: Op[] = [];
+    for (const op of entry.ops) {
+      const key = `${op.t}/${op.id}`;
+      let row = rows.get(key);
+      const isNew = !row;
+      if (!row) {
+        const [, at, by] = op.f.deleted;
+        row = { id: op.id, deleted: 0, createdAt: at, createdBy: by, updatedAt: at, updatedBy: by } as Row;
+      }
+      const next = { ...row } as Row;
+      const stamps = { ...(row._f ?? {}) };
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      let changed = isNew;
+      for (const [field, w] of Object.entries(op.f)) {
+        const value = w[0] === null ? undefined : w[0];
+        const s = stamps[field];
+        const current: FieldWrite | null = s
+          ? [next[field], s.at, s.by]
+          : next[field] !== undefined && !(isNew && field === 'deleted')
+            ? [next[field], next.createdAt, next.createdBy]
+            : null;
+        if (last.get(`${key}.${field}`) !== w || (current && compareWrite(w, current) <= 0)) continue;
+        changed = true;
+        if (op.ins && w[1] === next.createdAt && w[2] === next.createdBy) delete stamps[field];
+        else stamps[field] = { at: w[1], by: w[2] };
+        if (!isNew && !sameValue(next[field], value)) {
+          before[field] = next[field];
+          after[field] = value;
+        }
+        if (value === undefined) delete next[field];
+        else next[field] = value;
+        if (w[1] > next.updatedAt || (w[1] === next.updatedAt && w[2] > next.updatedBy)) {
+          next.updatedAt = w[1];
+          next.updatedBy = w[2];
+        }
+      }
+      if (!changed) continue;
+      if (Object.keys(stamps).length) next._f = stamps;
+      else delete next._f;
+      rows.set(key, next);
+      dirty.add(key);
+      if (isNew) ops.push({ kind: 'insert', table: op.t, id: op.id });
+      else if (Object.keys(after).length) ops.push({ kind: 'update', table: op.t, id: op.id, before, after });
+      let ids = touched.get(op.t);
+      if (!ids) touched.set(op.t, (ids = new Set()));
+      ids.add(op.id);
+    }
+    for (const [t, ids] of byTable) {
+      const put = [...new Set(ids)].filter((id) => dirty.has(`${t}/${id}`)).map((id) => rows.get(`${t}/${id}`) as Row);
+      for (let from = 0; from < put.length; from += CHUNK) await db.table(t).bulkPut(put.slice(from, from + CHUNK));
+    }
+    const { id, actor, actorName, device, at, label } = entry;
+    await (db.changes as Table<ChangeSet, number>).add({ id, actor, actorName, device, at, label, ops, remote: true });
+    for (const c of added) columns.push(c);
+    return null;
+  }
+
+  /**
+   * Replace this workspace's whole content with `snapshot`: every record table and the change log,
+   * verbatim (ids, envelopes and field stamps included). Every record is checked first: a valid
+   * id and envelope, and fields valid against TABLE_FIELDS and the snapshot's own custom columns;
+   * one bad record refuses the restore and changes nothing. The local undo and redo stacks are
+   * cleared (they point into the replaced log). One transaction: all or nothing. Not undoable.
+   */
+  async restoreSnapshot(snapshot: Snapshot, opts: Pick<WriteOptions, 'signal' | 'onProgress'> = {}): Promise<void> {
+    const columns = (snapshot.tables.customColumns ?? []) as unknown as CustomColumn[];
+    // values of removed custom columns stay in records, so their columns count here too
+    const validator = new Validator(columns.map((c) => ({ ...c, deleted: 0 as const })));
+    const total = TABLE_NAMES.reduce((n, t) => n + (snapshot.tables[t]?.length ?? 0), 0) + snapshot.changes.length;
+    for (const table of TABLE_NAMES) {
+      (snapshot.tables[table] ?? []).forEach((row, index) => {
+        const problem = checkEnvelope(row);
+        if (problem) fail({ code: problem, table, index, id: typeof row.id === 'string' ? row.id : undefined });
+        const fields: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(row)) if (!isEnvelopeField(k) && v !== undefined) fields[k] = v;
+        const p = validator.check(table, fields, true, index);
+        if (p) fail({ ...p, id: row.id as string });
+      });
+    }
+    snapshot.changes.forEach((cs, index) => {
+      if (!isValidId(cs.id) || !Array.isArray(cs.ops) || typeof cs.label !== 'string' || !Number.isFinite(cs.at)) {
+        fail({ code: 'write.failed', table: 'settings', index, id: typeof cs.id === 'string' ? cs.id : undefined });
+      }
+    });
+    opts.signal?.throwIfAborted();
+    const db = this.#db;
+    let done = 0;
+    await this.#transaction(async () => {
+      for (const table of TABLE_NAMES) await db.table(table).clear();
+      await db.changes.clear();
+      await db.meta.where('key').startsWith(UNDO_KEY).delete();
+      const put = async (table: Table, name: TableName, rows: object[]) => {
+        for (let from = 0; from < rows.length; from += CHUNK) {
+          const chunk = rows.slice(from, from + CHUNK);
+          await table.bulkAdd(chunk).catch(() => fail({ code: 'write.duplicate-id', table: name, index: from }));
+          done += chunk.length;
+          opts.signal?.throwIfAborted();
+          opts.onProgress?.(done, total);
+        }
+      };
+      for (const table of TABLE_NAMES) await put(db.table(table), table, snapshot.tables[table] ?? []);
+      // the log keeps its order; `seq` is this device's and is given afresh
+      await put(db.changes, 'settings', snapshot.changes.map(({ seq: _seq, ...cs }) => cs));
+    });
+    const notice: ChangeNotice = {
+      tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, 'all'])),
+      changeSet: `restore:${newId()}`,
+      local: true
+    };
+    this.#emit(notice);
+    this.#channel?.postMessage(notice);
+  }
+
+  /** Local, unreplicated, not undoable device state of this workspace (e.g. when it was last backed up). */
+  async setMeta(key: string, value: unknown): Promise<void> {
+    if (key === UNDO_KEY || key.startsWith(`${UNDO_KEY}:`)) fail({ code: 'write.failed', table: 'settings', index: 0 });
+    await this.#db.meta.put({ key, value });
   }
 
   #announce(cs: ChangeSet) {
@@ -329,6 +696,16 @@ export class WritePath {
     const notice: ChangeNotice = { tables, changeSet: cs.id, local: true };
     this.#emit(notice);
     this.#channel?.postMessage(notice);
+    const entry = this.#entries.get(cs);
+    if (!entry) return;
+    this.#entries.delete(cs);
+    for (const fn of this.#entryListeners) {
+      try {
+        fn(entry);
+      } catch (e) {
+        console.error('kebu: an entry listener failed', e);
+      }
+    }
   }
 
   #emit(n: ChangeNotice) {

@@ -18,6 +18,7 @@ describe('parseCell', () => {
     [tiers, '单位', 'unit'],
     [tiers, 'Individual', 'individual'],
     [{ type: 'multi', options: ['a', 'b'] }, 'a，b、a', ['a', 'b']],
+    [{ type: 'multi' }, '老客户, 重点；老客户', ['老客户', '重点']],
     [{ type: 'checkbox' }, '是', true],
     [{ type: 'checkbox' }, '', false],
     [{ type: 'number' }, '', undefined]

@@ -81,6 +81,8 @@ function parseNumber(text: string): number | null {
 }
 
 function findOption(spec: CellSpec, text: string): string | undefined {
+  // without a list of options (free tags), any text is one, as checkValue accepts it
+  if (!spec.options) return text;
   const l = text.toLowerCase();
   return spec.options?.find(
     (o) => o === text || o.toLowerCase() === l || spec.labels?.[o]?.toLowerCase() === l

@@ -33,8 +33,11 @@ export interface DuplicateMatch {
 const REASONS: readonly DuplicateReason[] = ['code', 'mobile', 'name'];
 const REASON_BIT: Record<DuplicateReason, number> = { code: 1, mobile: 2, name: 4 };
 
-/** The comparison keys of a record, '' when it has none of that kind. */
-function keysOf(c: DuplicateCandidate): [code: string, mobile: string, name: string] {
+/**
+ * The comparison keys of a record, '' when it has none of that kind: the normalised credit code,
+ * mobile and name. Exported for callers that index many records at once (imports).
+ */
+export function duplicateKeys(c: DuplicateCandidate): [code: string, mobile: string, name: string] {
   const code = typeof c.creditCode === 'string' ? normalizeCode(c.creditCode) : '';
   const mobile = typeof c.mobile === 'string' ? (normalizeMobile(c.mobile) ?? '') : '';
   const name = typeof c.name === 'string' ? normalizeName(c.name) : '';
@@ -77,7 +80,7 @@ export function findDuplicateGroups(customers: readonly DuplicateCandidate[]): D
   for (let i = 0; i < n; i++) {
     const c = customers[i];
     if (c.deleted === 1) continue;
-    const keys = keysOf(c);
+    const keys = duplicateKeys(c);
     for (let k = 0; k < 3; k++) {
       const key = keys[k];
       if (key === '') continue;
@@ -109,11 +112,11 @@ export function duplicatesOf(
   customer: DuplicateCandidate,
   all: readonly DuplicateCandidate[]
 ): DuplicateMatch[] {
-  const mine = keysOf(customer);
+  const mine = duplicateKeys(customer);
   const out: DuplicateMatch[] = [];
   for (const other of all) {
     if (other.deleted === 1 || other.id === customer.id) continue;
-    const theirs = keysOf(other);
+    const theirs = duplicateKeys(other);
     let bits = 0;
     for (let k = 0; k < 3; k++) if (mine[k] !== '' && mine[k] === theirs[k]) bits |= 1 << k;
     if (bits) out.push({ id: other.id, reasons: reasonsFromBits(bits) });

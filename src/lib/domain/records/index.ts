@@ -32,6 +32,7 @@ export {
   type RequiredFields
 } from './completeness';
 export {
+  duplicateKeys,
   duplicatesOf,
   findDuplicateGroups,
   type DuplicateCandidate,

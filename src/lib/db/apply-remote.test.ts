@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Entry } from './changes';
+import { KebuDB } from './schema';
+import { WritePath, type Actor } from './write-path';
+
+const alice: Actor = { id: 'alice', name: '王丽', device: 'laptop' };
+const bob: Actor = { id: 'bob', name: '李强', device: 'phone' };
+let n = 0;
+let dbA: KebuDB;
+let dbB: KebuDB;
+let a: WritePath;
+let b: WritePath;
+let fromA: Entry[];
+
+beforeEach(async () => {
+  dbA = new KebuDB(`remote-a-${++n}`);
+  dbB = new KebuDB(`remote-b-${n}`);
+  a = new WritePath(dbA, alice);
+  b = new WritePath(dbB, bob);
+  fromA = [];
+  a.onEntry((e) => fromA.push(e));
+});
+afterEach(async () => {
+  a.destroy();
+  b.destroy();
+  for (const db of [dbA, dbB]) {
+    db.close();
+    await db.delete();
+  }
+});
+
+const strip = <T extends { seq?: number }>(rows: T[]) => rows.map(({ seq: _s, ...r }) => r);
+
+describe('WritePath entries and applyRemote', () => {
+  it('emits each local change set with exactly the stamps it stored, and a peer rebuilds the same records', async () => {
+    const cs = await a.write('change.add', [{ type: 'insert', table: 'customers', record: { kind: 'unit', name: '顺达', tags: ['vip'] } }]);
+    const id = cs.ops[0].id;
+    await a.write('change.edit', [{ type: 'update', table: 'customers', id, patch: { name: '顺达物流', notes: '备注' } }]);
+    await a.write('change.edit', [{ type: 'update', table: 'customers', id, patch: { notes: undefined } }]);
+    await a.undo();
+    await a.write('change.delete', [{ type: 'delete', table: 'customers', id }]);
+    expect(fromA.map((e) => e.label)).toEqual(['change.add', 'change.edit', 'change.edit', 'change.edit', 'change.delete']);
+    const row = await dbA.customers.get(id);
+    for (const [field, s] of Object.entries(row!._f ?? {})) {
+      const writes = fromA.flatMap((e) => e.ops.filter((o) => o.id === id).map((o) => o.f[field])).filter(Boolean);
+      expect(writes[writes.length - 1].slice(1)).toEqual([s.at, s.by]);
+    }
+    const r = await b.applyRemote(fromA);
+    expect(r).toEqual({ applied: fromA.map((e) => e.id), refused: [] });
+    expect(await dbB.customers.toArray()).toEqual(await dbA.customers.toArray());
+    const log = await dbB.changes.toArray();
+    expect(log.map((c) => [c.id, c.actor, c.at, c.remote])).toEqual(fromA.map((e) => [e.id, 'alice', e.at, true]));
+    expect(await b.undoState()).toEqual({ canUndo: false, canRedo: false });
+  });
+
+  it('is idempotent and order-independent', async () => {
+    const cs = await a.write('change.add', [{ type: 'insert', table: 'customers', record: { kind: 'unit', name: 'A' } }]);
+    const id = cs.ops[0].id;
+    await a.write('change.edit', [{ type: 'update', table: 'customers', id, patch: { city: '杭州' } }]);
+    await a.write('change.edit', [{ type: 'update', table: 'customers', id, patch: { city: '北京' } }]);
+    const [ins, e1, e2] = fromA;
+    await b.applyRemote([ins, e2]);
+    expect((await b.applyRemote([e1, e2, ins])).applied).toEqual([e1.id]);
+    expect(await dbB.changes.count()).toBe(3);
+    expect(await dbB.customers.get(id)).toEqual(await dbA.customers.get(id));
+  });
+
+  it('keeps the greater stamp, refuses a bad entry without touching the others, waits for a missing record', async () => {
+    const cs = await a.write('change.add', [{ type: 'insert', table: 'customers', record: { kind: 'unit', name: 'A' } }]);
+    const id = cs.ops[0].id;
+    await b.applyRemote(fromA);
+    const at = fromA[0].at;
+    const mk = (eid: string, stampAt: number, f: Entry['ops'][0]['f'], rid = id): Entry => ({
+      v: 1, id: eid, actor: 'carol', actorName: 'C', device: 'x', at: stampAt, label: 'change.edit', ops: [{ t: 'customers', id: rid, f }]
+    });
+    const r = await b.applyRemote([
+      mk('E1', at + 10, { name: ['新', at + 10, 'carol'] }),
+      mk('E2', at + 5, { name: ['旧', at + 5, 'dave'] }),
+      mk('E3', at + 20, { tier: ['nope', at + 20, 'carol'] }),
+      mk('E4', at + 20, { city: ['杭州', at + 20, 'carol'] }, 'missing-1')
+    ]);
+    expect(r.applied).toEqual(['E1', 'E2']);
+    expect(r.refused.map((x) => x.reason.split(' ')[0])).toEqual(['cell.error.choice', 'write.not-found']);
+    const row = await dbB.customers.get(id);
+    expect(row).toMatchObject({ name: '新', updatedAt: at + 10, updatedBy: 'carol', _f: { name: { at: at + 10, by: 'carol' } } });
+    expect(row).not.toHaveProperty('tier');
+    expect(strip(await dbB.changes.toArray()).map((c) => c.id)).toEqual([fromA[0].id, 'E1', 'E2']);
+  });
+
+  it.each(['constructor', 'toString', 'hasOwnProperty'])('refuses a field named %s (not a field, an Object.prototype key)', async (field) => {
+    const record = JSON.parse(`{"kind":"unit","name":"A","${field}":"x"}`) as Record<string, unknown>;
+    await expect(a.write('change.add', [{ type: 'insert', table: 'customers', record }])).rejects.toMatchObject({
+      problem: { code: 'write.unknown-field', field }
+    });
+    expect(await dbA.customers.count()).toBe(0);
+  });
+
+  it('moves the local clock past every stamp it receives (HLC receive rule)', async () => {
+    const cs = await a.write('change.add', [{ type: 'insert', table: 'customers', record: { kind: 'unit', name: 'A' } }]);
+    const id = cs.ops[0].id;
+    await b.applyRemote(fromA);
+    const future = Date.now() + 3_600_000;
+    await b.applyRemote([
+      { v: 1, id: 'F1', actor: 'carol', actorName: 'C', device: 'x', at: future, label: 'change.edit', ops: [{ t: 'customers', id, f: { name: ['未来', future, 'carol'] } }] }
+    ]);
+    const mine = await b.write('change.edit', [{ type: 'update', table: 'customers', id, patch: { name: '现在' } }]);
+    expect(mine.at).toBeGreaterThan(future);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * The fields of the receivables tables and their cell types, in the shape of
+ * `records/fields.ts`'s `TABLE_FIELDS`, so the write path validates them the same way (the lead
+ * merges `RECEIVABLE_FIELDS` into `TABLE_FIELDS`). Envelope fields are not listed.
+ *
+ * Cell types cannot say "positive", "after the ship date" or "this outcome belongs to that task";
+ * `checkReceivableRecord` (./checks.ts) says those, and the derivations skip what it refuses.
+ */
+import type { FieldSpec, FieldSpecs } from '../records/fields';
+import {
+  ALL_TASK_OUTCOMES,
+  EXTENSION_STATUSES,
+  LADDER_EFFECTS,
+  OVERDUE_CAUSES,
+  PAYMENT_METHODS,
+  TASK_KINDS
+} from './types';
+
+export const RECEIVABLE_TABLES = [
+  'creditAgreements',
+  'creditSales',
+  'payments',
+  'extensionRequests',
+  'ladderTasksDone',
+  'ladderEffectLifts'
+] as const;
+export type ReceivableTable = (typeof RECEIVABLE_TABLES)[number];
+
+const text: FieldSpec = { type: 'text' };
+const requiredText: FieldSpec = { type: 'text', required: true };
+const date: FieldSpec = { type: 'date' };
+const requiredDate: FieldSpec = { type: 'date', required: true };
+const requiredMoney: FieldSpec = { type: 'money', required: true };
+const link = (linkTable: string, required = false): FieldSpec => ({ type: 'link', linkTable, required });
+const choice = (options: readonly string[], required = false): FieldSpec => ({ type: 'choice', options, required });
+
+export const RECEIVABLE_FIELDS: Record<ReceivableTable, FieldSpecs> = {
+  creditAgreements: {
+    customerId: link('customers', true),
+    applicationId: text,
+    agreementNo: text,
+    limit: requiredMoney,
+    termDays: { type: 'number', required: true },
+    startDate: requiredDate,
+    endDate: requiredDate,
+    earlyPaymentIncentive: text,
+    signedBy: link('staff'),
+    signedOn: date,
+    notes: text
+  },
+  creditSales: {
+    customerId: link('customers', true),
+    agreementId: link('creditAgreements'),
+    invoiceNo: text,
+    shipDate: requiredDate,
+    amount: requiredMoney,
+    termDays: { type: 'number', required: true },
+    dueDate: date,
+    goods: text,
+    orgUnitId: link('orgUnits'),
+    deliveryConfirmedOn: date,
+    overdueCause: choice(OVERDUE_CAUSES),
+    causeNote: text,
+    notes: text
+  },
+  payments: {
+    customerId: link('customers', true),
+    paidOn: requiredDate,
+    amount: requiredMoney,
+    method: choice(PAYMENT_METHODS, true),
+    reference: text,
+    allocations: { type: 'text', json: true },
+    notes: text
+  },
+  extensionRequests: {
+    customerId: link('customers', true),
+    saleId: link('creditSales', true),
+    requestedOn: requiredDate,
+    requestedDueDate: requiredDate,
+    reason: requiredText,
+    status: choice(EXTENSION_STATUSES, true),
+    decidedBy: link('staff'),
+    decidedOn: date,
+    approvedDueDate: date,
+    decisionNote: text
+  },
+  ladderTasksDone: {
+    customerId: link('customers', true),
+    saleId: link('creditSales', true),
+    taskKey: requiredText,
+    kind: choice(TASK_KINDS, true),
+    outcome: choice(ALL_TASK_OUTCOMES, true),
+    doneOn: requiredDate,
+    doneBy: link('staff'),
+    promisedOn: date,
+    note: text
+  },
+  ladderEffectLifts: {
+    customerId: link('customers', true),
+    effect: choice(LADDER_EFFECTS, true),
+    saleId: link('creditSales'),
+    liftedOn: requiredDate,
+    liftedBy: link('staff', true),
+    reason: requiredText
+  }
+};

@@ -1,0 +1,436 @@
+/**
+ * The receivables tracking ladder (receivables.md, "The ladder"): where each open receivable
+ * stands, which of its dated tasks are due, and the effects that follow by themselves.
+ *
+ * Everything is derived from the dates and "today" (a parameter), so it is right after any edit,
+ * import or sync. Days are calendar days on the effective due date (after approved extensions);
+ * `d` below is today − due date (positive: days overdue).
+ *
+ * Stages (position) of an open receivable, the first that applies:
+ *   not-shipped   today before the ship date
+ *   overdue-30    d ≥ 30          overdue-14  d ≥ 14        overdue-7  d ≥ 7       overdue  d ≥ 1
+ *   pre-due       −7 ≤ d ≤ 0      (the due day itself is not overdue)
+ *   just-shipped  within 7 days after shipping (ship day + 0…6)
+ *   in-term       otherwise
+ * and `settled` once the open amount is 0.
+ *
+ * Tasks, each falling due at the start of its day:
+ *   confirm-delivery   on the ship date; cancelled once delivery is confirmed on the sale
+ *   pre-due-reminder   7 days before due (or the ship date, when the term is shorter); expires
+ *                      after the due date (the overdue steps take over: reminding someone that a
+ *                      payment is coming due when it is already late is the wrong call)
+ *   overdue-notice     7 days overdue          collection-letter  14 days overdue
+ *   field-visit        30 days overdue
+ * A task stays due until done. Paying in full cancels the remaining tasks; a partial payment keeps
+ * them. "Now and then ask how the goods are selling" has no date, so it is not a task: the stage
+ * `in-term` stands for it. A task is done by a `LadderTaskDone` record dated on or before today;
+ * a record with a retry outcome (no answer, goods not arrived) counts an attempt and hides the task
+ * until the next day.
+ *
+ * Task keys are stable: `${saleId}:${kind}`, with `:e${n}` after n approved extensions for the
+ * tasks that hang on the due date. Edits of amounts or dates keep a done task done; an extension
+ * opens a fresh reminder before the new date.
+ *
+ * Effects, per sale, on the effective due date:
+ *   bad-credit     not settled before due+7 (it was open at the start of that day, when the step
+ *                  falls due; a payment later that day is a payment 7 days late) — a permanent entry
+ *   stop-shipment  open today and ≥ 14 days overdue, unless its cause is classified non-credit;
+ *                  ends by itself when the sale is paid
+ *   blacklist      not settled before due+30 — stays after payment until a manager lifts it
+ * An effect is lifted by a `LadderEffectLift` dated on or before today: for one sale (`saleId`),
+ * or for every trigger dated on or before the lift. A later trigger applies the effect again.
+ * receivables.md's "unless the cause is non-credit and being resolved" exempts only the stop; the
+ * blacklist at 30 days has no such exception (a manager can lift it).
+ */
+import { openOn, type SaleState } from './allocation';
+import { isoOf, NEVER, tryDay, type Day } from './dates';
+import type { Fen } from '../money';
+import {
+  RETRY_OUTCOMES,
+  TASK_KINDS,
+  type CreditSaleRow,
+  type LadderEffect,
+  type LadderEffectLiftRow,
+  type LadderTaskDoneRow,
+  type TaskKind
+} from './types';
+
+/** The ladder's distances in calendar days (receivables.md's table). */
+export const LADDER_DAYS = {
+  deliveryWindow: 7,
+  preDue: 7,
+  overdueNotice: 7,
+  collectionLetter: 14,
+  fieldVisit: 30,
+  badCredit: 7,
+  stopShipment: 14,
+  blacklist: 30
+} as const;
+
+export const LADDER_STAGES = [
+  'not-shipped',
+  'just-shipped',
+  'in-term',
+  'pre-due',
+  'overdue',
+  'overdue-7',
+  'overdue-14',
+  'overdue-30',
+  'settled'
+] as const;
+export type LadderStage = (typeof LADDER_STAGES)[number];
+
+/** The task key of a sale's task; `epoch` is the number of extensions applied to its due date. */
+export function taskKey(saleId: string, kind: TaskKind, epoch = 0): string {
+  return kind === 'confirm-delivery' || epoch === 0 ? `${saleId}:${kind}` : `${saleId}:${kind}:e${epoch}`;
+}
+
+function openStageOn(s: SaleState, day: Day): LadderStage {
+  if (day < s.shipDay) return 'not-shipped';
+  const d = day - s.dueDay;
+  if (d >= 30) return 'overdue-30';
+  if (d >= 14) return 'overdue-14';
+  if (d >= 7) return 'overdue-7';
+  if (d >= 1) return 'overdue';
+  if (d >= -LADDER_DAYS.preDue) return 'pre-due';
+  if (day - s.shipDay < LADDER_DAYS.deliveryWindow) return 'just-shipped';
+  return 'in-term';
+}
+
+/** The stage of a sale on `day`. */
+export function stageOn(s: SaleState, day: Day): LadderStage {
+  return day >= s.shipDay && openOn(s, day) === 0 ? 'settled' : openStageOn(s, day);
+}
+
+export interface LadderPosition {
+  saleId: string;
+  stage: LadderStage;
+  /** index in LADDER_STAGES */
+  rung: number;
+  dueDate: string;
+  /** today − due date: negative before the due date */
+  daysPastDue: number;
+  /** fen open today */
+  open: Fen;
+  settledOn: string | null;
+  /** the next change of stage if nothing is paid, with its date */
+  next: { stage: LadderStage; on: string } | null;
+}
+
+/** Where a sale stands on the ladder today (`today` as a day number or ISO date). */
+export function ladderPosition(s: SaleState, today: Day | string): LadderPosition {
+  const t = typeof today === 'string' ? tryDay(today) : today;
+  if (Number.isNaN(t)) throw new RangeError(`today is not a YYYY-MM-DD date: ${String(today)}`);
+  const stage = stageOn(s, t);
+  let next: LadderPosition['next'] = null;
+  if (stage !== 'settled' && stage !== 'overdue-30') {
+    const candidates = [
+      s.shipDay,
+      s.shipDay + LADDER_DAYS.deliveryWindow,
+      s.dueDay - LADDER_DAYS.preDue,
+      s.dueDay + 1,
+      s.dueDay + 7,
+      s.dueDay + 14,
+      s.dueDay + 30
+    ]
+      .filter((d) => d > t)
+      .sort((a, b) => a - b);
+    for (const d of candidates) {
+      const later = openStageOn(s, d);
+      if (later !== stage) {
+        next = { stage: later, on: isoOf(d) };
+        break;
+      }
+    }
+  }
+  return {
+    saleId: s.sale.id,
+    stage,
+    rung: LADDER_STAGES.indexOf(stage),
+    dueDate: isoOf(s.dueDay),
+    daysPastDue: t - s.dueDay,
+    open: openOn(s, t) as Fen,
+    settledOn: s.settledDay === NEVER || s.settledDay > t ? null : isoOf(s.settledDay),
+    next
+  };
+}
+
+// ------------------------------------------------------------------ tasks
+
+/** The first day a task of `kind` is due, for a sale shipped on `shipDay` and due on `dueDay`. */
+export function taskDay(kind: TaskKind, shipDay: Day, dueDay: Day): Day {
+  switch (kind) {
+    case 'confirm-delivery':
+      return shipDay;
+    case 'pre-due-reminder':
+      return Math.max(shipDay, dueDay - LADDER_DAYS.preDue);
+    case 'overdue-notice':
+      return dueDay + LADDER_DAYS.overdueNotice;
+    case 'collection-letter':
+      return dueDay + LADDER_DAYS.collectionLetter;
+    case 'field-visit':
+      return dueDay + LADDER_DAYS.fieldVisit;
+  }
+}
+
+export interface DoneState {
+  /** the record that closed the task (earliest non-retry outcome on or before today) */
+  done: LadderTaskDoneRow | null;
+  /** retry outcomes on or before today */
+  attempts: number;
+  /** the day of the latest attempt */
+  lastAttemptDay: Day;
+}
+
+/** What the done-task records of one task key say as of `today`. */
+export function doneState(found: LadderTaskDoneRow | readonly LadderTaskDoneRow[] | undefined, today: Day): DoneState {
+  const state: DoneState = { done: null, attempts: 0, lastAttemptDay: -Infinity };
+  if (!found) return state;
+  const rows: readonly LadderTaskDoneRow[] = Array.isArray(found) ? found : [found as LadderTaskDoneRow];
+  let doneDay = NEVER;
+  for (const r of rows) {
+    const day = tryDay(r.doneOn);
+    if (!(day <= today)) continue;
+    if (RETRY_OUTCOMES.has(r.outcome)) {
+      state.attempts++;
+      if (day > state.lastAttemptDay) state.lastAttemptDay = day;
+    } else if (day < doneDay || (day === doneDay && state.done && r.id < state.done.id)) {
+      doneDay = day;
+      state.done = r;
+    }
+  }
+  return state;
+}
+
+export type TaskStatus = 'upcoming' | 'due' | 'snoozed' | 'done' | 'expired' | 'cancelled';
+export type TaskStatusReason = 'settled' | 'delivery-confirmed' | 'due-date-passed';
+
+export interface LadderTask {
+  key: string;
+  kind: TaskKind;
+  saleId: string;
+  status: TaskStatus;
+  reason?: TaskStatusReason;
+  /** the day it falls due */
+  on: string;
+  /** the last day it can be done (pre-due reminder only) */
+  until?: string;
+  /** today − on (≥ 0 when due) */
+  daysWaiting: number;
+  attempts: number;
+  done: LadderTaskDoneRow | null;
+}
+
+export interface LadderTaskPlan {
+  saleId: string;
+  /** all five, in ladder order, with their status */
+  tasks: LadderTask[];
+  /** those due today (not done, not snoozed) */
+  due: LadderTask[];
+}
+
+/** Is a task of a sale with `open` fen open today cancelled, and why? (before its status by date) */
+export function cancelledBecause(
+  kind: TaskKind,
+  shipDay: Day,
+  open: number,
+  deliveryConfirmedOn: string | undefined,
+  today: Day
+): TaskStatusReason | null {
+  if (open === 0 && today >= shipDay) return 'settled';
+  if (kind === 'confirm-delivery' && deliveryConfirmedOn && tryDay(deliveryConfirmedOn) <= today) return 'delivery-confirmed';
+  return null;
+}
+
+/** Status of a task not cancelled, by its day and its done records; shared with `deriveToday`. */
+export function statusByDate(kind: TaskKind, on: Day, dueDay: Day, state: DoneState, today: Day): TaskStatus {
+  if (state.done) return 'done';
+  if (today < on) return 'upcoming';
+  if (kind === 'pre-due-reminder' && today > dueDay) return 'expired';
+  if (state.lastAttemptDay >= today) return 'snoozed';
+  return 'due';
+}
+
+export type DoneLookup = ReadonlyMap<string, LadderTaskDoneRow | readonly LadderTaskDoneRow[]> | readonly LadderTaskDoneRow[];
+
+function doneIndex(done: DoneLookup): ReadonlyMap<string, LadderTaskDoneRow | readonly LadderTaskDoneRow[]> {
+  if (!Array.isArray(done)) return done as ReadonlyMap<string, LadderTaskDoneRow | readonly LadderTaskDoneRow[]>;
+  const map = new Map<string, LadderTaskDoneRow[]>();
+  for (const r of done as readonly LadderTaskDoneRow[]) {
+    if (r.deleted === 1) continue;
+    const list = map.get(r.taskKey);
+    if (list) list.push(r);
+    else map.set(r.taskKey, [r]);
+  }
+  return map;
+}
+
+/** The five tasks of a sale with their status today, and those due. */
+export function ladderTasks(s: SaleState, done: DoneLookup, today: Day | string): LadderTaskPlan {
+  const t = typeof today === 'string' ? tryDay(today) : today;
+  if (Number.isNaN(t)) throw new RangeError(`today is not a YYYY-MM-DD date: ${String(today)}`);
+  const index = doneIndex(done);
+  const open = openOn(s, t);
+  const tasks: LadderTask[] = TASK_KINDS.map((kind) => {
+    const key = taskKey(s.sale.id, kind, s.epoch);
+    const on = taskDay(kind, s.shipDay, s.dueDay);
+    const state = doneState(index.get(key), t);
+    const cancelled = state.done ? null : cancelledBecause(kind, s.shipDay, open, s.sale.deliveryConfirmedOn, t);
+    const status: TaskStatus = cancelled ? 'cancelled' : statusByDate(kind, on, s.dueDay, state, t);
+    const reason: TaskStatusReason | undefined = cancelled ?? (status === 'expired' ? 'due-date-passed' : undefined);
+    const task: LadderTask = {
+      key,
+      kind,
+      saleId: s.sale.id,
+      status,
+      on: isoOf(on),
+      daysWaiting: t - on,
+      attempts: state.attempts,
+      done: state.done
+    };
+    if (reason) task.reason = reason;
+    if (kind === 'pre-due-reminder') task.until = isoOf(s.dueDay);
+    return task;
+  });
+  return { saleId: s.sale.id, tasks, due: tasks.filter((x) => x.status === 'due') };
+}
+
+// ------------------------------------------------------------------ effects
+
+export interface EffectTrigger {
+  effect: LadderEffect;
+  saleId: string;
+  invoiceNo?: string;
+  /** the day the effect came into force */
+  on: string;
+  dueDate: string;
+  /** days overdue today, or on the day the sale was settled */
+  daysOverdue: number;
+  /** fen open today */
+  open: Fen;
+  settledOn: string | null;
+  /** the lift that lifted this trigger, if any */
+  lift: LadderEffectLiftRow | null;
+}
+
+export interface CustomerEffects {
+  /** every bad-credit entry 不良信用记录 (lifted ones carry their lift) */
+  badCredit: EffectTrigger[];
+  stopShipment: {
+    active: boolean;
+    /** the earliest trigger not lifted */
+    since: string | null;
+    triggers: EffectTrigger[];
+    /** sales 14+ days overdue whose cause is classified non-credit */
+    exempt: EffectTrigger[];
+  };
+  blacklist: { active: boolean; since: string | null; triggers: EffectTrigger[] };
+}
+
+/** A lift is in force for a trigger when dated on or before today and aimed at it. */
+export function liftFor(
+  lifts: readonly LadderEffectLiftRow[],
+  effect: LadderEffect,
+  saleId: string,
+  on: Day,
+  today: Day
+): LadderEffectLiftRow | null {
+  for (const l of lifts) {
+    if (l.deleted === 1 || l.effect !== effect) continue;
+    const liftedOn = tryDay(l.liftedOn);
+    if (!(liftedOn <= today)) continue;
+    if (l.saleId ? l.saleId === saleId : on <= liftedOn) return l;
+  }
+  return null;
+}
+
+/**
+ * Was a sale due on `dueDay` and settled on `settledDay` still open at the start of due + `after`,
+ * that day being today or earlier? (the bad-credit and blacklist triggers)
+ */
+export const openAtStartOf = (dueDay: Day, settledDay: Day, after: number, today: Day): boolean =>
+  dueDay + after <= today && settledDay >= dueDay + after;
+
+/** Is a sale with `open` fen open today at least 14 days overdue? (the stop, before its cause is looked at) */
+export const stopsShipping = (dueDay: Day, open: number, today: Day): boolean =>
+  open > 0 && today - dueDay >= LADDER_DAYS.stopShipment;
+
+
+/** An effect trigger of a sale, from its days (shared with deriveToday's column loop). */
+export function makeTrigger(
+  effect: LadderEffect,
+  sale: CreditSaleRow,
+  onDay: Day,
+  dueDay: Day,
+  settledDay: Day,
+  open: number,
+  lifts: readonly LadderEffectLiftRow[],
+  today: Day
+): EffectTrigger {
+  const settled = settledDay <= today;
+  const x: EffectTrigger = {
+    effect,
+    saleId: sale.id,
+    on: isoOf(onDay),
+    dueDate: isoOf(dueDay),
+    daysOverdue: (settled ? settledDay : today) - dueDay,
+    open: open as Fen,
+    settledOn: settled ? isoOf(settledDay) : null,
+    lift: liftFor(lifts, effect, sale.id, onDay, today)
+  };
+  if (sale.invoiceNo) x.invoiceNo = sale.invoiceNo;
+  return x;
+}
+
+/** Add the effects of one sale to `into`. */
+export function collectEffects(
+  s: SaleState,
+  lifts: readonly LadderEffectLiftRow[],
+  today: Day,
+  into: CustomerEffects
+): void {
+  if (!openAtStartOf(s.dueDay, s.settledDay, LADDER_DAYS.badCredit, today)) return;
+  const open = openOn(s, today);
+  const trigger = (effect: LadderEffect, after: number) =>
+    makeTrigger(effect, s.sale, s.dueDay + after, s.dueDay, s.settledDay, open, lifts, today);
+  into.badCredit.push(trigger('bad-credit', LADDER_DAYS.badCredit));
+  if (stopsShipping(s.dueDay, open, today)) {
+    const x = trigger('stop-shipment', LADDER_DAYS.stopShipment);
+    if (s.sale.overdueCause === 'non-credit') into.stopShipment.exempt.push(x);
+    else into.stopShipment.triggers.push(x);
+  }
+  if (openAtStartOf(s.dueDay, s.settledDay, LADDER_DAYS.blacklist, today)) into.blacklist.triggers.push(trigger('blacklist', LADDER_DAYS.blacklist));
+}
+
+export const noEffects = (): CustomerEffects => ({
+  badCredit: [],
+  stopShipment: { active: false, since: null, triggers: [], exempt: [] },
+  blacklist: { active: false, since: null, triggers: [] }
+});
+
+/** Fill in `active` and `since` from the triggers and their lifts; sort triggers by date. */
+export function settleEffects(e: CustomerEffects): CustomerEffects {
+  const byOn = (a: EffectTrigger, b: EffectTrigger) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.saleId < b.saleId ? -1 : 1);
+  e.badCredit.sort(byOn);
+  for (const group of [e.stopShipment, e.blacklist]) {
+    group.triggers.sort(byOn);
+    const live = group.triggers.find((x) => x.lift === null);
+    group.active = live !== undefined;
+    group.since = live ? live.on : null;
+  }
+  e.stopShipment.exempt.sort(byOn);
+  return e;
+}
+
+/** The bad-credit entries, stop-shipment flag and blacklist of one customer's sales, today. */
+export function ladderEffects(
+  sales: readonly SaleState[],
+  lifts: readonly LadderEffectLiftRow[],
+  today: Day | string
+): CustomerEffects {
+  const t = typeof today === 'string' ? tryDay(today) : today;
+  if (Number.isNaN(t)) throw new RangeError(`today is not a YYYY-MM-DD date: ${String(today)}`);
+  const e = noEffects();
+  for (const s of sales) collectEffects(s, lifts, t, e);
+  return settleEffects(e);
+}

@@ -1,0 +1,30 @@
+/**
+ * The export worker: exports a grid view or the whole workspace to `.xlsx` or CSV, and makes
+ * backups, off the page's main thread. ExcelJS is imported only when a workbook is written.
+ */
+import { KebuDB } from '$lib/db/schema';
+import { makeBackup, readSnapshot } from './backup';
+import { runExport, type ExportRequest } from './export-job';
+import { serve, type HandlerContext } from './rpc';
+
+serve(self as unknown as Parameters<typeof serve>[0], {
+  export: async (p: { dbName: string; request: ExportRequest }, ctx: HandlerContext) => {
+    const db = new KebuDB(p.dbName);
+    try {
+      const result = await runExport(db, p.request, (done, total) => ctx.progress({ done, total }));
+      ctx.transfer.push(result.bytes.buffer);
+      return result;
+    } finally {
+      db.close();
+    }
+  },
+  backup: async (p: { dbName: string; workspace: { id: string; name: string }; createdBy: string }) => {
+    const db = new KebuDB(p.dbName);
+    try {
+      const bytes = await makeBackup(await readSnapshot(db), { workspace: p.workspace, createdBy: p.createdBy });
+      return bytes;
+    } finally {
+      db.close();
+    }
+  }
+});

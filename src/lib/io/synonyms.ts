@@ -1,0 +1,79 @@
+/**
+ * Header names that mean a field, besides its own labels in Chinese and English (which mapping.ts
+ * takes from the message tables): what customer lists from Excel, WPS, accounting and bank
+ * systems call their columns. Compared after `normalizeHeader` (case, width, spaces, brackets and
+ * "required" marks do not matter).
+ */
+export const SYNONYMS: Record<string, Record<string, string[]>> = {
+  customers: {
+    name: ['客户名称', '客户名', '单位名称', '公司名称', '企业名称', '客户', '名称', '姓名', '户名', '客户全称', '单位全称', 'name', 'customer', 'customer name', 'company', 'company name', 'account name', 'full name'],
+    shortName: ['客户简称', '单位简称', '公司简称', '简称', 'short name', 'abbreviation', 'alias'],
+    kind: ['客户类型', '客户类别', '类型', '类别', 'type', 'customer type', 'kind'],
+    creditCode: ['统一社会信用代码', '社会信用代码', '信用代码', '税号', '纳税人识别号', '营业执照号', 'uscc', 'credit code', 'tax id', 'tax number'],
+    idNumber: ['身份证', '身份证号', '身份证号码', '证件号码', 'id number', 'id card', 'national id'],
+    tier: ['客户等级', '等级', '级别', 'tier', 'level', 'grade'],
+    status: ['客户状态', '状态', 'status'],
+    stage: ['开发阶段', '阶段', 'stage'],
+    source: ['客户来源', '来源', 'source', 'lead source', 'channel'],
+    managerId: ['客户经理', '负责人', '业务员', '销售', '跟进人', 'account manager', 'manager', 'owner', 'sales rep'],
+    orgUnitId: ['所属单位', '所属部门', '部门', '片区', '站点', 'org unit', 'department', 'branch'],
+    industry: ['行业', '所属行业', 'industry', 'sector'],
+    province: ['省', '省份', '所在省', 'province', 'state'],
+    city: ['市', '城市', '所在市', 'city'],
+    district: ['区', '县', '区县', '所在区', 'district', 'county'],
+    address: ['地址', '详细地址', '联系地址', '通讯地址', '办公地址', 'address', 'street'],
+    mobile: ['手机', '手机号', '手机号码', '移动电话', '联系手机', 'mobile', 'mobile phone', 'cell', 'cell phone', 'cellphone'],
+    phone: ['电话', '座机', '固定电话', '联系电话', '办公电话', '电话号码', 'phone', 'tel', 'telephone', 'office phone', 'landline'],
+    email: ['邮箱', '电子邮箱', '电子邮件', 'e-mail', 'email', 'mail'],
+    wechat: ['微信', '微信号', 'wechat', 'weixin'],
+    fax: ['传真', 'fax'],
+    website: ['网站', '网址', '主页', 'website', 'web site', 'url', 'homepage'],
+    parentId: ['上级集团', '集团', '上级单位', '母公司', 'parent', 'group', 'parent company'],
+    ageBand: ['年龄段', '年龄', 'age band', 'age'],
+    occupation: ['职业', 'occupation', 'job'],
+    education: ['学历', '教育程度', 'education'],
+    incomeBand: ['收入段', '收入', 'income band', 'income'],
+    segments: ['细分', '客户细分', '分群', 'segments', 'segment'],
+    tags: ['标签', 'tags', 'tag', 'labels'],
+    notes: ['备注', '说明', '附注', 'notes', 'note', 'remarks', 'remark', 'comment', 'comments']
+  },
+  contacts: {
+    customerId: ['客户', '客户名称', '单位名称', '公司名称', '所属客户', 'customer', 'company', 'account'],
+    name: ['联系人', '联系人姓名', '姓名', '名字', 'contact', 'contact name', 'name'],
+    title: ['职务', '职位', '岗位', 'title', 'job title', 'position'],
+    mobile: ['手机', '手机号', '手机号码', '移动电话', 'mobile', 'cell'],
+    phone: ['电话', '座机', '办公电话', 'phone', 'tel'],
+    email: ['邮箱', '电子邮件', 'email', 'e-mail'],
+    wechat: ['微信', '微信号', 'wechat'],
+    primary: ['主要联系人', '首要联系人', '主联系人', 'primary', 'main contact'],
+    notes: ['备注', 'notes', 'remarks']
+  },
+  staff: {
+    name: ['姓名', '员工姓名', '员工', '名字', 'name', 'staff', 'employee'],
+    orgUnitId: ['所属单位', '部门', '片区', '站点', 'department', 'org unit', 'branch'],
+    mobile: ['手机', '手机号', '手机号码', 'mobile', 'cell'],
+    email: ['邮箱', 'email', 'e-mail'],
+    role: ['岗位', '职务', '角色', 'role', 'title', 'position'],
+    active: ['在职', '在职状态', '状态', 'active', 'employed']
+  },
+  orgUnits: {
+    name: ['单位名称', '名称', '部门', '部门名称', 'name', 'unit'],
+    kind: ['层级', '类型', '级别', 'kind', 'level', 'type'],
+    parentId: ['上级单位', '上级', '上级部门', 'parent', 'parent unit']
+  },
+  followUps: {
+    customerId: ['客户', '客户名称', 'customer'],
+    contactId: ['联系人', 'contact'],
+    staffId: ['员工', '回访人', '拜访人', '负责人', 'staff', 'by'],
+    at: ['时间', '回访时间', '拜访时间', '日期', 'time', 'date', 'when'],
+    channel: ['方式', '回访方式', '联系方式', 'channel', 'method'],
+    purpose: ['目的', '事由', 'purpose'],
+    outcome: ['结果', '情况', 'outcome', 'result'],
+    nextStep: ['下一步', '后续', 'next step'],
+    nextDate: ['下次日期', '下次回访', 'next date'],
+    done: ['已完成', '完成', 'done', 'completed']
+  }
+};
+
+/** Headers that are row numbers, never data. */
+export const IGNORED_HEADERS = ['序号', '行号', 'no', 'no.', '#', 'row', 'index'];

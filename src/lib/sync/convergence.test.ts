@@ -1,0 +1,322 @@
+/**
+ * Random operations, fixed seeds, checked convergence (STYLE item 11, after Yjs's tests/testHelper.js).
+ *
+ * PEERS workspaces (fake-indexeddb Dexie + WritePath + Y.Doc + Replica) exchange Yjs updates over a
+ * simulated network: per-link queues delivered out of order, with drops, and peers that go
+ * offline and come back (a full state exchange on reconnect, as real providers do). Each step is a
+ * random operation: insert, edit (also the same field of one record on two peers at once), delete
+ * racing an edit, delete, restore, undo, a hostile element pushed raw into a log, deliveries,
+ * disconnect/reconnect. At the end: every Y log equal, every Dexie table equal field by field, the
+ * Dexie state equal to the pure merge of the log, and the merge rules hold.
+ *
+ * CI budget: 3 seeds × 60 operations. Longer:  KEBU_FUZZ_SEEDS=200 KEBU_FUZZ_OPS=400 npx vitest run src/lib/sync
+ * Replay one seed:                            KEBU_FUZZ_SEED=1234 KEBU_FUZZ_OPS=400 npx vitest run src/lib/sync/convergence
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { compareWrite, type FieldWrite } from '$lib/db/changes';
+import { KebuDB, TABLE_NAMES } from '$lib/db/schema';
+import { WritePath } from '$lib/db/write-path';
+import { TIERS } from '$lib/domain/records/types';
+import { decodeEntry, type Entry } from './entry';
+import { fieldHistory, mergeEntries, recordKey } from './merge';
+import { Replica } from './replica';
+
+const SEEDS = Number(process.env.KEBU_FUZZ_SEEDS ?? 3);
+const OPS = Number(process.env.KEBU_FUZZ_OPS ?? 60);
+const ONE_SEED = process.env.KEBU_FUZZ_SEED;
+const PEERS = 4;
+const NET = Symbol('network');
+const HOSTILE = Symbol('hostile');
+
+/** mulberry32: a small seeded generator */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
+    chance: (p: number) => next() < p
+  };
+}
+
+interface Peer {
+  i: number;
+  db: KebuDB;
+  wp: WritePath;
+  doc: Y.Doc;
+  replica: Replica;
+  online: boolean;
+}
+
+const HOSTILE_ELEMENTS = (at: number): unknown[] => {
+  const base = { v: 1, actor: 'mallory', actorName: 'M', device: 'x', at, label: 'change.edit' };
+  const ins = (id: string, f: Record<string, unknown>) => JSON.stringify({ ...base, id, ops: [{ t: 'customers', id: `${id}-r`, ins: 1, f }] });
+  return [
+    'not json {',
+    42,
+    { an: 'object' },
+    JSON.stringify({ ...base, v: 2, id: 'H-v2', ops: [] }),
+    JSON.stringify({ ...base, id: 'H-nan', at: null, ops: [{ t: 'customers', id: 'r', f: { name: ['x', at, 'm'] } }] }),
+    JSON.stringify({ ...base, id: 'H-table', ops: [{ t: 'users', id: 'r', f: { name: ['x', at, 'm'] } }] }),
+    ins('H-proto', { kind: ['unit', at, 'm'], name: ['x', at, 'm'], deleted: [0, at, 'm'] }).replace('"name"', '"__proto__"'),
+    ins('H-choice', { kind: ['unit', at, 'm'], name: ['x', at, 'm'], tier: ['Z', at, 'm'], deleted: [0, at, 'm'] }),
+    ins('H-huge', { kind: ['unit', at, 'm'], name: ['x'.repeat(1_100_000), at, 'm'], deleted: [0, at, 'm'] }),
+    ins('H-future', { kind: ['unit', 1e300, 'm'], name: ['x', 1e300, 'm'], deleted: [0, 1e300, 'm'] }),
+    ins('H-envelope', { kind: ['unit', at, 'm'], name: ['x', at, 'm'], createdBy: ['eve', at, 'm'], deleted: [0, at, 'm'] }),
+    '['.repeat(50_000) + ']'.repeat(50_000)
+  ];
+};
+
+const peersToClose: Peer[] = [];
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const p of peersToClose.splice(0)) {
+    p.replica.destroy();
+    p.wp.destroy();
+    p.doc.destroy();
+    p.db.close();
+    await p.db.delete();
+  }
+});
+
+let run = 0;
+
+async function fuzz(seed: number, ops: number) {
+  const r = rng(seed);
+  let now = 1_760_000_000_000;
+  vi.spyOn(Date, 'now').mockImplementation(() => now);
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  run++;
+
+  const queues = new Map<string, Uint8Array[]>();
+  const link = (from: number, to: number) => {
+    const k = `${from}>${to}`;
+    let q = queues.get(k);
+    if (!q) queues.set(k, (q = []));
+    return q;
+  };
+  const peers: Peer[] = [];
+  for (let i = 0; i < PEERS; i++) {
+    const db = new KebuDB(`fuzz-${run}-${seed}-${i}`);
+    const wp = new WritePath(db, { id: `peer${i}`, name: `Peer ${i}`, device: `d${i}` });
+    const doc = new Y.Doc();
+    const peer: Peer = { i, db, wp, doc, replica: new Replica(doc, wp), online: true };
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === NET || !peer.online) return; // a provider sends only what happened here
+      for (const other of peers) if (other !== peer && other.online) link(peer.i, other.i).push(update);
+    });
+    peers.push(peer);
+    peersToClose.push(peer);
+  }
+  const exchange = (a: Peer, b: Peer) => {
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc)), NET);
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(a.doc)), NET);
+  };
+  const deliver = (count: number) => {
+    for (let k = 0; k < count; k++) {
+      const links = [...queues].filter(([, q]) => q.length);
+      if (!links.length) return;
+      const [key, q] = r.pick(links);
+      const [, to] = key.split('>').map(Number);
+      // mostly in order, sometimes a later message first (delay), sometimes lost (drop)
+      const idx = r.chance(0.7) ? 0 : r.int(q.length);
+      const [update] = q.splice(idx, 1);
+      if (r.chance(0.1) || !peers[to].online) continue;
+      Y.applyUpdate(peers[to].doc, update, NET);
+    }
+  };
+
+  const created: string[] = []; // record ids in creation order: picks stay replayable
+  let hostile = 0;
+  const concurrent: { id: string; field: string; entries: string[] }[] = [];
+  const races: { id: string; del: string; edit: string }[] = [];
+  const FIELDS = ['name', 'city', 'tier', 'notes', 'tags'] as const;
+  const valueFor = (field: string, step: number, p: number): unknown => {
+    switch (field) {
+      case 'tier':
+        return r.pick(TIERS);
+      case 'tags':
+        return r.chance(0.3) ? undefined : [`t${r.int(3)}`, `s${step}`];
+      case 'notes':
+        return r.chance(0.3) ? undefined : `note ${step}/${p}`;
+      default:
+        return `${field} ${step}/${p}`;
+    }
+  };
+  /** a record that peer `p` has, or null */
+  const pickRecord = async (p: Peer): Promise<string | null> => {
+    if (!created.length) return null;
+    for (let tries = 0; tries < 4; tries++) {
+      const id = created[r.int(created.length)];
+      if (await p.db.customers.get(id)) return id;
+    }
+    return null;
+  };
+  const edit = async (p: Peer, id: string, patch: Record<string, unknown>) =>
+    (await p.wp.write('change.edit', [{ type: 'update', table: 'customers', id, patch }])).id;
+
+  // a few shared records to start with, so that the random steps have something to race on
+  const seedRecords = await peers[0].wp.write(
+    'change.add',
+    [0, 1, 2].map((k) => ({ type: 'insert' as const, table: 'customers' as const, record: { kind: 'unit', name: `起始 ${k}` } }))
+  );
+  created.push(...seedRecords.ops.map((o) => o.id));
+  for (const q of peers.slice(1)) exchange(peers[0], q);
+
+  for (let step = 0; step < ops; step++) {
+    now += r.int(3); // 0: two peers write in the same millisecond
+    const p = r.pick(peers);
+    // one hostile element in every run, the rest at random
+    const roll = step === ops >> 1 ? 0.725 : r.next();
+    if (roll < 0.1) {
+      const cs = await p.wp.write('change.add', [
+        { type: 'insert', table: 'customers', record: { kind: 'unit', name: `客户 ${step}`, city: r.pick(['杭州', '北京']) } }
+      ]);
+      created.push(cs.ops[0].id);
+    } else if (roll < 0.32) {
+      const id = await pickRecord(p);
+      if (id) {
+        const field = r.pick(FIELDS);
+        await edit(p, id, { [field]: valueFor(field, step, p.i) });
+      }
+    } else if (roll < 0.42) {
+      // the same field of one record, edited on two peers before either hears of the other
+      const q = r.pick(peers.filter((x) => x !== p));
+      const id = await pickRecord(p);
+      if (id && (await q.db.customers.get(id))) {
+        const field = r.pick(['name', 'city', 'notes'] as const);
+        const ids = [await edit(p, id, { [field]: `${field} ${step}/${p.i}` })];
+        if (r.chance(0.5)) now += 1;
+        ids.push(await edit(q, id, { [field]: `${field} ${step}/${q.i}` }));
+        concurrent.push({ id, field, entries: ids });
+      }
+    } else if (roll < 0.5) {
+      // a delete racing an edit of other fields
+      const q = r.pick(peers.filter((x) => x !== p));
+      const id = await pickRecord(p);
+      if (id && (await q.db.customers.get(id))) {
+        const del = await p.wp.write('change.delete', [{ type: 'delete', table: 'customers', id }]);
+        now += r.int(2);
+        const ed = await edit(q, id, { city: `city ${step}`, notes: `after ${step}` });
+        if (del.ops.length) races.push({ id, del: del.id, edit: ed }); // (it may have been deleted already)
+      }
+    } else if (roll < 0.55) {
+      const id = await pickRecord(p);
+      if (id) await p.wp.write('change.delete', [{ type: 'delete', table: 'customers', id }]);
+    } else if (roll < 0.6) {
+      const id = await pickRecord(p);
+      if (id) await p.wp.write('change.restore', [{ type: 'restore', table: 'customers', id }]);
+    } else if (roll < 0.68) {
+      await (r.chance(0.8) ? p.wp.undo() : p.wp.redo());
+    } else if (roll < 0.73) {
+      const bad = r.pick(HOSTILE_ELEMENTS(now));
+      hostile++;
+      p.doc.transact(() => p.doc.getArray<unknown>('log').push([bad]), HOSTILE);
+    } else if (roll < 0.9) {
+      deliver(1 + r.int(8));
+    } else if (roll < 0.95) {
+      if (p.online) {
+        p.online = false;
+        for (const [k, q] of queues) if (k.split('>').map(Number).includes(p.i)) q.length = 0;
+      } else {
+        p.online = true;
+        for (const other of peers) if (other !== p && other.online) exchange(p, other);
+      }
+    } else {
+      const q = r.pick(peers.filter((x) => x !== p));
+      if (p.online && q.online) exchange(p, q);
+    }
+  }
+
+  // everyone back, a full exchange, everything applied
+  for (const p of peers) p.online = true;
+  for (let round = 0; round < 2; round++) {
+    for (const a of peers) for (const b of peers) if (a.i < b.i) exchange(a, b);
+  }
+  for (let round = 0; round < 2; round++) await Promise.all(peers.map((p) => p.replica.flushed()));
+
+  const why = (what: string) => `seed ${seed} (replay: KEBU_FUZZ_SEED=${seed} KEBU_FUZZ_OPS=${ops}): ${what}`;
+
+  // 1. the Y documents are equal
+  const logs = peers.map((p) => p.replica.log.toArray());
+  const vectors = peers.map((p) => Y.encodeStateVector(p.doc).toString());
+  for (const p of peers.slice(1)) {
+    expect(vectors[p.i], why(`state vector of peer ${p.i}`)).toEqual(vectors[0]);
+    expect(logs[p.i], why(`log of peer ${p.i}`)).toEqual(logs[0]);
+  }
+
+  // 2. every valid entry is applied everywhere, every hostile element refused everywhere
+  const entries: Entry[] = [];
+  for (const item of logs[0]) {
+    const d = decodeEntry(item);
+    if (d.ok) entries.push(d.entry);
+  }
+  expect(logs[0].length - entries.length, why('hostile elements in the log')).toBe(hostile);
+  const entryIds = entries.map((e) => e.id).sort();
+  for (const p of peers) {
+    expect(p.replica.refused.length, why(`refused on peer ${p.i}`)).toBe(hostile);
+    expect(p.replica.pending, why(`pending on peer ${p.i}`)).toEqual([]);
+    const ids = (await p.db.changes.toArray()).map((c) => c.id).sort();
+    expect(ids, why(`change log of peer ${p.i}`)).toEqual(entryIds);
+  }
+
+  // 3. every Dexie table is equal on every peer, field by field
+  const tables = await Promise.all(
+    peers.map(async (p) => Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (t) => [t, await p.db.table(t).toArray()]))))
+  );
+  for (const p of peers.slice(1)) expect(tables[p.i], why(`tables of peer ${p.i}`)).toEqual(tables[0]);
+
+  // 4. the stored records are the pure merge of the log
+  const merged = mergeEntries(entries);
+  const rows = tables[0].customers as Record<string, unknown>[];
+  expect(rows.length, why('record count')).toBe(created.length);
+  for (const row of rows) {
+    const state = merged.get(recordKey('customers', row.id as string));
+    expect(state, why(`merged state of ${row.id}`)).toBeDefined();
+    const fromLog = Object.fromEntries(
+      Object.entries(state!.fields).filter(([, w]) => w[0] !== null).map(([k, w]) => [k, w[0]])
+    );
+    const { id: _id, createdAt: _ca, createdBy: _cb, updatedAt: _ua, updatedBy: _ub, _f, ...fields } = row;
+    expect(fields, why(`fields of ${row.id}`)).toEqual(fromLog);
+  }
+
+  // 5. the merge rules
+  const write = (entryId: string, id: string, field: string): FieldWrite | undefined =>
+    entries.find((e) => e.id === entryId)?.ops.find((o) => o.id === id)?.f[field];
+  for (const c of concurrent) {
+    const history = fieldHistory(entries, 'customers', c.id, c.field);
+    const [w0, w1] = c.entries.map((e) => write(e, c.id, c.field)!);
+    for (const e of c.entries) expect(history.some((h) => h.entry === e), why(`history of ${c.id}.${c.field} keeps ${e}`)).toBe(true);
+    const winner = compareWrite(w0, w1) > 0 ? c.entries[0] : c.entries[1];
+    const loser = winner === c.entries[0] ? c.entries[1] : c.entries[0];
+    expect(history.findIndex((h) => h.entry === loser), why('the loser is after the winner')).toBeGreaterThan(history.findIndex((h) => h.entry === winner));
+    const row = rows.find((x) => x.id === c.id)!;
+    expect(row[c.field] ?? null, why(`value of ${c.id}.${c.field}`)).toEqual(history[0].value);
+  }
+  for (const race of races) {
+    expect(write(race.edit, race.id, 'deleted'), why('an edit never writes deleted')).toBeUndefined();
+    const history = fieldHistory(entries, 'customers', race.id, 'deleted');
+    const row = rows.find((x) => x.id === race.id)!;
+    // still deleted, unless a restore (or an undo of the delete) with a later stamp came after
+    if (history[0].entry === race.del) expect(row.deleted, why(`${race.id} stays deleted`)).toBe(1);
+    else expect(compareWrite([history[0].value, history[0].at, history[0].by], write(race.del, race.id, 'deleted')!)).toBeGreaterThan(0);
+  }
+  return { entries: entries.length, hostile, concurrent: concurrent.length, races: races.length };
+}
+
+describe('replication converges under random operations', () => {
+  const seeds = ONE_SEED ? [Number(ONE_SEED)] : Array.from({ length: SEEDS }, (_, k) => 1000 + k * 7919);
+  it.each(seeds)('seed %i', async (seed) => {
+    const stats = await fuzz(seed, OPS);
+    if (process.env.KEBU_FUZZ_VERBOSE) console.info(`seed ${seed}`, stats);
+    expect(stats.entries).toBeGreaterThan(0);
+  }, 120_000);
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { CustomColumn } from '$lib/domain/records/types';
+import { decodeEntry, encodeEntry, type Entry } from './entry';
+
+const AT = 1_760_000_000_000;
+const valid = (): Entry => ({
+  v: 1,
+  id: '01JX0000000000000000000001',
+  actor: 'alice',
+  actorName: '王丽',
+  device: 'laptop',
+  at: AT,
+  label: 'change.add',
+  ops: [
+    {
+      t: 'customers',
+      id: 'c1',
+      ins: 1,
+      f: { kind: ['unit', AT, 'alice'], name: ['杭州顺达物流', AT, 'alice'], tags: [['vip'], AT, 'alice'], deleted: [0, AT, 'alice'] }
+    },
+    { t: 'customers', id: 'c0', f: { notes: [null, AT, 'alice'], deleted: [1, AT, 'alice'] } }
+  ]
+});
+
+/** the valid entry with one change, as text */
+function mutate(fn: (e: Record<string, unknown> & { ops: Record<string, unknown>[] }) => void): string {
+  const e = JSON.parse(JSON.stringify(valid()));
+  fn(e);
+  return JSON.stringify(e);
+}
+
+/** the valid entry with one more field written by its second op */
+const withField = (field: string, write: unknown) =>
+  mutate((e) => {
+    (e.ops[1].f as Record<string, unknown>)[field] = write;
+  });
+
+const column: CustomColumn = {
+  id: 'col1',
+  table: 'customers',
+  label: '积分',
+  type: 'number',
+  order: 1,
+  deleted: 0,
+  createdAt: AT,
+  createdBy: 'alice',
+  updatedAt: AT,
+  updatedBy: 'alice'
+} as CustomColumn;
+
+describe('decodeEntry', () => {
+  it('round-trips what encodeEntry wrote', () => {
+    const r = decodeEntry(encodeEntry(valid()));
+    expect(r).toEqual({ ok: true, entry: valid() });
+  });
+
+  it('accepts values of a custom column known here or inserted by the entry itself', () => {
+    const withValue = mutate((e) => ((e.ops[1].f as Record<string, unknown>).x_col1 = [12, AT, 'alice']));
+    expect(decodeEntry(withValue).ok).toBe(false);
+    expect(decodeEntry(withValue, [column]).ok).toBe(true);
+    const inserting = mutate((e) => {
+      e.ops.unshift({
+        t: 'customColumns',
+        id: 'col2',
+        ins: 1,
+        f: { table: ['customers', AT, 'alice'], label: ['等级', AT, 'alice'], type: ['text', AT, 'alice'], order: [2, AT, 'alice'], deleted: [0, AT, 'alice'] }
+      });
+      (e.ops[2].f as Record<string, unknown>).x_col2 = ['A', AT, 'alice'];
+    });
+    expect(decodeEntry(inserting).ok).toBe(true);
+  });
+
+  const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+  const deepValue = mutate((e) => {
+    let v: unknown = 'x';
+    for (let i = 0; i < 100; i++) v = { a: v };
+    e.ops.push({ t: 'settings', id: 's1', f: { value: [v, AT, 'alice'] } });
+  });
+
+  it.each<[string, unknown, string]>([
+    ['not a string', 42, 'not-a-string'],
+    ['null', null, 'not-a-string'],
+    ['not JSON', '{"v":1,', 'not-json'],
+    ['a JSON array', '[1,2]', 'not-an-object'],
+    ['another version', mutate((e) => (e.v = 2)), 'bad-version'],
+    ['a bad entry id', mutate((e) => (e.id = '<script>')), 'bad-id'],
+    ['an id that is too long', mutate((e) => (e.id = 'a'.repeat(65))), 'bad-id'],
+    ['a missing actor', mutate((e) => delete e.actor), 'bad-actor'],
+    ['a numeric actor name', mutate((e) => (e.actorName = 7)), 'bad-actor-name'],
+    ['a time that is a string', mutate((e) => (e.at = '1760000000000')), 'bad-at'],
+    ['a time of NaN (null in JSON)', mutate((e) => (e.at = NaN)), 'bad-at'],
+    ['a time past the end of dates', mutate((e) => (e.at = 1e300)), 'bad-at'],
+    ['a negative time', mutate((e) => (e.at = -1)), 'bad-at'],
+    ['no ops', mutate((e) => (e.ops = [])), 'bad-ops'],
+    ['ops that are an object', mutate((e) => ((e as Record<string, unknown>).ops = { 0: {} })), 'bad-ops'],
+    ['an unknown table', mutate((e) => (e.ops[0].t = 'users')), 'bad-table'],
+    ['a table named __proto__', mutate((e) => (e.ops[0].t = '__proto__')), 'bad-table'],
+    ['a bad record id', mutate((e) => (e.ops[0].id = '../x')), 'bad-record-id'],
+    ['ins that is true', mutate((e) => (e.ops[0].ins = true)), 'bad-ins'],
+    ['fields that are an array', mutate((e) => (e.ops[1].f = [])), 'bad-fields'],
+    ['no fields', mutate((e) => (e.ops[1].f = {})), 'no-fields'],
+    ['a write that is not a triple', withField('notes', ['x', AT]), 'bad-write'],
+    ['a stamp time of NaN', withField('notes', ['x', null, 'alice']), 'bad-stamp'],
+    ['a stamp by a number', withField('notes', ['x', AT, 5]), 'bad-stamp'],
+    ['an unknown field', withField('colour', ['red', AT, 'alice']), 'write.unknown-field'],
+    ['a field named constructor', withField('constructor', ['x', AT, 'alice']), 'forbidden-key'],
+    ['a field named __proto__', JSON.stringify(valid()).replace('"notes":', '"__proto__":'), 'forbidden-key'],
+    ['a field named toString', withField('toString', ['x', AT, 'alice']), 'write.unknown-field'],
+    ['an envelope field', withField('createdBy', ['eve', AT, 'alice']), 'envelope-field'],
+    ['deleted = 2', withField('deleted', [2, AT, 'alice']), 'bad-deleted'],
+    ['an insert without its creation stamp', mutate((e) => delete (e.ops[0].f as Record<string, unknown>).deleted), 'insert-without-creation-stamp'],
+    ['an insert without a required field', mutate((e) => delete (e.ops[0].f as Record<string, unknown>).name), 'cell.error.required'],
+    ['a wrong choice', withField('tier', ['Z', AT, 'alice']), 'cell.error.choice'],
+    ['a number as text', withField('name', [5, AT, 'alice']), 'cell.error.text'],
+    ['tags that are a string', withField('tags', ['vip', AT, 'alice']), 'cell.error.choice'],
+    ['a string over 1 MB', withField('notes', ['x'.repeat(1_000_001), AT, 'alice']), 'too-long-string'],
+    ['a text cell over its limit', withField('notes', ['x'.repeat(100_001), AT, 'alice']), 'cell.error.text'],
+    ['deep nesting', deep, ''],
+    ['a deeply nested value', deepValue, 'too-deep'],
+    ['an unknown custom column', withField('x_nope', [1, AT, 'alice']), 'write.unknown-field']
+  ])('refuses %s without throwing', (_what, input, reason) => {
+    const r = decodeEntry(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain(reason);
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('does not pollute prototypes', () => {
+    const text = JSON.stringify(valid()).replace('"notes":[null', '"__proto__":{"polluted":1},"notes":[null');
+    expect(decodeEntry(text).ok).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

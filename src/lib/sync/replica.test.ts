@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { KebuDB } from '$lib/db/schema';
+import { WritePath } from '$lib/db/write-path';
+import { Replica } from './replica';
+
+let n = 0;
+const open: { db: KebuDB; wp: WritePath; doc: Y.Doc; replica: Replica }[] = [];
+function peer(actor: string) {
+  const db = new KebuDB(`replica-${++n}`);
+  const wp = new WritePath(db, { id: actor, name: actor, device: 'd' });
+  const doc = new Y.Doc();
+  const p = { db, wp, doc, replica: new Replica(doc, wp) };
+  open.push(p);
+  return p;
+}
+/** send everything `a` has that `b` lacks */
+const send = (a: Y.Doc, b: Y.Doc) => Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'net');
+
+beforeEach(() => {
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const p of open.splice(0)) {
+    p.replica.destroy();
+    p.wp.destroy();
+    p.db.close();
+    await p.db.delete();
+  }
+});
+
+const addCustomer = (wp: WritePath, name: string, extra: Record<string, unknown> = {}) =>
+  wp.write('change.add', [{ type: 'insert', table: 'customers', record: { kind: 'unit', name, ...extra } }]);
+
+describe('Replica', () => {
+  it('pushes local change sets once and never re-applies them; a new replica syncs the existing log', async () => {
+    const a = peer('alice');
+    await addCustomer(a.wp, '顺达');
+    expect(a.replica.log.length).toBe(1);
+    await a.replica.flushed();
+    expect(await a.db.changes.count()).toBe(1);
+    const b = peer('bob');
+    send(a.doc, b.doc);
+    await b.replica.flushed();
+    expect(await b.db.customers.toArray()).toEqual(await a.db.customers.toArray());
+    // a replica made on a document that already holds the log applies it before whenSynced
+    const c = peer('carol');
+    Y.applyUpdate(c.doc, Y.encodeStateAsUpdate(a.doc));
+    const late = new Replica(c.doc, c.wp);
+    await late.whenSynced;
+    expect(await c.db.customers.count()).toBe(1);
+    late.destroy();
+  });
+
+  it('refuses a hostile element, warns, and keeps working', async () => {
+    const a = peer('alice');
+    const b = peer('bob');
+    a.doc.transact(() => a.doc.getArray<unknown>('log').push(['{"v":1,"id":"bad","ops":"x"}', 7]), 'someone');
+    await addCustomer(a.wp, '顺达');
+    send(a.doc, b.doc);
+    await Promise.all([a.replica.flushed(), b.replica.flushed()]);
+    for (const p of [a, b]) {
+      expect(p.replica.refused.map((r) => r.id)).toEqual(['bad', null]);
+      expect(await p.db.customers.count()).toBe(1);
+    }
+    expect(console.warn).toHaveBeenCalled();
+  });
+
+  it('holds an edit that arrives before its record, and a value that arrives before its column', async () => {
+    const a = peer('alice');
+    const b = peer('bob');
+    const c = peer('carol');
+    const cs = await addCustomer(a.wp, '顺达');
+    const id = cs.ops[0].id;
+    send(a.doc, b.doc);
+    await b.replica.flushed();
+    const col = await b.wp.write('change.add-column', [{ type: 'insert', table: 'customColumns', record: { table: 'customers', label: '积分', type: 'number', order: 1 } }]);
+    await b.wp.write('change.edit', [{ type: 'update', table: 'customers', id, patch: { city: '杭州', [`x_${col.ops[0].id}`]: 12 } }]);
+    // carol hears only bob's last entry first: neither the record nor the column is known to her
+    const bLog = b.replica.log.toArray();
+    c.doc.transact(() => c.doc.getArray<string>('log').push([bLog[bLog.length - 1]]), 'net');
+    await c.replica.flushed();
+    expect(c.replica.deferred).toHaveLength(1);
+    expect(c.replica.refused).toEqual([]);
+    send(b.doc, c.doc);
+    await c.replica.flushed();
+    send(a.doc, c.doc);
+    await c.replica.flushed();
+    expect(c.replica.deferred).toEqual([]);
+    expect(c.replica.pending).toEqual([]);
+    expect(await c.db.customers.get(id)).toMatchObject({ city: '杭州', [`x_${col.ops[0].id}`]: 12 });
+  });
+
+  it('stops pushing after destroy', async () => {
+    const a = peer('alice');
+    a.replica.destroy();
+    await addCustomer(a.wp, '顺达');
+    expect(a.replica.log.length).toBe(0);
+  });
+});
