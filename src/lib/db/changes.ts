@@ -54,14 +54,8 @@ export interface EntryOp {
 }
 
 /** A change set as it is replicated (src/lib/sync/entry.ts encodes and checks it). */
-export interface Entry {
+export interface Entry extends Pick<ChangeSet, 'id' | 'actor' | 'actorName' | 'device' | 'at' | 'label'> {
   v: 1;
-  id: string;
-  actor: string;
-  actorName: string;
-  device: string;
-  at: number;
-  label: string;
   ops: EntryOp[];
 }
 

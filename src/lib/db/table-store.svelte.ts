@@ -10,6 +10,12 @@ import type { ChangeNotice, WritePath } from './write-path';
 import type { KebuDB, RecordTables, TableName } from './schema';
 
 const FIRST_PAGE = 200;
+
+/** Resolves after the next frame has been painted (at once where there are no frames, e.g. tests). */
+function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame === 'undefined') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
 const CHUNK = 5000;
 
 export class TableStore<K extends TableName> {
@@ -61,6 +67,7 @@ export class TableStore<K extends TableName> {
     // table never blocks the page for long; the rows are published once, when all have arrived
     const all = first.slice();
     let last = first[first.length - 1].id;
+    await afterPaint(); // let the first rows reach the screen before the rest competes with them
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       const chunk = await this.#table.where(':id').above(last).limit(CHUNK).toArray();
