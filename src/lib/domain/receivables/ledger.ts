@@ -10,8 +10,8 @@
  * - Sale slots [saleStart[c], saleStart[c+1]) are customer c's sales, oldest first (effective due
  *   date, ship date, id); payment slots likewise, by date then id.
  * - Allocation lines (allocation.ts) are columns too, indexed by sale and by payment.
- * - Done-task records and lifts are grouped by customer; a customer's done records get a
- *   task-key index the first time they are looked up.
+ * - Done-task records and lifts are grouped by customer; a done record is found among its
+ *   customer's by an integer hash of its task key (`keyHash`), the strings compared on a match.
  * Per-customer object views (`SaleState`, `PaymentApplication`) are made on demand by
  * `customers.get(id)` for the functions that work on one customer (ladder, statement, page).
  *
@@ -164,8 +164,8 @@ export interface Ledger {
   /** done-task records of customer c: doneRows[doneStart[c] … doneStart[c + 1]) */
   doneStart: Int32Array;
   doneRows: LadderTaskDoneRow[];
-  /** per-customer task-key indexes of the done records, made on first use */
-  doneByKey: Map<number, Map<string, LadderTaskDoneRow[]>>;
+  /** keyHash of each done record's task key, beside doneRows */
+  doneHash: Int32Array;
   allocationProblems: Map<number, AllocationProblem[]>;
   problems: LedgerProblem[];
   /** per-customer object views */
@@ -339,6 +339,7 @@ export function buildLedger(input: ReceivablesInput, options: LedgerOptions = {}
   // ever done): Today looks a task up among its customer's few records.
   const inDone = input.done ?? [];
   const dCust = new Int32Array(inDone.length);
+  const dHash = new Int32Array(inDone.length);
   const dRows: LadderTaskDoneRow[] = [];
   for (const t of inDone) {
     if (t.deleted === 1) continue;
@@ -352,6 +353,7 @@ export function buildLedger(input: ReceivablesInput, options: LedgerOptions = {}
       continue;
     }
     dCust[dRows.length] = indexOf(t.customerId);
+    dHash[dRows.length] = keyHash(t.taskKey);
     dRows.push(t);
   }
 
@@ -373,7 +375,11 @@ export function buildLedger(input: ReceivablesInput, options: LedgerOptions = {}
   const customers = customerIds.length;
   const dg = groupByCustomer(dCust, dRows.length, customers);
   const doneRows: LadderTaskDoneRow[] = new Array(dRows.length);
-  for (let x = 0; x < dRows.length; x++) doneRows[x] = dRows[dg.order[x]];
+  const doneHash = new Int32Array(dRows.length);
+  for (let x = 0; x < dRows.length; x++) {
+    doneRows[x] = dRows[dg.order[x]];
+    doneHash[x] = dHash[dg.order[x]];
+  }
 
   // ---------------------------------------------------------------- group sales; apply extensions; order
   const sg = groupByCustomer(sCust, ns, customers);
@@ -590,7 +596,7 @@ export function buildLedger(input: ReceivablesInput, options: LedgerOptions = {}
     lifts,
     doneStart: dg.start,
     doneRows,
-    doneByKey: new Map(),
+    doneHash,
     allocationProblems,
     problems,
     customers: undefined as unknown as CustomerViews,
@@ -612,29 +618,23 @@ export function openAt(ledger: Ledger, i: number, day: number): number {
   return open;
 }
 
-/** Customer c's done-task records by task key, made on first use and kept with the ledger. */
-function doneIndexOf(ledger: Ledger, c: number): Map<string, LadderTaskDoneRow[]> {
-  let index = ledger.doneByKey.get(c);
-  if (!index) {
-    index = new Map();
-    for (let x = ledger.doneStart[c]; x < ledger.doneStart[c + 1]; x++) {
-      const row = ledger.doneRows[x];
-      const list = index.get(row.taskKey);
-      if (list) list.push(row);
-      else index.set(row.taskKey, [row]);
-    }
-    ledger.doneByKey.set(c, index);
-  }
-  return index;
+/**
+ * FNV-1a of a task key. Done records are found by comparing these integers among a customer's
+ * records (contiguous, cache-friendly) and the strings only on a match: no map of every task key,
+ * and no reading of every record's key when looking one up.
+ */
+export function keyHash(key: string): number {
+  let h = 0x811c9dc5 ^ key.length;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h | 0;
 }
 
 /** The done-task records of customer c with task key `key` (usually none or one). */
-export function doneRecordsOf(ledger: Ledger, c: number, key: string): LadderTaskDoneRow[] | undefined {
-  const from = ledger.doneStart[c];
-  const to = ledger.doneStart[c + 1];
-  if (to - from > 8) return doneIndexOf(ledger, c).get(key);
+export function doneRecordsOf(ledger: Ledger, c: number, key: string, hash = keyHash(key)): LadderTaskDoneRow[] | undefined {
   let found: LadderTaskDoneRow[] | undefined;
-  for (let x = from; x < to; x++) {
+  const end = ledger.doneStart[c + 1];
+  for (let x = ledger.doneStart[c]; x < end; x++) {
+    if (ledger.doneHash[x] !== hash) continue;
     const row = ledger.doneRows[x];
     if (row.taskKey === key) (found ??= []).push(row);
   }
@@ -680,7 +680,13 @@ function customerView(ledger: Ledger, c: number): CustomerLedger {
     const payment = ledger.paymentRows[p];
     payments.push({ payment, day: ledger.paymentDay[p], applied: ledger.applied[p], unapplied: payment.amount - ledger.applied[p], lines });
   }
-  const done = doneIndexOf(ledger, c);
+  const done = new Map<string, LadderTaskDoneRow[]>();
+  for (let x = ledger.doneStart[c]; x < ledger.doneStart[c + 1]; x++) {
+    const row = ledger.doneRows[x];
+    const list = done.get(row.taskKey);
+    if (list) list.push(row);
+    else done.set(row.taskKey, [row]);
+  }
   return {
     customerId: ledger.customerIds[c],
     sales,
