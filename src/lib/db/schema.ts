@@ -19,6 +19,20 @@ import type {
   SavedView,
   Staff
 } from '$lib/domain/records/types';
+import type {
+  CreditApplication,
+  CreditEvaluationRecord,
+  CreditOverride,
+  CreditStepRecord
+} from '$lib/domain/credit/records';
+import type {
+  CreditAgreement,
+  CreditSale,
+  ExtensionRequest,
+  LadderEffectLift,
+  LadderTaskDone,
+  Payment
+} from '$lib/domain/receivables/types';
 import type { ChangeSet } from './changes';
 
 export interface Setting {
@@ -48,6 +62,16 @@ export interface RecordTables {
   customColumns: CustomColumn;
   savedViews: SavedView;
   settings: Setting;
+  creditApplications: CreditApplication;
+  creditSteps: CreditStepRecord;
+  creditEvaluations: CreditEvaluationRecord;
+  creditOverrides: CreditOverride;
+  creditAgreements: CreditAgreement;
+  creditSales: CreditSale;
+  payments: Payment;
+  extensionRequests: ExtensionRequest;
+  ladderTasksDone: LadderTaskDone;
+  ladderEffectLifts: LadderEffectLift;
 }
 export type TableName = keyof RecordTables;
 export const TABLE_NAMES: readonly TableName[] = [
@@ -58,7 +82,17 @@ export const TABLE_NAMES: readonly TableName[] = [
   'orgUnits',
   'customColumns',
   'savedViews',
-  'settings'
+  'settings',
+  'creditApplications',
+  'creditSteps',
+  'creditEvaluations',
+  'creditOverrides',
+  'creditAgreements',
+  'creditSales',
+  'payments',
+  'extensionRequests',
+  'ladderTasksDone',
+  'ladderEffectLifts'
 ];
 
 export interface SchemaVersion {
@@ -82,6 +116,32 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       changes: '++seq, &id',
       meta: 'key'
     }
+  },
+  {
+    // credit sales (credit.md) and their receivables (receivables.md); nothing to move
+    version: 2,
+    stores: {
+      customers: 'id, name',
+      contacts: 'id, customerId',
+      followUps: 'id, customerId, at',
+      staff: 'id',
+      orgUnits: 'id',
+      customColumns: 'id, table',
+      savedViews: 'id, table',
+      settings: 'id',
+      changes: '++seq, &id',
+      meta: 'key',
+      creditApplications: 'id, customerId',
+      creditSteps: 'id, applicationId',
+      creditEvaluations: 'id, customerId, applicationId',
+      creditOverrides: 'id, customerId, saleId',
+      creditAgreements: 'id, customerId',
+      creditSales: 'id, customerId, agreementId',
+      payments: 'id, customerId',
+      extensionRequests: 'id, customerId, saleId',
+      ladderTasksDone: 'id, customerId, saleId',
+      ladderEffectLifts: 'id, customerId'
+    }
   }
 ];
 
@@ -96,6 +156,16 @@ export class KebuDB extends Dexie {
   customColumns!: Table<CustomColumn, string>;
   savedViews!: Table<SavedView, string>;
   settings!: Table<Setting, string>;
+  creditApplications!: Table<CreditApplication, string>;
+  creditSteps!: Table<CreditStepRecord, string>;
+  creditEvaluations!: Table<CreditEvaluationRecord, string>;
+  creditOverrides!: Table<CreditOverride, string>;
+  creditAgreements!: Table<CreditAgreement, string>;
+  creditSales!: Table<CreditSale, string>;
+  payments!: Table<Payment, string>;
+  extensionRequests!: Table<ExtensionRequest, string>;
+  ladderTasksDone!: Table<LadderTaskDone, string>;
+  ladderEffectLifts!: Table<LadderEffectLift, string>;
   changes!: Table<ChangeSet, number>;
   meta!: Table<MetaEntry, string>;
 

@@ -16,6 +16,8 @@ import {
   ORG_UNIT_KINDS,
   TIERS
 } from './types';
+import { CREDIT_FIELDS } from '../credit/records';
+import { RECEIVABLE_FIELDS } from '../receivables/fields';
 
 export type FieldSpec = CellSpec & { linkTable?: string; json?: boolean };
 export type FieldSpecs = Record<string, FieldSpec>;
@@ -94,6 +96,8 @@ export const TABLE_FIELDS: Record<string, FieldSpecs> = {
     mobile: text,
     email: text,
     role: text,
+    /** may approve credit, override a stopped credit sale and lift a ladder effect */
+    manager: { type: 'checkbox' },
     active: { type: 'checkbox', required: true }
   },
   orgUnits: {
@@ -116,7 +120,9 @@ export const TABLE_FIELDS: Record<string, FieldSpecs> = {
   },
   settings: {
     value: { type: 'text', json: true }
-  }
+  },
+  ...CREDIT_FIELDS,
+  ...RECEIVABLE_FIELDS
 };
 
 /** Default display widths (px) of fields whose content is wider or narrower than usual. */
