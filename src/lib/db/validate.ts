@@ -94,8 +94,10 @@ export class Validator {
     full: boolean,
     index: number
   ): WriteProblem | null {
-    for (const [field, value] of Object.entries(fields)) {
-      if (isEnvelopeField(field)) continue;
+    // for…in and a cached list of required fields: this runs once per row of a 100 000-row import
+    for (const field in fields) {
+      if (!Object.hasOwn(fields, field) || isEnvelopeField(field)) continue;
+      const value = fields[field];
       const spec = this.specOf(table, field);
       if (!spec) {
         // a value of a removed custom column may still be cleared
@@ -118,12 +120,24 @@ export class Validator {
       }
     }
     if (full) {
-      for (const [field, spec] of Object.entries(TABLE_FIELDS[table] ?? {})) {
-        if (spec.required && (fields[field] === undefined || fields[field] === null)) {
+      for (const field of requiredFields(table)) {
+        if (fields[field] === undefined || fields[field] === null) {
           return { code: 'cell.error.required', table, index, field };
         }
       }
     }
     return null;
   }
+}
+
+const REQUIRED = new Map<string, string[]>();
+function requiredFields(table: TableName): string[] {
+  let list = REQUIRED.get(table);
+  if (!list) {
+    list = Object.entries(TABLE_FIELDS[table] ?? {})
+      .filter(([, spec]) => spec.required)
+      .map(([field]) => field);
+    REQUIRED.set(table, list);
+  }
+  return list;
 }

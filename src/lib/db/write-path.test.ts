@@ -45,6 +45,8 @@ describe('write path', () => {
   it.each([
     ['a missing required field', { type: 'insert', table: 'customers', record: { kind: 'unit' } }, 'cell.error.required'],
     ['an unknown field', customer('A', { colour: 'red' }), 'write.unknown-field'],
+    ['a __proto__ field', customer('A', JSON.parse('{"__proto__": {"name": "x"}}') as Record<string, unknown>), 'write.unknown-field'],
+    ['a field named like an Object method', customer('A', { toString: 'x' }), 'write.unknown-field'],
     ['a wrong choice', customer('A', { tier: 'Z' }), 'cell.error.choice'],
     ['a wrong type', customer('A', { tags: 'not a list' }), 'cell.error.choice'],
     ['a non-finite number', { type: 'insert', table: 'customColumns', record: { table: 'customers', label: 'x', type: 'text', order: Infinity } }, 'cell.error.number'],
@@ -248,6 +250,19 @@ describe('write options', () => {
     const cs = await wp.write('change.import', [customer('A')], { id });
     expect(cs.id).toBe(id);
     expect((await db.changes.toArray()).at(-1)?.id).toBe(id);
+  });
+
+  it.each([
+    ['an invalid field', customer('坏', { tier: 'Z' }), 'cell.error.choice'],
+    ['an id already stored', customer('重复', { id: 'c0' }), 'write.duplicate-id']
+  ])('refuses %s after two chunks were already sent to storage, and writes nothing', async (_what, bad, code) => {
+    await wp.write('change.add', [customer('原有', { id: 'c0' })]);
+    const before = await db.customers.toArray();
+    const many = Array.from({ length: 12_000 }, (_, i) => customer(`客户${i}`));
+    const err = await wp.write('change.import', [...many, bad as never]).catch((e: unknown) => e);
+    expect((err as WriteError).problem?.code).toBe(code);
+    expect(await db.customers.toArray()).toEqual(before);
+    expect(await db.changes.count()).toBe(1);
   });
 
   it('reports progress and an abort leaves nothing behind', async () => {

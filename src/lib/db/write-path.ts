@@ -148,7 +148,7 @@ export class WritePath {
   readonly #channel: BroadcastChannel | null;
   readonly #entryListeners = new Set<(e: Entry) => void>();
   /** the replicated form of each local change set, until it is announced */
-  readonly #entries = new WeakMap<ChangeSet, Entry>();
+  readonly #entries = new WeakMap<ChangeSet, () => Entry>();
   #lastAt = 0;
 
   constructor(db: KebuDB, actor: Actor) {
@@ -356,7 +356,28 @@ export class WritePath {
       }
     });
 
-    const inserts = new Map<TableName, Row[]>();
+    // Inserts go to IndexedDB a chunk at a time as soon as they are checked, without waiting for
+    // the chunk before: the database stores one chunk while the next is checked. A refusal later
+    // on throws inside the transaction, which rolls back every chunk already added.
+    const inserted = new Map<string, Row>();
+    const pending = new Map<TableName, Row[]>();
+    const adding: Promise<void>[] = [];
+    const flush = (table: TableName, rows: Row[]) => {
+      const added = db
+          .table(table)
+          .bulkAdd(rows)
+          .then(
+            () => progress(rows.length),
+            (e: unknown) => {
+              if (e instanceof WriteError || (e as Error)?.name === 'AbortError') throw e;
+              const name = (e as { failures?: { name?: string }[] }).failures?.[0]?.name;
+              fail({ code: name === 'ConstraintError' ? 'write.duplicate-id' : 'write.failed', table, index: 0 });
+            }
+          );
+      // handled here too: when a later mutation is refused, nobody awaits the chunks in flight
+      added.catch(() => {});
+      adding.push(added);
+    };
     const changes = new Map<TableName, Map<string, { index: number; patch: Record<string, unknown> }>>();
     const ops: Op[] = [];
 
@@ -367,24 +388,31 @@ export class WritePath {
       if (m.type === 'insert') {
         const id = insertIds[index];
         if (!isValidId(id)) fail({ code: 'write.bad-id', table: m.table, index });
-        const fields: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(m.record)) {
-          if (!isEnvelopeField(k) && v !== undefined) fields[k] = v;
+        // one object per row, fields first, then the envelope (checked before the envelope is set)
+        const row = {} as Row;
+        const record = m.record as Record<string, unknown>;
+        for (const k in record) {
+          const v = record[k];
+          if (v === undefined || !Object.hasOwn(record, k) || isEnvelopeField(k)) continue;
+          if (k === '__proto__') fail({ code: 'write.unknown-field', table: m.table, index, field: k });
+          row[k] = v;
         }
-        const problem = validator.check(m.table, fields, true, index);
+        const problem = validator.check(m.table, row, true, index);
         if (problem) fail({ ...problem, id: id as string });
-        const row = {
-          ...fields,
-          id,
-          deleted: 0,
-          createdAt: at,
-          createdBy: by,
-          updatedAt: at,
-          updatedBy: by
-        } as Row;
-        let list = inserts.get(m.table);
-        if (!list) inserts.set(m.table, (list = []));
+        row.id = id as string;
+        row.deleted = 0;
+        row.createdAt = at;
+        row.createdBy = by;
+        row.updatedAt = at;
+        row.updatedBy = by;
+        let list = pending.get(m.table);
+        if (!list) pending.set(m.table, (list = []));
         list.push(row);
+        if (list.length === CHUNK) {
+          flush(m.table, list);
+          pending.set(m.table, []);
+        }
+        inserted.set(`${m.table}/${row.id}`, row);
         ops.push({ kind: 'insert', table: m.table, id: row.id });
         return;
       }
@@ -411,20 +439,9 @@ export class WritePath {
       byId.set(m.id, { index, patch: prev ? { ...prev.patch, ...patch } : patch });
     });
 
-    signal?.throwIfAborted();
-    for (const [table, rows] of inserts) {
-      for (let from = 0; from < rows.length; from += CHUNK) {
-        const chunk = rows.length <= CHUNK ? rows : rows.slice(from, from + CHUNK);
-        await db
-          .table(table)
-          .bulkAdd(chunk)
-          .catch((e: unknown) => {
-            const name = (e as { failures?: { name?: string }[] }).failures?.[0]?.name;
-            fail({ code: name === 'ConstraintError' ? 'write.duplicate-id' : 'write.failed', table, index: 0 });
-          });
-        progress(chunk.length);
-      }
-    }
+    for (const [table, rows] of pending) if (rows.length) flush(table, rows);
+    // not awaited yet: requests run in order within the transaction, so the updates below read
+    // after the inserts, and the change set is handed over while the inserts are still stored
 
     for (const [table, byId] of changes) {
       const ids = [...byId.keys()];
@@ -469,10 +486,10 @@ export class WritePath {
       ...link
     };
     if (ops.length) {
-      await (db.changes as Table<ChangeSet, number>).add(cs);
-      const inserted = new Map<string, Row>();
-      for (const [table, rows] of inserts) for (const r of rows) inserted.set(`${table}/${r.id}`, r);
-      this.#entries.set(cs, toEntry(cs, inserted));
+      await Promise.all([(db.changes as Table<ChangeSet, number>).add(cs), ...adding]);
+      signal?.throwIfAborted();
+      // built only when somebody listens (a replica): an import of 100 000 rows would pay ~300 ms
+      this.#entries.set(cs, () => toEntry(cs, inserted));
     }
     return cs;
   }
@@ -696,9 +713,10 @@ export class WritePath {
     const notice: ChangeNotice = { tables, changeSet: cs.id, local: true };
     this.#emit(notice);
     this.#channel?.postMessage(notice);
-    const entry = this.#entries.get(cs);
-    if (!entry) return;
+    const makeEntry = this.#entries.get(cs);
     this.#entries.delete(cs);
+    if (!makeEntry || !this.#entryListeners.size) return;
+    const entry = makeEntry();
     for (const fn of this.#entryListeners) {
       try {
         fn(entry);

@@ -8,14 +8,23 @@ import { loadExcelJS } from './exceljs';
 import { META_SHEET, parseMeta, type ExportMeta } from './meta';
 import { toTable, type RawCell, type SourceInfo, type SourceTable } from './source';
 
+/**
+ * Text as SpreadsheetML escapes what XML cannot carry: `_x000D_` is a carriage return (Excel writes
+ * those), `_x005F_` a literal `_`. ExcelJS hands the escapes over as they are; decode them.
+ */
+export function decodeExcelEscapes(s: string): string {
+  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
+}
+
 function plain(value: CellValue): RawCell | { formula: true } {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return decodeExcelEscapes(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;
   if (typeof value === 'object') {
     if ('formula' in value || 'sharedFormula' in value) return { formula: true };
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('richText' in value) return decodeExcelEscapes(value.richText.map((r) => r.text).join(''));
+    if ('text' in value && typeof value.text === 'string') return decodeExcelEscapes(value.text);
     if ('error' in value) return String(value.error);
   }
   return String(value);

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadExcelJS } from './exceljs';
 import { runExport } from './export-job';
 import { demoWorkspace } from './test-support';
+import { readWorkbook } from './xlsx-read';
+import { columnName, excelSerial, writeXlsx, xmlText } from './xlsx-write';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -57,5 +59,42 @@ describe('the .xlsx we write', () => {
     expect(cell('签约日期').numFmt).toBe('yyyy-mm-dd');
     expect(cell('门店数').value).toBe(7);
     expect(cell('Kind').value).toMatch(/^(Unit|Individual)$/);
+  });
+});
+
+describe('xlsx writing helpers', () => {
+  it.each([
+    [0, 'A'],
+    [25, 'Z'],
+    [26, 'AA'],
+    [51, 'AZ'],
+    [52, 'BA'],
+    [701, 'ZZ'],
+    [702, 'AAA'],
+    [16383, 'XFD']
+  ])('column %i is %s', (i, name) => expect(columnName(i)).toBe(name));
+
+  it.each([
+    ['plain 客户', 'plain 客户'],
+    ['a & b <c> "d"', 'a &amp; b &lt;c&gt; &quot;d&quot;'],
+    ['bell\u0007', 'bell_x0007_'],
+    ['tab\tand\nline', 'tab\tand\nline'],
+    ['_x0041_ typed', '_x005F_x0041_ typed'],
+    ['_x not an escape', '_x not an escape']
+  ])('xmlText(%j) = %j', (input, xml) => expect(xmlText(input)).toBe(xml));
+
+  it.each([
+    [Date.UTC(1900, 0, 1), 2],
+    [Date.UTC(2025, 2, 1), 45717],
+    [Date.UTC(1970, 0, 1), 25569]
+  ])('date %i is serial %i', (ms, serial) => expect(excelSerial(new Date(ms))).toBe(serial));
+
+  it('writes text that XML cannot carry so that it reads back as typed', async () => {
+    const texts = ['=1+2', '+86 138', '-5', '@SUM(A1)', '\tindent', ' 前后空格 ', 'bell\u0007', '_x0041_ typed', '第一行\n第二行', 'a & <b>'];
+    const column = { key: 'name', header: '名称', type: 'text' as const, width: 20, value: (r: Record<string, unknown>) => r.name as string, text: (r: Record<string, unknown>) => r.name as string };
+    const bytes = await writeXlsx([{ name: 'T', table: 'customers', columns: [column], rows: texts.map((name) => ({ name })) }], { version: 1, columns: [] });
+    const { table } = await readWorkbook(bytes, 'T');
+    expect(table.header).toEqual(['名称']);
+    expect(table.rows.map((r) => r[0])).toEqual(texts);
   });
 });
