@@ -495,6 +495,43 @@ export class WritePath {
   }
 
   /**
+   * Every record of the workspace, deleted ones included, as replication entries of at most
+   * `perEntry` records each, with each field's own stamp (`_f`, else the creation stamp): what a
+   * device pushes into a shared log so that records written before sharing reach the others.
+   * Applying them anywhere changes nothing that is newer, so pushing them twice is harmless.
+   */
+  async snapshotEntries(perEntry = 2000): Promise<Entry[]> {
+    const at = this.#now();
+    const { id: actor, name: actorName, device } = this.#actor;
+    const entries: Entry[] = [];
+    let ops: EntryOp[] = [];
+    const flush = () => {
+      if (!ops.length) return;
+      entries.push({ v: 1, id: newId(at), actor, actorName, device, at, label: 'change.share', ops });
+      ops = [];
+    };
+    for (const table of TABLE_NAMES) {
+      const rows = (await this.#db.table(table).toArray()) as Row[];
+      for (const row of rows) {
+        const f: Record<string, FieldWrite> = {};
+        const stamp = (field: string): [number, string] => {
+          const s = row._f?.[field];
+          return s ? [s.at, s.by] : [row.createdAt, row.createdBy];
+        };
+        for (const [k, v] of Object.entries(row)) {
+          if (isEnvelopeField(k) || v === undefined) continue;
+          f[k] = [v, ...stamp(k)];
+        }
+        f.deleted = [row.deleted, ...stamp('deleted')];
+        ops.push({ t: table, id: row.id, f, ins: 1 });
+        if (ops.length >= perEntry) flush();
+      }
+    }
+    flush();
+    return entries;
+  }
+
+  /**
    * Apply change sets made on other devices (src/lib/sync), in ONE transaction. Per field, the
    * write with the greater stamp wins (`compareWrite`: at, then by): a field is written only when
    * the incoming stamp is greater than the record's `_f[field]` (or its creation stamp). So the

@@ -80,13 +80,32 @@ function parseNumber(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** Per spec: each option by itself, lower-cased and by its lower-cased label (first one wins). */
+const OPTION_INDEX = new WeakMap<CellSpec, Map<string, string>>();
+
+function optionIndex(spec: CellSpec & { options: readonly string[] }): Map<string, string> {
+  let index = OPTION_INDEX.get(spec);
+  if (!index) {
+    index = new Map();
+    for (const o of spec.options) if (!index.has(o)) index.set(o, o);
+    for (const o of spec.options) {
+      const lower = o.toLowerCase();
+      if (!index.has(lower)) index.set(lower, o);
+    }
+    for (const o of spec.options) {
+      const label = spec.labels?.[o]?.toLowerCase();
+      if (label !== undefined && !index.has(label)) index.set(label, o);
+    }
+    OPTION_INDEX.set(spec, index);
+  }
+  return index;
+}
+
 function findOption(spec: CellSpec, text: string): string | undefined {
   // without a list of options (free tags), any text is one, as checkValue accepts it
   if (!spec.options) return text;
-  const l = text.toLowerCase();
-  return spec.options?.find(
-    (o) => o === text || o.toLowerCase() === l || spec.labels?.[o]?.toLowerCase() === l
-  );
+  const index = optionIndex(spec as CellSpec & { options: readonly string[] });
+  return index.get(text) ?? index.get(text.toLowerCase());
 }
 
 /** Parse typed or pasted text into a stored value of the cell's type. */
@@ -97,7 +116,7 @@ export function parseCell(spec: CellSpec, text: string): ParseResult {
   }
   switch (spec.type) {
     case 'text':
-      return { ok: true, value: text.replace(/\r\n?/g, '\n') };
+      return { ok: true, value: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text };
     case 'number': {
       const n = parseNumber(t);
       return n === null ? { ok: false, error: 'cell.error.number' } : { ok: true, value: n };
