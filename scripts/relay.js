@@ -57,9 +57,14 @@ setPersistence({
     doc.on('update', (update) => appendFileSync(file, record(update)));
   },
   writeState: async (room, doc) => {
+    // compaction only: the appended updates are already on disk, so a failure here loses nothing
     const file = fileOf(room);
-    writeFileSync(`${file}.tmp`, record(Y.encodeStateAsUpdate(doc)));
-    renameSync(`${file}.tmp`, file);
+    try {
+      writeFileSync(`${file}.tmp`, record(Y.encodeStateAsUpdate(doc)));
+      renameSync(`${file}.tmp`, file);
+    } catch (e) {
+      console.warn(`relay: could not compact ${file}: ${e}`);
+    }
   }
 });
 

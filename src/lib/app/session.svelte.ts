@@ -9,11 +9,16 @@ import {
   listWorkspaces,
   renameWorkspace,
   saveProfile,
+  setWorkspaceShare,
   type Profile,
   type WorkspaceInfo
 } from '$lib/db/registry';
 import { OpenWorkspace } from '$lib/db/workspace';
 import { translate } from '$lib/i18n/translate';
+import { sharing, shareFor, type Invite, type SharingServers } from './sharing.svelte';
+import type { ShareConfig } from '$lib/sync/connection';
+import Dexie from 'dexie';
+import { sharedLogDbName } from '$lib/db/registry';
 import { i18n } from '$lib/i18n/index.svelte';
 
 const CURRENT_KEY = 'kebu.workspace';
@@ -73,6 +78,63 @@ class Session {
     if (!this.current && this.workspaces[0]) this.#open(this.workspaces[0]);
   }
 
+  /** Share the open workspace from this device: a new room and secret, this device as owner. */
+  async share(servers: SharingServers): Promise<ShareConfig | null> {
+    const ws = this.current;
+    if (!ws) return null;
+    const share = shareFor(servers);
+    await this.#setShare(ws.info.id, share);
+    return share;
+  }
+
+  /**
+   * A new room and secret for the open workspace (the owner removes someone): devices holding the
+   * old invite receive nothing new; the others need the new link. What a removed device already
+   * has stays on it.
+   */
+  async rotateSecret(): Promise<ShareConfig | null> {
+    const ws = this.current;
+    if (!ws?.info.share) return null;
+    const { signaling, relay, iceServers } = ws.info.share;
+    const share = { ...shareFor({ signaling, relay, iceServers }), role: ws.info.share.role, seeded: true };
+    await this.#setShare(ws.info.id, share);
+    return share;
+  }
+
+  /** Stop sharing on this device: the records stay here; nothing more is sent or received. */
+  async leave() {
+    const ws = this.current;
+    if (!ws?.info.share) return;
+    sharing.disconnect();
+    await this.#setShare(ws.info.id, null);
+    await Dexie.delete(sharedLogDbName(ws.info.id));
+  }
+
+  /**
+   * Join a shared workspace from an invite: as a fresh copy (a new workspace here), or merged into
+   * a workspace this device already has (its records are added to the shared log).
+   */
+  async join(invite: Invite, into: string | null): Promise<OpenWorkspace> {
+    const base = { room: invite.room, secret: invite.secret, signaling: invite.signaling, relay: invite.relay, iceServers: invite.iceServers };
+    let id = into;
+    if (!id) {
+      const created = await createWorkspace(invite.name || translate(i18n.locale, 'workspace.defaultName'));
+      id = created.id;
+    }
+    const share: ShareConfig = { ...base, role: 'member', seeded: !into, since: Date.now() };
+    await setWorkspaceShare(id, share);
+    this.workspaces = await listWorkspaces();
+    this.#open(this.workspaces.find((w) => w.id === id)!);
+    return this.current!;
+  }
+
+  async #setShare(id: string, share: ShareConfig | null) {
+    await setWorkspaceShare(id, share);
+    this.workspaces = await listWorkspaces();
+    const info = this.workspaces.find((w) => w.id === id);
+    if (info && this.current?.info.id === id) this.#open(info);
+  }
+
   async undo() {
     const cs = await this.current?.writes.undo();
     await this.refreshUndo();
@@ -92,6 +154,7 @@ class Session {
   }
 
   #close() {
+    sharing.disconnect();
     this.#unsubscribe?.();
     this.#unsubscribe = null;
     this.current?.close();
@@ -106,6 +169,12 @@ class Session {
     localStorage.setItem(CURRENT_KEY, info.id);
     this.#unsubscribe = open.writes.subscribe(() => void this.refreshUndo());
     void this.refreshUndo();
+    if (info.share) {
+      void sharing.connect(open, profile, () => {
+        const share = info.share ? { ...info.share, seeded: true } : null;
+        if (share) void setWorkspaceShare(info.id, share).then(() => (info.share = share));
+      });
+    }
     return open;
   }
 }

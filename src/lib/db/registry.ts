@@ -12,6 +12,27 @@ export interface WorkspaceInfo {
   name: string;
   createdAt: number;
   demo?: boolean;
+  /** set while this device shares the workspace with others (sync/connection.ts) */
+  share?: ShareConfig;
+}
+
+/** How this device shares a workspace (src/lib/sync/connection.ts uses it). */
+export interface ShareConfig {
+  /** the room the devices meet in (y-webrtc room, y-websocket document name) */
+  room: string;
+  /** the shared secret: encrypts signaling (y-webrtc's `password`); only ever in a URL fragment */
+  secret: string;
+  /** signaling servers (`npm run signal`) */
+  signaling: string[];
+  /** the relay (`npm run relay`), when the team uses one */
+  relay: string | null;
+  /** ICE servers (STUN/TURN) for devices on different networks; none by default */
+  iceServers: string[];
+  role: 'owner' | 'member';
+  /** this device's records are in the log (its snapshot was pushed) */
+  seeded: boolean;
+  /** when this device joined or shared */
+  since: number;
 }
 
 /** "Who am I" on this device; every change records it. */
@@ -69,10 +90,25 @@ export async function renameWorkspace(id: string, name: string): Promise<void> {
   await reg().workspaces.update(id, { name: name.trim() });
 }
 
-/** Remove a workspace and its database from this device. */
+/** Share (or stop sharing) a workspace from this device. */
+export async function setWorkspaceShare(id: string, share: ShareConfig | null): Promise<void> {
+  const ws = await reg().workspaces.get(id);
+  if (!ws) return;
+  if (share) ws.share = share;
+  else delete ws.share;
+  await reg().workspaces.put(ws);
+}
+
+/** The device's copy of a shared workspace's log (y-indexeddb). */
+export function sharedLogDbName(id: string): string {
+  return `kebu-y-${id}`;
+}
+
+/** Remove a workspace, its database and its shared log from this device. */
 export async function deleteWorkspace(id: string): Promise<void> {
   await reg().workspaces.delete(id);
   await Dexie.delete(workspaceDbName(id));
+  await Dexie.delete(sharedLogDbName(id));
 }
 
 /** A readable default for "which device is this", from the user agent. */

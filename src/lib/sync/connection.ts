@@ -15,26 +15,12 @@
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { WritePath } from '$lib/db/write-path';
+import { sharedLogDbName, type ShareConfig } from '$lib/db/registry';
+
+export type { ShareConfig };
 import { encodeEntry } from './entry';
 import { Replica } from './replica';
-
-export interface ShareConfig {
-  /** the room the devices meet in (y-webrtc room, y-websocket document name) */
-  room: string;
-  /** the shared secret: encrypts signaling (y-webrtc's `password`); only ever in a URL fragment */
-  secret: string;
-  /** signaling servers (`npm run signal`) */
-  signaling: string[];
-  /** the relay (`npm run relay`), when the team uses one */
-  relay: string | null;
-  /** ICE servers (STUN/TURN) for devices on different networks; none by default */
-  iceServers: string[];
-  role: 'owner' | 'member';
-  /** this device's records are in the log (its snapshot was pushed) */
-  seeded: boolean;
-  /** when this device joined or shared */
-  since: number;
-}
+import { colorOf } from './share';
 
 export type LinkState = 'off' | 'connecting' | 'connected';
 
@@ -78,27 +64,15 @@ export interface SyncUser {
   device: string;
 }
 
-const PALETTE = ['#d9480f', '#2b8a3e', '#1971c2', '#ae3ec9', '#c2255c', '#0c8599', '#e67700', '#5f3dc4'];
-
-/** A person's colour, the same on every device. */
-export function colorOf(actorId: string): string {
-  let h = 0;
-  for (let i = 0; i < actorId.length; i++) h = (h * 31 + actorId.charCodeAt(i)) >>> 0;
-  return PALETTE[h % PALETTE.length];
-}
-
-/** Random URL-safe text of `bytes` random bytes. */
-export function randomToken(bytes: number): string {
-  const raw = crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...raw)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-export function newShareConfig(defaults: Pick<ShareConfig, 'signaling' | 'relay' | 'iceServers'>): ShareConfig {
-  return { room: `kebu-${randomToken(16)}`, secret: randomToken(32), ...defaults, role: 'owner', seeded: false, since: Date.now() };
-}
-
-export function yDocName(workspaceId: string): string {
-  return `kebu-y-${workspaceId}`;
+/**
+ * The relay's name for a room: the room and a hash of the secret, so that a device holding the
+ * room but not the secret (an old invite after the secret changed) reaches a different, empty
+ * document. The relay never learns the secret itself.
+ */
+export async function relayDocName(config: Pick<ShareConfig, 'room' | 'secret'>): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${config.room}:${config.secret}`));
+  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${config.room}.${hex.slice(0, 32)}`;
 }
 
 type Listener = () => void;
@@ -181,7 +155,7 @@ export class SyncConnection {
       import('y-protocols/awareness')
     ]);
     if (this.#destroyed) return;
-    const persistence = new IndexeddbPersistence(yDocName(this.workspaceId), this.doc);
+    const persistence = new IndexeddbPersistence(sharedLogDbName(this.workspaceId), this.doc);
     this.#persistence = persistence;
     await persistence.whenSynced;
     if (this.#destroyed) return;
@@ -225,7 +199,7 @@ export class SyncConnection {
       color: colorOf(this.#user.id),
       focus: null
     });
-    awareness.on('change', () => {
+    const refresh = () => {
       this.presence = [...awareness.getStates()].flatMap(([clientId, s]) => {
         const st = s as Partial<Presence> | null;
         if (!st || typeof st.name !== 'string' || typeof st.actorId !== 'string') return [];
@@ -242,7 +216,9 @@ export class SyncConnection {
         ];
       });
       this.#emit();
-    });
+    };
+    awareness.on('change', refresh);
+    refresh();
 
     if (this.config.signaling.length) {
       this.status.signaling = 'connecting';
@@ -253,7 +229,7 @@ export class SyncConnection {
         peerOpts: { config: { iceServers: this.config.iceServers.map((urls) => ({ urls })) } }
       });
       rtc.on('status', ({ connected }: { connected: boolean }) => {
-        this.status.signaling = connected ? 'connected' : 'connecting';
+        this.status.signaling = connected ? 'connected' : 'off';
         this.#emit();
       });
       rtc.on('peers', ({ webrtcPeers, bcPeers }: { webrtcPeers: string[]; bcPeers: string[] }) => {
@@ -267,14 +243,15 @@ export class SyncConnection {
     }
     if (this.config.relay) {
       const { WebsocketProvider } = await import('y-websocket');
+      const docName = await relayDocName(this.config);
       if (this.#destroyed) return;
       this.status.relay = 'connecting';
-      const ws = new WebsocketProvider(this.config.relay, this.config.room, this.doc, {
+      const ws = new WebsocketProvider(this.config.relay, docName, this.doc, {
         awareness,
         ...(WebSocketClass ? { WebSocketPolyfill: WebSocketClass as typeof WebSocket } : {})
       });
       ws.on('status', ({ status }: { status: string }) => {
-        this.status.relay = status === 'connected' ? 'connected' : 'connecting';
+        this.status.relay = status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'off';
         this.#emit();
       });
       ws.on('sync', (synced: boolean) => {

@@ -14,7 +14,8 @@ import WebSocket from 'ws';
 import { KebuDB } from '$lib/db/schema';
 import { WritePath } from '$lib/db/write-path';
 import { newId } from '$lib/db/ids';
-import { SyncConnection, newShareConfig, type ShareConfig } from './connection';
+import { SyncConnection, type ShareConfig } from './connection';
+import { newShareConfig } from './share';
 
 let relay: ChildProcess | null = null;
 let port = 0;
@@ -121,5 +122,12 @@ describe('sharing through the relay', () => {
     await until('a device that meets only the relay gets everything', async () => (await names(late.db)).length === 2);
     expect(await names(late.db)).toEqual(['杭州顺达物流', '河北石油']);
     expect((await late.db.customers.get(hebei.id))?.city).toBe('石家庄');
+
+    // the room without its secret (an old invite after the secret changed) leads to an empty room
+    const stranger = await device('外人', { ...base, secret: 'wrong-secret-0123456789abcdef', role: 'member', seeded: true });
+    await until('the stranger reaches the relay', async () => stranger.conn!.status.relay === 'connected');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await names(stranger.db)).toEqual([]);
+    expect(late.conn!.presence.map((p) => p.name)).toEqual(['赵敏']);
   }, 40_000);
 });

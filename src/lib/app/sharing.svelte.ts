@@ -1,0 +1,164 @@
+/**
+ * Sharing on this device: the open workspace's connection to its team (sync/connection.ts) as
+ * reactive state for the header's sync bar and the grids' presence outlines, the servers this
+ * device offers when sharing, and the invite link.
+ *
+ * The invite link is `<app>/join#<params>`: everything after `#` (room, secret, servers, the
+ * workspace's name) stays in the browser; a URL fragment is never sent to any server.
+ */
+import type { Focus, Presence, ShareConfig, SyncConnection, SyncStatus } from '$lib/sync/connection';
+import { newShareConfig } from '$lib/sync/share';
+import type { OpenWorkspace } from '$lib/db/workspace';
+import type { Profile } from '$lib/db/registry';
+
+const SERVERS_KEY = 'kebu.sharing.servers';
+
+export interface SharingServers {
+  signaling: string[];
+  relay: string | null;
+  iceServers: string[];
+}
+
+export interface Invite {
+  room: string;
+  secret: string;
+  name: string;
+  signaling: string[];
+  relay: string | null;
+  iceServers: string[];
+}
+
+const urlOk = (u: string, schemes: RegExp) => {
+  try {
+    return schemes.test(new URL(u).protocol);
+  } catch {
+    return false;
+  }
+};
+export const isSocketUrl = (u: string) => urlOk(u, /^wss?:$/);
+export const isIceUrl = (u: string) => /^(stun|turns?):[^\s]+$/.test(u);
+
+/** The servers this device uses by default: a signaling server beside the app (npm run signal). */
+export function defaultServers(): SharingServers {
+  const host = typeof location === 'undefined' ? '127.0.0.1' : location.hostname || '127.0.0.1';
+  const scheme = typeof location !== 'undefined' && location.protocol === 'https:' ? 'wss' : 'ws';
+  return { signaling: [`${scheme}://${host}:4444`], relay: null, iceServers: [] };
+}
+
+export function loadServers(): SharingServers {
+  try {
+    const saved = JSON.parse(localStorage.getItem(SERVERS_KEY) ?? 'null') as Partial<SharingServers> | null;
+    if (saved && Array.isArray(saved.signaling)) {
+      return {
+        signaling: saved.signaling.filter((u) => typeof u === 'string' && isSocketUrl(u)),
+        relay: typeof saved.relay === 'string' && isSocketUrl(saved.relay) ? saved.relay : null,
+        iceServers: (saved.iceServers ?? []).filter((u) => typeof u === 'string' && isIceUrl(u))
+      };
+    }
+  } catch {
+    // fall through to the defaults
+  }
+  return defaultServers();
+}
+
+export function saveServers(servers: SharingServers) {
+  localStorage.setItem(SERVERS_KEY, JSON.stringify(servers));
+}
+
+export function inviteLink(base: string, share: ShareConfig, name: string): string {
+  const p = new URLSearchParams();
+  p.set('r', share.room);
+  p.set('s', share.secret);
+  p.set('n', name);
+  for (const u of share.signaling) p.append('sig', u);
+  if (share.relay) p.set('relay', share.relay);
+  for (const u of share.iceServers) p.append('ice', u);
+  return `${base.replace(/\/$/, '')}/join#${p.toString()}`;
+}
+
+/** The invite in a link's fragment, or null when it is not a valid one. */
+export function parseInvite(fragment: string): Invite | null {
+  const p = new URLSearchParams(fragment.replace(/^#/, ''));
+  const room = p.get('r') ?? '';
+  const secret = p.get('s') ?? '';
+  if (!/^kebu-[\w-]{8,64}$/.test(room) || !/^[\w-]{16,128}$/.test(secret)) return null;
+  const signaling = p.getAll('sig').filter(isSocketUrl);
+  const relay = p.get('relay');
+  if (!signaling.length && !relay) return null;
+  return {
+    room,
+    secret,
+    name: (p.get('n') ?? '').trim().slice(0, 80),
+    signaling,
+    relay: relay && isSocketUrl(relay) ? relay : null,
+    iceServers: p.getAll('ice').filter(isIceUrl)
+  };
+}
+
+export function shareFor(servers: SharingServers): ShareConfig {
+  return newShareConfig(servers);
+}
+
+class Sharing {
+  status = $state.raw<SyncStatus | null>(null);
+  presence = $state.raw<Presence[]>([]);
+  error = $state<string | null>(null);
+  #conn: SyncConnection | null = null;
+  #off: (() => void) | null = null;
+  #generation = 0;
+
+  /** Others on the same workspace, one per device, in a stable order. */
+  get others(): Presence[] {
+    return this.presence.filter((p) => !p.self).sort((a, b) => a.clientId - b.clientId);
+  }
+
+  /** Connect the open workspace when this device shares it; `onSeeded` remembers the snapshot. */
+  async connect(open: OpenWorkspace, profile: Profile, onSeeded: () => void) {
+    this.disconnect();
+    const share = open.info.share;
+    if (!share) return;
+    const generation = ++this.#generation;
+    this.status = { ready: false, signaling: 'off', relay: 'off', peers: 0, lastSync: null, pending: 0, refused: 0 };
+    try {
+      // Yjs and the providers load only for a shared workspace
+      const { SyncConnection } = await import('$lib/sync/connection');
+      if (generation !== this.#generation) return;
+      const conn = await SyncConnection.open({
+        workspaceId: open.info.id,
+        writes: open.writes,
+        config: share,
+        user: { id: profile.id, name: profile.name, device: profile.device },
+        onSeeded
+      });
+      if (generation !== this.#generation) return conn.destroy();
+      this.#conn = conn;
+      const update = () => {
+        this.status = { ...conn.status };
+        this.presence = conn.presence;
+      };
+      this.#off = conn.on(update);
+      update();
+    } catch (e) {
+      if (generation !== this.#generation) return;
+      console.error('kebu sync: could not connect', e);
+      this.error = String(e);
+    }
+  }
+
+  disconnect() {
+    this.#generation++;
+    this.#off?.();
+    this.#off = null;
+    this.#conn?.destroy();
+    this.#conn = null;
+    this.status = null;
+    this.presence = [];
+    this.error = null;
+  }
+
+  setFocus(focus: Focus | null) {
+    this.#conn?.setFocus(focus);
+  }
+}
+
+export const sharing = new Sharing();
