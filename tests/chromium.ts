@@ -23,5 +23,7 @@ export function chromiumPath(): string | undefined {
 }
 
 export function chromiumLaunchOptions() {
-  return { executablePath: chromiumPath(), args: CHROMIUM_ARGS };
+  // WebRTC specs (scripts/test-p2p.sh): plain host candidates, not mDNS names nobody resolves there
+  const p2p = process.env.KEBU_P2P ? ['--disable-features=WebRtcHideLocalIpsWithMdns'] : [];
+  return { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...p2p] };
 }

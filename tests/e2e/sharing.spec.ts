@@ -6,8 +6,8 @@
  *
  * Through the relay this runs anywhere (WebSockets work on loopback). Over WebRTC it needs an
  * address other than loopback (headless Chromium gathers no ICE candidates on loopback alone), so
- * `npm run test:p2p` runs the same flow inside a network namespace it creates, with
- * KEBU_P2P_HOST set to the namespace's address (scripts/test-p2p.sh).
+ * `npm run test:p2p` runs the same flow inside a network namespace it creates, with KEBU_P2P
+ * set (scripts/test-p2p.sh).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -16,9 +16,9 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { addCustomer, customerGrid, start } from './helpers';
 
-const P2P_HOST = process.env.KEBU_P2P_HOST;
-const transport: 'webrtc' | 'relay' = P2P_HOST ? 'webrtc' : 'relay';
-const host = P2P_HOST ?? '127.0.0.1';
+const transport: 'webrtc' | 'relay' = process.env.KEBU_P2P ? 'webrtc' : 'relay';
+// the servers listen on loopback; only WebRTC's own candidates need the namespace's address
+const host = '127.0.0.1';
 const SIGNAL_PORT = 4491;
 const RELAY_PORT = 4492;
 
@@ -141,6 +141,8 @@ test(`two people share a workspace over ${transport}, edit, go offline, converge
   const barA = a.page.getByRole('region', { name: '同步状态' });
   await expect(barA.getByRole('list', { name: '在线的人' }).getByText('李强')).toBeVisible({ timeout: 20_000 });
   await expect(b.page.getByRole('region', { name: '同步状态' }).getByText('王丽')).toBeVisible();
+  // connected directly over WebRTC, or only through the relay
+  await expect(barA.getByRole('status')).toContainText(transport === 'webrtc' ? '1 台设备在线' : '中继 已连接');
 
   // live edits of different fields of one record, both ways
   await editCell(a.page, '河北石油', '简称', '河北');
