@@ -55,7 +55,14 @@ export interface ChangeNotice {
   tables: Partial<Record<TableName, string[] | 'all'>>;
   changeSet: string;
   local: boolean;
+  /** written in a worker, where no replica runs: the page's replica must send it (entryOf) */
+  detached?: true;
 }
+
+/** Writes made in a worker (imports, restores) have no replica beside them. */
+const IN_WORKER =
+  typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined' &&
+  globalThis instanceof ((globalThis as unknown as { WorkerGlobalScope: new () => unknown }).WorkerGlobalScope);
 
 type Row = Versioned & Record<string, unknown>;
 
@@ -114,6 +121,28 @@ export interface RemoteResult {
   applied: string[];
   /** `reason` starts with a WriteErrorCode; 'write.not-found' means "the record is not here yet" */
   refused: { id: string; reason: string }[];
+}
+
+/**
+ * A stored record as a replication op, each field with its own stamp (`_f`, else the creation
+ * stamp): the whole record as an insert, or only `fields` as an update.
+ */
+function rowOp(table: TableName, row: Row, fields?: string[]): EntryOp {
+  const stamp = (field: string): [number, string] => {
+    const s = row._f?.[field];
+    return s ? [s.at, s.by] : [row.createdAt, row.createdBy];
+  };
+  const f: Record<string, FieldWrite> = {};
+  if (fields) {
+    for (const k of fields) f[k] = [k === 'deleted' ? row.deleted : (row[k] ?? null), ...stamp(k)];
+    return { t: table, id: row.id, f };
+  }
+  for (const [k, v] of Object.entries(row)) {
+    if (isEnvelopeField(k) || v === undefined) continue;
+    f[k] = [v, ...stamp(k)];
+  }
+  f.deleted = [row.deleted, ...stamp('deleted')];
+  return { t: table, id: row.id, f, ins: 1 };
 }
 
 /** The replicated form of a local change set: every field it wrote with its stamp (cs.at, cs.actor). */
@@ -513,22 +542,37 @@ export class WritePath {
     for (const table of TABLE_NAMES) {
       const rows = (await this.#db.table(table).toArray()) as Row[];
       for (const row of rows) {
-        const f: Record<string, FieldWrite> = {};
-        const stamp = (field: string): [number, string] => {
-          const s = row._f?.[field];
-          return s ? [s.at, s.by] : [row.createdAt, row.createdBy];
-        };
-        for (const [k, v] of Object.entries(row)) {
-          if (isEnvelopeField(k) || v === undefined) continue;
-          f[k] = [v, ...stamp(k)];
-        }
-        f.deleted = [row.deleted, ...stamp('deleted')];
-        ops.push({ t: table, id: row.id, f, ins: 1 });
+        ops.push(rowOp(table, row));
         if (ops.length >= perEntry) flush();
       }
     }
     flush();
     return entries;
+  }
+
+  /**
+   * The replication entry of a change set written elsewhere (in a worker): the records it touched
+   * as they are now, each field with its own stamp. Later values ride along, which is right
+   * under last-writer-wins: every field carries the stamp it was written with. Null when the
+   * change set is not (or no longer) here.
+   */
+  async entryOf(changeSetId: string): Promise<Entry | null> {
+    const cs = await this.#db.changes.where('id').equals(changeSetId).first();
+    if (!cs || cs.remote || !cs.ops.length) return null;
+    const ops: EntryOp[] = [];
+    const byTable = new Map<TableName, Op[]>();
+    for (const op of cs.ops) byTable.set(op.table, [...(byTable.get(op.table) ?? []), op]);
+    for (const [table, list] of byTable) {
+      const rows = (await this.#db.table(table).bulkGet(list.map((o) => o.id))) as (Row | undefined)[];
+      list.forEach((op, i) => {
+        const row = rows[i];
+        if (!row) return;
+        if (op.kind === 'insert') ops.push(rowOp(table, row));
+        else ops.push(rowOp(table, row, Object.keys(op.after)));
+      });
+    }
+    const { id, actor, actorName, device, at, label } = cs;
+    return ops.length ? { v: 1, id, actor, actorName, device, at, label, ops } : null;
   }
 
   /**
@@ -747,7 +791,7 @@ export class WritePath {
       if (list.length >= LIST_LIMIT) tables[op.table] = 'all';
       else list.push(op.id);
     }
-    const notice: ChangeNotice = { tables, changeSet: cs.id, local: true };
+    const notice: ChangeNotice = { tables, changeSet: cs.id, local: true, ...(IN_WORKER ? { detached: true as const } : {}) };
     this.#emit(notice);
     this.#channel?.postMessage(notice);
     const makeEntry = this.#entries.get(cs);

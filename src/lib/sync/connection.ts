@@ -178,6 +178,17 @@ export class SyncConnection {
       else this.status.lastSync = Date.now();
       this.#emit();
     });
+    // writes made in a worker (imports, reverts of imports) have no replica there: send them here
+    const offNotices = writes.subscribe((notice) => {
+      if (!notice.detached || notice.local) return;
+      void writes.entryOf(notice.changeSet).then((entry) => {
+        if (!entry || this.#destroyed) return;
+        this.doc.transact(() => replica.log.push([encodeEntry(entry)]), replica);
+        if (this.status.peers === 0 && this.status.relay !== 'connected') this.status.pending++;
+        this.#emit();
+      });
+    });
+    this.#providers.push({ destroy: offNotices });
     this.doc.on('update', (_u: Uint8Array, origin: unknown) => {
       if (origin !== replica && origin !== persistence) {
         this.status.lastSync = Date.now();

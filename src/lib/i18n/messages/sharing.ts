@@ -54,7 +54,8 @@ export const sharing = defineMessages({
     'join.mergeHint': '这个工作区现有的记录会加入共享,团队里的人都会看到。',
     'join.target': '要合并的工作区',
     'join.submit': '加入',
-    'join.done': '已加入"{name}",正在同步…'
+    'join.done': '已加入"{name}",正在同步…',
+    'io.backup.sharedNote': '这个工作区正在共享:备份只能恢复为新的工作区。覆盖共享工作区不会传到其他设备(备份里的旧值在合并时总是输给更新的值)。'
   },
   en: {
     'change.share': 'Records brought into sharing',
@@ -109,6 +110,7 @@ export const sharing = defineMessages({
     'join.mergeHint': 'That workspace’s records join the shared one: everyone in the team will see them.',
     'join.target': 'Workspace to merge into',
     'join.submit': 'Join',
-    'join.done': 'Joined “{name}”; syncing…'
+    'join.done': 'Joined “{name}”; syncing…',
+    'io.backup.sharedNote': 'This workspace is shared: a backup restores into a new workspace only. Replacing a shared workspace would not reach the other devices (the backup’s older values always lose the merge to newer ones).'
   }
 });
