@@ -148,6 +148,9 @@ test(`two people share a workspace over ${transport}, edit, go offline, converge
   await editCell(a.page, '河北石油', '简称', '河北');
   await editCell(b.page, '河北石油', '城市', '石家庄');
   await converged([a.page, b.page], '河北石油', { shortName: '河北', city: '石家庄' });
+  // the cell each person is on is outlined, with their name, on the other's grid
+  await expect(customerGrid(a.page).getByText('李强', { exact: true })).toBeVisible({ timeout: 20_000 });
+
   // a record added on one screen appears on the other's grid
   await addCustomer(b.page, '杭州顺达物流');
   await b.page.getByRole('link', { name: /返回客户列表/ }).click();

@@ -53,6 +53,29 @@ describe('WritePath entries and applyRemote', () => {
     expect(await b.undoState()).toEqual({ canUndo: false, canRedo: false });
   });
 
+  it('keeps the value that lost a concurrent edit in the history of both devices, where it can be restored', async () => {
+    const fromB: Entry[] = [];
+    b.onEntry((e) => fromB.push(e));
+    const cs = await a.write('change.add', [{ type: 'insert', table: 'customers', record: { kind: 'unit', name: '顺达' } }]);
+    const id = cs.ops[0].id;
+    await b.applyRemote(fromA);
+    // both edit the city while apart; Bob's edit is the later one
+    await a.write('change.edit', [{ type: 'update', table: 'customers', id, patch: { city: '杭州' } }]);
+    await new Promise((r) => setTimeout(r, 5));
+    await b.write('change.edit', [{ type: 'update', table: 'customers', id, patch: { city: '宁波' } }]);
+    await a.applyRemote(fromB);
+    await b.applyRemote(fromA.slice(1));
+    expect((await dbA.customers.get(id))?.city).toBe('宁波');
+    expect((await dbB.customers.get(id))?.city).toBe('宁波');
+    const { recordHistory } = await import('./history');
+    // on Alice's device Bob's change replaced hers: her value is the "before" of it
+    const onA = await recordHistory(dbA, 'customers', id);
+    expect(onA[0]).toMatchObject({ kind: 'update', actorName: '李强', before: { city: '杭州' }, after: { city: '宁波' } });
+    // on Bob's device Alice's value arrived late and lost: it is listed as lost
+    const onB = await recordHistory(dbB, 'customers', id);
+    expect(onB.find((h) => h.kind === 'lost')).toMatchObject({ actorName: '王丽', after: { city: '杭州' } });
+  });
+
   it('is idempotent and order-independent', async () => {
     const cs = await a.write('change.add', [{ type: 'insert', table: 'customers', record: { kind: 'unit', name: 'A' } }]);
     const id = cs.ops[0].id;

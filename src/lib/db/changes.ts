@@ -36,6 +36,20 @@ export interface ChangeSet {
   revertOf?: string;
   /** set when this change set came from another device (src/lib/sync): it is not on any undo stack */
   remote?: boolean;
+  /**
+   * Values of this remote change set that lost the merge (a later write of the same field was
+   * already here): kept so that the record's history can show them and a person can restore one.
+   */
+  lost?: LostWrite[];
+}
+
+export interface LostWrite {
+  table: TableName;
+  id: string;
+  field: string;
+  value: unknown;
+  at: number;
+  by: string;
 }
 
 /**

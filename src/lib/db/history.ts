@@ -13,7 +13,8 @@ export interface HistoryEntry {
   actorName: string;
   device: string;
   label: string;
-  kind: 'insert' | 'update';
+  /** 'lost': a concurrent value from another device that lost the merge (`after` holds it) */
+  kind: 'insert' | 'update' | 'lost';
   before: Record<string, unknown>;
   after: Record<string, unknown>;
   undo: boolean;
@@ -45,6 +46,21 @@ export async function recordHistory(
           before: op.kind === 'update' ? op.before : {},
           after: op.kind === 'update' ? op.after : {},
           undo: Boolean(cs.undoOf)
+        });
+      }
+      for (const l of cs.lost ?? []) {
+        if (l.table !== table || l.id !== id) continue;
+        out.push({
+          changeSet: cs.id,
+          at: l.at,
+          actor: l.by,
+          actorName: cs.actorName,
+          device: cs.device,
+          label: cs.label,
+          kind: 'lost',
+          before: {},
+          after: { [l.field]: l.value === null ? undefined : l.value },
+          undo: false
         });
       }
     });

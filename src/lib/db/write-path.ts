@@ -31,6 +31,7 @@ import {
   type Entry,
   type EntryOp,
   type FieldWrite,
+  type LostWrite,
   type Op,
   type UndoState
 } from './changes';
@@ -662,6 +663,7 @@ export class WritePath {
     for (const op of entry.ops) for (const [field, w] of Object.entries(op.f)) last.set(`${op.t}/${op.id}.${field}`, w);
     const dirty = new Set<string>();
     const ops: Op[] = [];
+    const lost: LostWrite[] = [];
     for (const op of entry.ops) {
       const key = `${op.t}/${op.id}`;
       let row = rows.get(key);
@@ -683,7 +685,12 @@ export class WritePath {
           : next[field] !== undefined && !(isNew && field === 'deleted')
             ? [next[field], next.createdAt, next.createdBy]
             : null;
-        if (last.get(`${key}.${field}`) !== w || (current && compareWrite(w, current) <= 0)) continue;
+        if (last.get(`${key}.${field}`) !== w) continue;
+        if (current && compareWrite(w, current) <= 0) {
+          // a concurrent write that lost: keep it for the record's history (it may be restored)
+          if (field !== 'deleted' && !sameValue(current[0], value)) lost.push({ table: op.t, id: op.id, field, value: w[0], at: w[1], by: w[2] });
+          continue;
+        }
         changed = true;
         if (op.ins && w[1] === next.createdAt && w[2] === next.createdBy) delete stamps[field];
         else stamps[field] = { at: w[1], by: w[2] };
@@ -714,7 +721,7 @@ export class WritePath {
       for (let from = 0; from < put.length; from += CHUNK) await db.table(t).bulkPut(put.slice(from, from + CHUNK));
     }
     const { id, actor, actorName, device, at, label } = entry;
-    await (db.changes as Table<ChangeSet, number>).add({ id, actor, actorName, device, at, label, ops, remote: true });
+    await (db.changes as Table<ChangeSet, number>).add({ id, actor, actorName, device, at, label, ops, remote: true, ...(lost.length ? { lost } : {}) });
     for (const c of added) columns.push(c);
     return null;
   }

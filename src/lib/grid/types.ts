@@ -81,8 +81,10 @@ export interface GridProps<R extends { id: string }> {
   saveView?: (name: string, state: ViewState) => void;
   deleteView?: (id: string) => void;
   columnsEditor?: GridColumnsEditor;
-  /** other people's cursors (outlined cells, for collaboration later) */
+  /** other people's cursors (outlined cells in their colour) */
   highlights?: GridHighlight[];
+  /** the active cell moved (the record and column), or there is none: for others' highlights */
+  onActiveCell?: (cell: { rowId: string; column: string } | null) => void;
   /** rows still arriving (show count as "loading…") */
   loading?: boolean;
 }
