@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { runnerImport } from 'vite';
 
-export async function launchChromium() {
+export async function launchChromium(extraArgs = []) {
   const path = fileURLToPath(new URL('../../tests/chromium.ts', import.meta.url));
   const { module } = await runnerImport(path);
   const options = /** @type {{ executablePath?: string, args: string[] }} */ (module.chromiumLaunchOptions());
-  return chromium.launch({ ...options, ignoreDefaultArgs: ['--hide-scrollbars'] });
+  return chromium.launch({ ...options, args: [...options.args, ...extraArgs], ignoreDefaultArgs: ['--hide-scrollbars'] });
 }

@@ -562,7 +562,11 @@ export class WritePath {
     if (!cs || cs.remote || !cs.ops.length) return null;
     const ops: EntryOp[] = [];
     const byTable = new Map<TableName, Op[]>();
-    for (const op of cs.ops) byTable.set(op.table, [...(byTable.get(op.table) ?? []), op]);
+    for (const op of cs.ops) {
+      const list = byTable.get(op.table);
+      if (list) list.push(op);
+      else byTable.set(op.table, [op]);
+    }
     for (const [table, list] of byTable) {
       const rows = (await this.#db.table(table).bulkGet(list.map((o) => o.id))) as (Row | undefined)[];
       list.forEach((op, i) => {
@@ -645,7 +649,11 @@ export class WritePath {
     }
 
     const byTable = new Map<TableName, string[]>();
-    for (const op of entry.ops) byTable.set(op.t, [...(byTable.get(op.t) ?? []), op.id]);
+    for (const op of entry.ops) {
+      const ids = byTable.get(op.t);
+      if (ids) ids.push(op.id);
+      else byTable.set(op.t, [op.id]);
+    }
     const rows = new Map<string, Row | undefined>();
     for (const [t, ids] of byTable) {
       const got = (await db.table(t).bulkGet(ids)) as (Row | undefined)[];
@@ -658,9 +666,13 @@ export class WritePath {
       else if (!exists.has(key)) return `write.not-found ${key}`;
     }
 
-    // merge field by field; within one entry only the last write of a field counts
-    const last = new Map<string, FieldWrite>();
-    for (const op of entry.ops) for (const [field, w] of Object.entries(op.f)) last.set(`${op.t}/${op.id}.${field}`, w);
+    // merge field by field; within one entry only the last write of a field counts (only an entry
+    // naming a record twice needs the lookup: a snapshot of 2 000 records never does)
+    let last: Map<string, FieldWrite> | null = null;
+    if (exists.size < entry.ops.length) {
+      last = new Map();
+      for (const op of entry.ops) for (const [field, w] of Object.entries(op.f)) last.set(`${op.t}/${op.id}.${field}`, w);
+    }
     const dirty = new Set<string>();
     const ops: Op[] = [];
     const lost: LostWrite[] = [];
@@ -685,7 +697,7 @@ export class WritePath {
           : next[field] !== undefined && !(isNew && field === 'deleted')
             ? [next[field], next.createdAt, next.createdBy]
             : null;
-        if (last.get(`${key}.${field}`) !== w) continue;
+        if (last && last.get(`${key}.${field}`) !== w) continue;
         if (current && compareWrite(w, current) <= 0) {
           // a concurrent write that lost: keep it for the record's history (it may be restored)
           if (field !== 'deleted' && !sameValue(current[0], value)) lost.push({ table: op.t, id: op.id, field, value: w[0], at: w[1], by: w[2] });

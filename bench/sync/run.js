@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+/**
+ * The sharing benchmarks, printed as a table (`npm run bench` runs them through run.sh, inside a
+ * network namespace when it can, so that WebRTC has an address to use):
+ *
+ *   node bench/sync/run.js                  50 000 customers; WebRTC only when KEBU_P2P is set
+ *   node bench/sync/run.js --customers 5000 --edits 30
+ *
+ * It builds bench/sync/page with Vite into bench/.out/sync (never build/), serves it on
+ * 127.0.0.1, starts the project's own signaling server and relay, and drives headless Chromium:
+ *
+ *   latency       edit-to-peer p50/p95 over WebRTC and over the relay (target p95 ≤ 50 ms)
+ *   initial sync  a new device receiving 50 000 customers until all are in its Dexie and read
+ *                 back, vs Y.applyUpdate of the same update + Dexie bulkPut of the same rows (≤ 1.2×)
+ *   heap          a page holding the workspace's rows and its shared log vs the rows alone (≤ 1.5×)
+ *   disk          bytes per record of the log, and of its y-indexeddb copy
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { launchChromium } from '../lib/browser.js';
+import { startStatic } from '../lib/servers.js';
+import { fmtMs, fmtRatio, log, min, percentile, sleep, table } from '../lib/util.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PAGE = fileURLToPath(new URL('./page/', import.meta.url));
+const OUT = fileURLToPath(new URL('../.out/sync/', import.meta.url));
+const PORT = 4186;
+const SIGNAL_PORT = 4187;
+const RELAY_PORT = 4188;
+
+function parseArgs(argv) {
+  const o = { customers: 50_000, edits: 60 };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--customers') o.customers = Number(argv[++i]);
+    else if (argv[i] === '--edits') o.edits = Number(argv[++i]);
+    else throw new Error(`unknown option ${argv[i]}`);
+  }
+  return o;
+}
+
+async function buildPage() {
+  log('building the sync benchmark page…');
+  mkdirSync(fileURLToPath(new URL('../.out/', import.meta.url)), { recursive: true });
+  writeFileSync(
+    fileURLToPath(new URL('../.out/eslint.config.js', import.meta.url)),
+    '// generated: build output, never linted\nexport default [{ ignores: ["**/*"] }];\n'
+  );
+  await build({
+    root: PAGE,
+    configFile: false,
+    base: './',
+    logLevel: 'warn',
+    resolve: { alias: { $lib: `${ROOT}src/lib` } },
+    build: { outDir: OUT, emptyOutDir: true, chunkSizeWarningLimit: 5000, target: 'es2022' }
+  });
+}
+
+function server(script, port, ready, env = {}) {
+  const p = spawn(process.execPath, [`${ROOT}scripts/${script}`], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'inherit']
+  });
+  return new Promise((resolve, reject) => {
+    p.stdout.on('data', (d) => d.toString().includes(ready) && resolve(p));
+    p.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+const mb = (b) => `${(b / 1048576).toFixed(1)} MB`;
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const p2p = Boolean(process.env.KEBU_P2P);
+  await buildPage();
+  const site = await startStatic(OUT, PORT);
+  const relayDir = mkdtempSync(join(tmpdir(), 'kebu-bench-relay-'));
+  const relay = await server('relay.js', RELAY_PORT, 'Kebu relay on', { KEBU_RELAY_DIR: relayDir });
+  const signal = p2p ? await server('signal.js', SIGNAL_PORT, 'signaling server on') : null;
+  // precise performance.memory figures for the heap benchmark
+  const browser = await launchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
+  const lines = [];
+  const results = { customers: opts.customers, browser: browser.version() };
+  const open = async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    await page.goto(`${site.url}/index.html`);
+    await page.waitForFunction(() => window.__syncBench !== undefined);
+    return { context, page, call: (name, ...args) => page.evaluate(([n, a]) => window.__syncBench[n](...a), [name, args]) };
+  };
+  try {
+    // ---- latency ---------------------------------------------------------------------------
+    for (const transport of p2p ? ['webrtc', 'relay'] : ['relay']) {
+      log(`latency over ${transport}: ${opts.edits} edits…`);
+      const config = {
+        room: `kebu-bench${Date.now().toString(36)}${transport}`,
+        secret: 'bench-secret-0123456789abcdefghij',
+        signaling: transport === 'webrtc' ? [`ws://127.0.0.1:${SIGNAL_PORT}`] : [],
+        relay: transport === 'relay' ? `ws://127.0.0.1:${RELAY_PORT}` : null,
+        iceServers: [],
+        role: 'owner',
+        seeded: false,
+        since: Date.now()
+      };
+      const recordId = '01BENCHRECORD0000000000000';
+      const a = await open();
+      const b = await open();
+      await a.call('joinRoom', config, 'a', recordId);
+      await b.call('joinRoom', config, 'b', recordId);
+      const connected = async (x) => {
+        const s = await x.call('peers');
+        return transport === 'webrtc' ? s.peers > 0 : s.relay === 'connected';
+      };
+      for (let i = 0; !((await connected(a)) && (await connected(b))); i++) {
+        if (i > 200) throw new Error(`${transport}: the two pages never connected`);
+        await sleep(100);
+      }
+      await sleep(500);
+      await b.call('latencies');
+      for (let i = 0; i < opts.edits; i++) {
+        await a.call('edit', recordId, i);
+        await sleep(100);
+      }
+      await sleep(1000);
+      const l = await b.call('latencies');
+      await a.context.close();
+      await b.context.close();
+      const p50 = percentile(l, 50);
+      const p95 = percentile(l, 95);
+      results[`latency_${transport}`] = { received: l.length, p50, p95 };
+      log(`  ${transport}: ${l.length}/${opts.edits} received, p50 ${fmtMs(p50)}, p95 ${fmtMs(p95)}`);
+      lines.push([`edit → peer's Dexie over ${transport === 'webrtc' ? 'WebRTC' : 'the relay'} (p50 / p95, ${l.length} edits)`, `${fmtMs(p50)} / ${fmtMs(p95)}`, 'p95 ≤ 50 ms', fmtRatio(p95 / 50), p95 <= 50 ? '✓' : '✗']);
+    }
+    if (!p2p) lines.push(['edit → peer over WebRTC', 'not run', 'needs root: npm run bench runs it in a network namespace', '', '']);
+
+    // ---- initial sync ------------------------------------------------------------------------
+    log(`initial sync of ${opts.customers} customers…`);
+    {
+      const x = await open();
+      const prepared = await x.call('prepare', opts.customers);
+      const ours = [];
+      const raws = [];
+      for (let r = 0; r < 2; r++) {
+        const s = await x.call('initialSync');
+        if (s.got !== prepared.records || s.refused || s.pending) throw new Error(`initial sync incomplete: ${JSON.stringify(s)}`);
+        ours.push(s.ms);
+        raws.push(await x.call('rawParts'));
+      }
+      await x.context.close();
+      const best = min(ours);
+      const apply = min(raws.map((r) => r.apply));
+      const put = min(raws.map((r) => r.put));
+      results.initialSync = { prepared, ours, raws };
+      log(`  ours ${ours.map(Math.round).join(', ')} ms; applyUpdate ${Math.round(apply)} ms + bulkPut ${Math.round(put)} ms`);
+      lines.push([`new device's initial sync, ${prepared.records} customers (${mb(prepared.updateBytes)} update), best of 2`, fmtMs(best), `applyUpdate ${fmtMs(apply)} + bulkPut ${fmtMs(put)}; ≤ 1.2×`, fmtRatio(best / (apply + put)), best / (apply + put) <= 1.2 ? '✓' : '✗']);
+    }
+
+    // ---- heap --------------------------------------------------------------------------------
+    log('heap, shared vs unshared…');
+    const heap = {};
+    for (const shared of [false, true]) {
+      const x = await open();
+      await x.call('prepare', opts.customers);
+      const used = () => x.page.evaluate(() => {
+        for (let i = 0; i < 3; i++) globalThis.gc();
+        return performance.memory.usedJSHeapSize;
+      });
+      const chars = await x.call('hold', shared);
+      if (shared) heap.logChars = chars;
+      heap[shared ? 'shared' : 'unshared'] = await used();
+      await x.context.close();
+    }
+    results.heap = heap;
+    lines.push([`JS heap holding ${opts.customers} customers: shared / unshared`, `${mb(heap.shared)} / ${mb(heap.unshared)}`, '≤ 1.5×', fmtRatio(heap.shared / heap.unshared), heap.shared / heap.unshared <= 1.5 ? '✓' : '✗']);
+
+    // ---- disk --------------------------------------------------------------------------------
+    {
+      const x = await open();
+      await x.call('prepare', opts.customers);
+      const d = await x.call('disk', opts.customers);
+      await x.context.close();
+      results.disk = d;
+      lines.push(['replicated data per record: encoded log / y-indexeddb copy on disk', `${Math.round(d.perRecordLog)} B / ${Math.round(d.perRecordDisk)} B`, '', '', '']);
+    }
+  } finally {
+    await browser.close();
+    await site.stop();
+    relay.kill('SIGTERM');
+    signal?.kill('SIGTERM');
+    await sleep(300);
+    rmSync(relayDir, { recursive: true, force: true });
+  }
+  process.stdout.write(`\nKebu sync benchmarks — ${opts.customers} customers, Chromium ${results.browser}\n\n` + table(['benchmark', 'figure', 'target / baseline', 'ratio', ''], lines) + '\n');
+  mkdirSync(`${ROOT}bench/results`, { recursive: true });
+  writeFileSync(`${ROOT}bench/results/sync-latest.json`, JSON.stringify(results, null, 2) + '\n');
+}
+
+main().catch((e) => {
+  process.stderr.write(`sync bench failed: ${e instanceof Error ? (e.stack ?? e.message) : e}\n`);
+  process.exit(1);
+});
