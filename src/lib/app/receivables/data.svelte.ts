@@ -1,18 +1,22 @@
 /**
  * The receivables side of an open workspace: live stores of its tables and what the screens derive
- * from them for "today" (the clock). One instance per open workspace (`receivablesOf(ws)`), made
- * when a screen first needs it, so the customer-only pages never load these tables.
+ * from them for "today" (the clock). One instance per open workspace (`receivablesOf(ws)`).
  *
- * Everything derived (ledger, Today, each customer's view) follows the stored records and the
- * clock, so it is right after any edit, import, sync or undo: nothing derived is written back.
+ * Whole-workspace derivations (Today, aging, DSO) run in a worker (derive.worker.ts) that reads
+ * the database itself and is told the ids of every committed write, so the page stays usable with
+ * 200 000 sales; one customer's view (panel, statement, new sale check) is built here from that
+ * customer's records only. Everything follows the stored records and the clock, so it is right
+ * after any edit, import, sync or undo: nothing derived is written back.
  */
 import { TableStore } from '$lib/db/table-store.svelte';
 import type { OpenWorkspace } from '$lib/db/workspace';
+import type { WorkerClient } from '$lib/io/rpc';
+import type { AgingTable, DsoReport } from '$lib/domain/receivables';
+import { ENGINE_TABLES, type EngineTable } from './engine';
 import {
   agreementInEffect,
   buildLedger,
   customerReceivables,
-  deriveToday,
   type CreditAgreementRow,
   type CustomerReceivables,
   type Ledger,
@@ -31,6 +35,14 @@ export class ReceivablesData {
   readonly overrides: TableStore<'creditOverrides'>;
   readonly evaluations: TableStore<'creditEvaluations'>;
 
+  /** today's worklist from the worker; null until the first answer */
+  today = $state.raw<TodayList | null>(null);
+  #worker: WorkerClient | null = null;
+  #ready: Promise<void> | null = null;
+  #unsubscribe: (() => void) | null = null;
+  #stopEffect: (() => void) | null = null;
+  #destroyed = false;
+
   constructor(readonly ws: OpenWorkspace) {
     this.agreements = new TableStore(ws.db, ws.writes, 'creditAgreements');
     this.sales = new TableStore(ws.db, ws.writes, 'creditSales');
@@ -40,37 +52,88 @@ export class ReceivablesData {
     this.lifts = new TableStore(ws.db, ws.writes, 'ladderEffectLifts');
     this.overrides = new TableStore(ws.db, ws.writes, 'creditOverrides');
     this.evaluations = new TableStore(ws.db, ws.writes, 'creditEvaluations');
+    this.#unsubscribe = ws.writes.subscribe((n) => {
+      const tables: Partial<Record<EngineTable, string[] | 'all'>> = {};
+      let any = false;
+      for (const t of ENGINE_TABLES) {
+        if (n.tables[t]) {
+          tables[t] = n.tables[t];
+          any = true;
+        }
+      }
+      if (any) void this.#call('changes', { tables }).then(() => this.#refreshToday());
+    });
+    // Today follows the clock (an override, or midnight)
+    this.#stopEffect = $effect.root(() => {
+      $effect(() => {
+        void clock.today;
+        void this.#refreshToday();
+      });
+    });
+  }
+
+  async #call<T>(type: string, payload: unknown): Promise<T> {
+    if (!this.#worker) {
+      const { WorkerClient } = await import('$lib/io/rpc');
+      this.#worker = new WorkerClient(new Worker(new URL('./derive.worker.ts', import.meta.url), { type: 'module' }));
+      this.#ready = this.#worker.call<unknown>('open', { dbName: this.ws.db.name }).then(() => undefined);
+    }
+    await this.#ready;
+    return this.#worker.call<T>(type, payload);
+  }
+
+  #asked = 0;
+  async #refreshToday() {
+    const ask = ++this.#asked;
+    const day = clock.today;
+    try {
+      const r = await this.#call<{ result: TodayList }>('today', { day });
+      if (ask === this.#asked && !this.#destroyed) this.today = r.result;
+    } catch {
+      // the worker was stopped (workspace closed)
+    }
+  }
+
+  /** aging as of `day`, derived in the worker, with the time it took there */
+  agingOf(day: string): Promise<{ ms: number; result: AgingTable }> {
+    return this.#call('aging', { day });
+  }
+
+  /** DSO as of `day`, derived in the worker */
+  dsoOf(day: string): Promise<{ ms: number; result: DsoReport }> {
+    return this.#call('dso', { day });
   }
 
   get loading(): boolean {
-    return this.sales.loading || this.payments.loading || this.done.loading || this.lifts.loading || this.extensions.loading;
+    return this.today === null || this.sales.loading || this.payments.loading || this.done.loading || this.lifts.loading || this.extensions.loading;
   }
 
-  /** the ledger of every customer (does not depend on the day) */
-  readonly ledger: Ledger = $derived.by(() =>
-    buildLedger({
-      sales: this.sales.rows,
-      payments: this.payments.rows,
-      extensions: this.extensions.rows,
-      done: this.done.rows,
-      lifts: this.lifts.rows
-    })
-  );
-
-  /** today's worklist, effects and flagged customers */
-  readonly today: TodayList = $derived.by(() => deriveToday(this.ledger, clock.today));
+  /** the ledger of one customer, from that customer's records only */
+  ledgerOf(customerId: string): Ledger {
+    const mine = <T extends { customerId: string }>(rows: readonly T[]) => rows.filter((r) => r.customerId === customerId);
+    const sales = mine(this.sales.rows);
+    const ids = new Set(sales.map((s) => s.id));
+    return buildLedger({
+      sales,
+      payments: mine(this.payments.rows),
+      // an extension goes with its sale (engine.ts)
+      extensions: this.extensions.rows.filter((x) => ids.has(x.saleId)),
+      done: mine(this.done.rows),
+      lifts: mine(this.lifts.rows)
+    });
+  }
 
   /** customer id → stop-shipment / blacklist flags in force today (derived ones and a status set by hand) */
   readonly flags: ReadonlyMap<string, { stop: boolean; blacklist: boolean }> = $derived.by(() => {
     const m = new Map<string, { stop: boolean; blacklist: boolean }>();
-    for (const f of this.today.flagged) m.set(f.customerId, { stop: f.stopShipmentSince !== null, blacklist: f.blacklistedSince !== null });
+    for (const f of this.today?.flagged ?? []) m.set(f.customerId, { stop: f.stopShipmentSince !== null, blacklist: f.blacklistedSince !== null });
     return m;
   });
 
   /** one customer's receivables view today */
   customer(customerId: string): CustomerReceivables {
     const c = this.ws.customers.get(customerId);
-    return customerReceivables(this.ledger, customerId, clock.today, { manuallyBlacklisted: c?.status === 'blacklisted' });
+    return customerReceivables(this.ledgerOf(customerId), customerId, clock.today, { manuallyBlacklisted: c?.status === 'blacklisted' });
   }
 
   agreementsOf(customerId: string): CreditAgreementRow[] {
@@ -98,15 +161,24 @@ export class ReceivablesData {
   }
 
   destroy() {
+    this.#destroyed = true;
+    this.#unsubscribe?.();
+    this.#stopEffect?.();
+    this.#worker?.terminate();
     for (const s of [this.agreements, this.sales, this.payments, this.extensions, this.done, this.lifts, this.overrides, this.evaluations]) s.destroy();
   }
 }
 
-const made = new WeakMap<OpenWorkspace, ReceivablesData>();
+let made: ReceivablesData | null = null;
 
-/** The receivables data of an open workspace, made on first use. */
+/**
+ * The receivables data of an open workspace, made on first use. One workspace is open at a time:
+ * asking for another one stops the previous one's worker and stores.
+ */
 export function receivablesOf(ws: OpenWorkspace): ReceivablesData {
-  let r = made.get(ws);
-  if (!r) made.set(ws, (r = new ReceivablesData(ws)));
-  return r;
+  if (made?.ws !== ws) {
+    made?.destroy();
+    made = new ReceivablesData(ws);
+  }
+  return made;
 }
