@@ -128,7 +128,16 @@ test('agreement, credit sale, Today ladder, stop and blacklist, lift, override, 
   await expect(page.getByText('已记录回款')).toBeVisible();
   await expect(receivables.getByRole('cell', { name: 'FP001', exact: true })).toHaveCount(0);
 
+  // aging: the 60 000 元 shipped today is current; the stacked chart is drawn
+  await page.getByRole('link', { name: '应收账款' }).click();
+  const agingTable = page.getByRole('table', { name: '应收账款账龄' });
+  await expect(agingTable.getByRole('row', { name: new RegExp(CUSTOMER) })).toContainText('60,000.00');
+  await expect(agingTable.getByRole('row', { name: /合计（1 位客户）/ })).toContainText('60,000.00');
+  await expect(page.getByRole('img', { name: /账龄堆积图/ })).toBeVisible();
+  await expect(page.getByText(/整体 DSO（近 90 天）：\d+\.\d 天/)).toBeVisible();
+
   // the statement: print to A4 and export to Excel
+  panel = await openCustomer(page, customerUrl);
   await panel.getByRole('link', { name: '对账单' }).click();
   await page.getByLabel('起始日期').fill('2026-01-01');
   const table = page.getByRole('table', { name: `${CUSTOMER} 对账单` });
