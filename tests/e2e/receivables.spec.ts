@@ -89,6 +89,8 @@ test('agreement, credit sale, Today ladder, stop and blacklist, lift, override, 
   await expect(flagged.getByText('黑名单', { exact: true })).toBeVisible();
   await page.getByRole('group', { name: /上门拜访：/ }).getByRole('button', { name: '已上门' }).click();
   await expect(page.getByText('已记录：已上门')).toBeVisible();
+  await page.getByRole('link', { name: '客户档案' }).click();
+  await expect(page.getByRole('grid', { name: '客户档案' }).getByRole('gridcell', { name: '黑名单、停止发货' })).toBeVisible();
   panel = await openCustomer(page, customerUrl);
   await expect(panel.getByText('黑名单', { exact: true }).first()).toBeVisible();
 
