@@ -130,6 +130,23 @@ test('agreement, credit sale, Today ladder, stop and blacklist, lift, override, 
   await expect(page.getByText('已记录回款')).toBeVisible();
   await expect(receivables.getByRole('cell', { name: 'FP001', exact: true })).toHaveCount(0);
 
+  // an extension request for the new sale (due 2026-05-30), approved by a manager: the due date follows
+  await receivables.getByRole('button', { name: '为 未开票 申请延期' }).click();
+  const ext = page.getByRole('form', { name: '为 未开票 申请延期' });
+  await ext.getByLabel('申请延至').fill('2026-06-15');
+  await ext.getByLabel('原因（客户无法控制的原因）').fill('台风导致港口停运');
+  await ext.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已提交延期申请')).toBeVisible();
+  await expect(receivables.getByText('2026-04-30 申请延至 2026-06-15：台风导致港口停运（待审批）')).toBeVisible();
+  await receivables.getByRole('button', { name: '批准 / 拒绝' }).click();
+  const decision = receivables.getByRole('group', { name: '延期申请' });
+  await decision.getByLabel('审批意见').fill('属实');
+  await decision.getByRole('button', { name: '批准' }).click();
+  await expect(page.getByText('已处理延期申请')).toBeVisible();
+  await expect(receivables.getByRole('cell', { name: '2026-06-15', exact: true })).toBeVisible();
+  await expect(receivables.getByText('原到期日 2026-05-30，已延期 1 次')).toBeVisible();
+  await expect(receivables.getByText(/申请延至 2026-06-15：台风导致港口停运（已批准）/)).toBeVisible();
+
   // aging: the 60 000 元 shipped today is current; the stacked chart is drawn
   await page.getByRole('link', { name: '应收账款' }).click();
   const agingTable = page.getByRole('table', { name: '应收账款账龄' });
