@@ -121,14 +121,24 @@ test('agreement, credit sale, Today ladder, stop and blacklist, lift, override, 
   expect(await countRecords(page, 'creditSales')).toBe(2);
   expect(await countRecords(page, 'creditOverrides')).toBe(1);
 
-  // a payment of 50 000 元: allocated to the oldest invoice first
+  // a payment of 50 000 元: allocated to the oldest invoice first by default; the customer asks
+  // for 40 000 to FP001 and 10 000 to the unbilled shipment, so the split is edited
   await panel.getByRole('button', { name: '记录回款' }).click();
   const payment = page.getByRole('form', { name: '记录回款' });
   await payment.getByLabel('金额（元）', { exact: true }).fill('50000');
   await expect(payment.getByLabel('核销到 FP001 的金额（元）')).toHaveValue('50000.00');
+  await expect(payment.getByLabel('核销到 未开票 的金额（元）')).toHaveValue('');
+  await payment.getByLabel('核销到 FP001 的金额（元）').fill('40000');
+  await expect(payment.getByText('未核销（余款）：10,000.00 元')).toBeVisible();
+  await payment.getByLabel('核销到 未开票 的金额（元）').fill('70000');
+  await expect(payment.getByRole('alert').filter({ hasText: '核销金额超过该发票未收金额' })).toBeVisible();
+  await expect(payment.getByRole('alert').filter({ hasText: '核销合计 110,000.00 元超过回款金额 50,000.00 元' })).toBeVisible();
+  await payment.getByLabel('核销到 未开票 的金额（元）').fill('10000');
   await payment.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已记录回款')).toBeVisible();
-  await expect(receivables.getByRole('cell', { name: 'FP001', exact: true })).toHaveCount(0);
+  const fp001 = receivables.getByRole('row', { name: /FP001/ });
+  await expect(fp001).toContainText('10,000.00');
+  await expect(receivables.getByRole('row', { name: /未开票/ })).toContainText('50,000.00');
 
   // an extension request for the new sale (due 2026-05-30), approved by a manager: the due date follows
   await receivables.getByRole('button', { name: '为 未开票 申请延期' }).click();
@@ -147,10 +157,11 @@ test('agreement, credit sale, Today ladder, stop and blacklist, lift, override, 
   await expect(receivables.getByText('原到期日 2026-05-30，已延期 1 次')).toBeVisible();
   await expect(receivables.getByText(/申请延至 2026-06-15：台风导致港口停运（已批准）/)).toBeVisible();
 
-  // aging: the 60 000 元 shipped today is current; the stacked chart is drawn
+  // aging: 50 000 元 current, 10 000 元 of FP001 30 days overdue; the stacked chart is drawn
   await page.getByRole('link', { name: '应收账款' }).click();
   const agingTable = page.getByRole('table', { name: '应收账款账龄' });
-  await expect(agingTable.getByRole('row', { name: new RegExp(CUSTOMER) })).toContainText('60,000.00');
+  const agingRow = agingTable.getByRole('row', { name: new RegExp(CUSTOMER) });
+  await expect(agingRow.getByRole('cell')).toHaveText([CUSTOMER, '50,000.00', '10,000.00', '', '', '', '60,000.00', '10,000.00', /\d+\.\d/]);
   await expect(agingTable.getByRole('row', { name: /合计（1 位客户）/ })).toContainText('60,000.00');
   await expect(page.getByRole('img', { name: /账龄堆积图/ })).toBeVisible();
   await expect(page.getByText(/整体 DSO（近 90 天）：\d+\.\d 天/)).toBeVisible();
