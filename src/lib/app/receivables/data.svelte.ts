@@ -11,12 +11,13 @@
 import { TableStore } from '$lib/db/table-store.svelte';
 import type { OpenWorkspace } from '$lib/db/workspace';
 import type { WorkerClient } from '$lib/io/rpc';
-import type { AgingTable, DsoReport } from '$lib/domain/receivables';
 import { ENGINE_TABLES, type EngineTable } from './engine';
 import {
   agreementInEffect,
   buildLedger,
   customerReceivables,
+  type AgingTable,
+  type DsoReport,
   type CreditAgreementRow,
   type CustomerReceivables,
   type Ledger,
