@@ -11,7 +11,7 @@
 import { TableStore } from '$lib/db/table-store.svelte';
 import type { OpenWorkspace } from '$lib/db/workspace';
 import type { WorkerClient } from '$lib/io/rpc';
-import { ENGINE_TABLES, type EngineTable } from './engine';
+import { ENGINE_TABLES, type EngineTable, type TodayView } from './engine';
 import {
   agreementInEffect,
   buildLedger,
@@ -20,14 +20,16 @@ import {
   type DsoReport,
   type CreditAgreementRow,
   type CustomerReceivables,
-  type Ledger,
-  type TodayList
+  type Ledger
 } from '$lib/domain/receivables';
 import type { CreditAgreementTerms } from '$lib/domain/credit/enforcement';
 import { clock } from '../clock.svelte';
 import type { GridColumn } from '$lib/grid/types';
 import { i18n } from '$lib/i18n/index.svelte';
 import { translate } from '$lib/i18n/translate';
+
+/** tasks per group the Today page shows (and the worker sends) */
+export const TODAY_SHOWN = 200;
 
 export class ReceivablesData {
   readonly agreements: TableStore<'creditAgreements'>;
@@ -39,8 +41,8 @@ export class ReceivablesData {
   readonly overrides: TableStore<'creditOverrides'>;
   readonly evaluations: TableStore<'creditEvaluations'>;
 
-  /** today's worklist from the worker; null until the first answer */
-  today = $state.raw<TodayList | null>(null);
+  /** today's worklist from the worker (the first TODAY_SHOWN tasks of each group); null until the first answer */
+  today = $state.raw<TodayView | null>(null);
   #worker: WorkerClient | null = null;
   #ready: Promise<void> | null = null;
   #unsubscribe: (() => void) | null = null;
@@ -91,7 +93,7 @@ export class ReceivablesData {
     const ask = ++this.#asked;
     const day = clock.today;
     try {
-      const r = await this.#call<{ result: TodayList }>('today', { day });
+      const r = await this.#call<{ result: TodayView }>('today', { day, limit: TODAY_SHOWN });
       if (ask === this.#asked && !this.#destroyed) this.today = r.result;
     } catch {
       // the worker was stopped (workspace closed)

@@ -8,7 +8,7 @@
  */
 import { KebuDB } from '$lib/db/schema';
 import { serve } from '$lib/io/rpc';
-import { ENGINE_TABLES, ReceivablesEngine, type EngineTable } from './engine';
+import { ENGINE_TABLES, ReceivablesEngine, trimToday, type EngineTable } from './engine';
 
 let db: KebuDB | null = null;
 let engine = new ReceivablesEngine();
@@ -62,7 +62,10 @@ serve(self as unknown as Parameters<typeof serve>[0], {
     const r = timed(() => engine.refresh());
     return { rebuilt: r.result, ms: r.ms };
   }),
-  today: serial((p: { day: string }) => timed(() => engine.today(p.day))),
+  today: serial((p: { day: string; limit?: number }) => {
+    const r = timed(() => engine.today(p.day));
+    return { ms: r.ms, result: p.limit === undefined ? r.result : trimToday(r.result, p.limit) };
+  }),
   aging: serial((p: { day: string }) => timed(() => engine.aging(p.day))),
   dso: serial((p: { day: string; periodDays?: number; months?: number }) => timed(() => engine.dso(p.day, p))),
   /** for the bench: load generated records directly, without a database */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aging, buildLedger, deriveToday, dso, generateReceivables, addDays, type ReceivablesInput } from '$lib/domain/receivables';
-import { ENGINE_TABLES, ReceivablesEngine, shardOf, type EngineTable } from './engine';
+import { ENGINE_TABLES, ReceivablesEngine, shardOf, trimToday, type EngineTable } from './engine';
 
 type Row = { id: string; customerId: string; deleted?: 0 | 1; [k: string]: unknown };
 
@@ -147,5 +147,18 @@ describe('ReceivablesEngine: incremental by customer equals a full rebuild', () 
     const full = buildLedger({ sales: [{ ...sale, customerId: b }], payments: [], extensions: [ext] } as unknown as ReceivablesInput);
     expect(engine.aging('2026-03-10')).toEqual(aging(full, '2026-03-10'));
     expect(engine.aging('2026-03-10').rows[0].buckets[0]).toBe(10_000);
+  });
+});
+
+describe('trimToday', () => {
+  it('keeps the longest waiting tasks of each group, their full counts, the total and every flag', () => {
+    const { tables } = world(3);
+    const full = deriveToday(buildLedger(input(tables)), TODAY);
+    const trimmed = trimToday(full, 2);
+    expect(trimmed.total).toBe(full.total);
+    expect(trimmed.counts).toEqual(full.groups.map((g) => g.tasks.length));
+    trimmed.groups.forEach((g, k) => expect(g.tasks).toEqual(full.groups[k].tasks.slice(0, 2)));
+    expect(trimmed.flagged).toEqual(full.flagged);
+    expect(full.groups.some((g) => g.tasks.length > 2)).toBe(true);
   });
 });

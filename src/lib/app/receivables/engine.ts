@@ -243,6 +243,26 @@ export class ReceivablesEngine {
   }
 }
 
+/** Today as the page receives it: at most `limit` tasks per group (with each group's full count). */
+export interface TodayView extends TodayList {
+  /** tasks per group before trimming, in the groups' order */
+  counts: number[];
+}
+
+/**
+ * Trim Today for sending to the page: copying 7 000 tasks out of the worker costs the page a long
+ * task, and it shows the first `limit` of each group anyway. Flags are kept whole (the customer
+ * grid marks every flagged customer).
+ */
+export function trimToday(list: TodayList, limit: number): TodayView {
+  return {
+    ...list,
+    groups: list.groups.map((g) => ({ kind: g.kind, tasks: g.tasks.slice(0, limit) })),
+    effectsToday: list.effectsToday.slice(0, limit),
+    counts: list.groups.map((g) => g.tasks.length)
+  };
+}
+
 // ---------------------------------------------------------------- merging shard results
 
 const byWaiting = (a: TodayTask, b: TodayTask): number =>
