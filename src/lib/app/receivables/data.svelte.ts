@@ -210,3 +210,10 @@ export function receivablesOf(ws: OpenWorkspace): ReceivablesData {
   }
   return made;
 }
+
+/** No workspace is open any more: stop the receivables worker and stores. */
+export function releaseReceivables(): null {
+  made?.destroy();
+  made = null;
+  return null;
+}
