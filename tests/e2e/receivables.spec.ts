@@ -120,6 +120,9 @@ test('agreement, credit sale, Today ladder, stop and blacklist, lift, override, 
   await expect(page.getByText('已由经理特批并记录赊销')).toBeVisible();
   expect(await countRecords(page, 'creditSales')).toBe(2);
   expect(await countRecords(page, 'creditOverrides')).toBe(1);
+  await expect(panel.getByRole('listitem').filter({ hasText: '王丽 特批：年度大客户，总经理特批' })).toContainText(
+    '客户处于停止发货状态（有逾期 14 天以上的应收款）；超出信用额度 10,000.00 元'
+  );
 
   // a payment of 50 000 元: allocated to the oldest invoice first by default; the customer asks
   // for 40 000 to FP001 and 10 000 to the unbilled shipment, so the split is edited
