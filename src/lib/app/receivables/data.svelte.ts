@@ -114,8 +114,23 @@ export class ReceivablesData {
     return this.today === null || this.sales.loading || this.payments.loading || this.done.loading || this.lifts.loading || this.extensions.loading;
   }
 
+  // the last few customers' ledgers, each valid while the tables' row arrays are the same
+  // (a TableStore publishes a new array on every change), so the panel, the payment form and the
+  // extension rows of one customer share one build
+  #ledgers = new Map<string, { inputs: readonly unknown[]; ledger: Ledger }>();
+
   /** the ledger of one customer, from that customer's records only */
   ledgerOf(customerId: string): Ledger {
+    const inputs = [this.sales.rows, this.payments.rows, this.extensions.rows, this.done.rows, this.lifts.rows];
+    const hit = this.#ledgers.get(customerId);
+    if (hit && hit.inputs.every((x, i) => x === inputs[i])) return hit.ledger;
+    const ledger = this.#buildCustomerLedger(customerId);
+    if (this.#ledgers.size >= 8) this.#ledgers.delete(this.#ledgers.keys().next().value!);
+    this.#ledgers.set(customerId, { inputs, ledger });
+    return ledger;
+  }
+
+  #buildCustomerLedger(customerId: string): Ledger {
     const mine = <T extends { customerId: string }>(rows: readonly T[]) => rows.filter((r) => r.customerId === customerId);
     const sales = mine(this.sales.rows);
     const ids = new Set(sales.map((s) => s.id));
