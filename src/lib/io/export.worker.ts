@@ -6,6 +6,8 @@ import { KebuDB } from '$lib/db/schema';
 import { makeBackup, readSnapshot } from './backup';
 import { runExport, type ExportRequest } from './export-job';
 import { serve, type HandlerContext } from './rpc';
+import { statementSheet, type StatementExport } from './statement-export';
+import { writeXlsx } from './xlsx-write';
 
 serve(self as unknown as Parameters<typeof serve>[0], {
   export: async (p: { dbName: string; request: ExportRequest }, ctx: HandlerContext) => {
@@ -17,6 +19,11 @@ serve(self as unknown as Parameters<typeof serve>[0], {
     } finally {
       db.close();
     }
+  },
+  statement: async (p: StatementExport, ctx: HandlerContext) => {
+    const bytes = await writeXlsx([statementSheet(p)], { version: 1, columns: [] });
+    ctx.transfer.push(bytes.buffer);
+    return { bytes, fileName: p.fileName, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
   },
   backup: async (p: { dbName: string; workspace: { id: string; name: string }; createdBy: string }) => {
     const db = new KebuDB(p.dbName);

@@ -4,12 +4,13 @@ import { common } from './common';
 import { fields } from './fields';
 import { grid } from './grid';
 import { io } from './io';
+import { receivables } from './receivables';
 import { records } from './records';
 import { sharing } from './sharing';
 import type { Locale } from './define';
 
 /** All message tables, merged. Add an area's file here. */
-const areas = [common, app, cells, fields, grid, io, records, sharing] as const;
+const areas = [common, app, cells, fields, grid, io, records, receivables, sharing] as const;
 
 type Keys<T> = T extends { 'zh-CN': Record<infer K, string> } ? K : never;
 export type MessageKey = Keys<(typeof areas)[number]>;

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { aging, buildLedger, deriveToday, dso, generateReceivables, addDays, type ReceivablesInput } from '$lib/domain/receivables';
+import { ENGINE_TABLES, ReceivablesEngine, shardOf, trimToday, type EngineTable } from './engine';
+
+type Row = { id: string; customerId: string; deleted?: 0 | 1; [k: string]: unknown };
+
+/** A tiny seeded PRNG (mulberry32), so a failing seed can be replayed. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] };
+}
+
+const TODAY = '2026-06-15';
+
+function world(seed: number) {
+  const g = generateReceivables({ seed, customers: 40, sales: 400, payments: 600, today: TODAY });
+  const tables: Record<EngineTable, Map<string, Row>> = {
+    creditSales: new Map(g.sales.map((r) => [r.id, { ...r } as Row])),
+    payments: new Map(g.payments.map((r) => [r.id, { ...r } as Row])),
+    extensionRequests: new Map(g.extensions.map((r) => [r.id, { ...r } as Row])),
+    ladderTasksDone: new Map(g.done.map((r) => [r.id, { ...r } as Row])),
+    ladderEffectLifts: new Map(g.lifts.map((r) => [r.id, { ...r } as Row]))
+  };
+  return { g, tables };
+}
+
+const input = (tables: Record<EngineTable, Map<string, Row>>): ReceivablesInput =>
+  ({
+    sales: [...tables.creditSales.values()],
+    payments: [...tables.payments.values()],
+    extensions: [...tables.extensionRequests.values()],
+    done: [...tables.ladderTasksDone.values()],
+    lifts: [...tables.ladderEffectLifts.values()]
+  }) as unknown as ReceivablesInput;
+
+describe('ReceivablesEngine: incremental by customer equals a full rebuild', () => {
+  it.each([1, 2, 3, 4, 5, 6])('seed %i: 30 rounds of random edits', (seed) => {
+    const { g, tables } = world(seed);
+    const r = rng(seed * 7919);
+    const engine = new ReceivablesEngine(8);
+    for (const t of ENGINE_TABLES) engine.load(t, [...tables[t].values()]);
+    const customers = g.customerIds;
+    let n = 0;
+    const fresh = (p: string) => `${p}-${seed}-${n++}`;
+
+    for (let round = 0; round < 30; round++) {
+      const changed: Partial<Record<EngineTable, Row[]>> = {};
+      const touch = (t: EngineTable, row: Row) => {
+        tables[t].set(row.id, row);
+        (changed[t] ??= []).push(row);
+      };
+      const edits = 1 + r.int(4);
+      for (let e = 0; e < edits; e++) {
+        const sales = [...tables.creditSales.values()];
+        const pays = [...tables.payments.values()];
+        const exts = [...tables.extensionRequests.values()];
+        const kind = r.int(9);
+        if (kind === 0 && sales.length) {
+          const s = r.pick(sales);
+          touch('creditSales', { ...s, amount: 100 + r.int(5_000_000) });
+        } else if (kind === 1 && sales.length) {
+          const s = r.pick(sales);
+          touch('creditSales', { ...s, deleted: s.deleted === 1 ? 0 : 1 });
+        } else if (kind === 2 && sales.length) {
+          const s = r.pick(sales);
+          touch('creditSales', { ...s, customerId: r.pick(customers) });
+        } else if (kind === 3 && sales.length) {
+          const s = r.pick(sales);
+          touch('creditSales', { ...s, shipDate: addDays(TODAY, -r.int(200)) });
+        } else if (kind === 4) {
+          const c = r.pick(customers);
+          touch('payments', { id: fresh('pm'), customerId: c, paidOn: addDays(TODAY, -r.int(150)), amount: 100 + r.int(3_000_000), method: 'cash' });
+        } else if (kind === 5 && pays.length) {
+          const p = r.pick(pays);
+          touch('payments', r.next() < 0.5 ? { ...p, deleted: 1 } : { ...p, amount: 100 + r.int(3_000_000), paidOn: addDays(TODAY, -r.int(150)) });
+        } else if (kind === 6 && sales.length) {
+          const s = r.pick(sales);
+          touch('extensionRequests', {
+            id: fresh('ex'),
+            customerId: s.customerId,
+            saleId: s.id,
+            requestedOn: addDays(TODAY, -r.int(90)),
+            requestedDueDate: addDays(TODAY, r.int(60)),
+            reason: '台风',
+            status: r.pick(['requested', 'approved', 'rejected'])
+          });
+        } else if (kind === 7 && exts.length) {
+          const x = r.pick(exts);
+          touch('extensionRequests', r.next() < 0.3 ? { ...x, deleted: 1 } : { ...x, status: r.pick(['approved', 'rejected']) });
+        } else {
+          const c = r.pick(customers);
+          touch('ladderEffectLifts', {
+            id: fresh('lf'),
+            customerId: c,
+            effect: r.pick(['bad-credit', 'stop-shipment', 'blacklist']),
+            liftedOn: addDays(TODAY, -r.int(60)),
+            liftedBy: 'boss',
+            reason: '经理同意'
+          });
+        }
+      }
+      for (const [t, rows] of Object.entries(changed)) engine.upsert(t as EngineTable, rows);
+      const touched = new Set(Object.values(changed).flatMap((rows) => rows.map((x) => x.customerId)));
+      const rebuilt = engine.refresh();
+      expect(rebuilt, `seed ${seed} round ${round}`).toBeLessThanOrEqual(8);
+      if (round % 3 === 0 || touched.size === 1) {
+        const full = buildLedger(input(tables));
+        const day = addDays(TODAY, r.int(40) - 20);
+        expect(engine.today(day), `seed ${seed} round ${round} today`).toEqual(deriveToday(full, day));
+        expect(engine.aging(day), `seed ${seed} round ${round} aging`).toEqual(aging(full, day));
+        expect(engine.dso(day), `seed ${seed} round ${round} dso`).toEqual(dso(full, day));
+      }
+    }
+  });
+
+  it('rebuilds only the shards of the customers a change touches', () => {
+    const { g, tables } = world(11);
+    const engine = new ReceivablesEngine(16);
+    for (const t of ENGINE_TABLES) engine.load(t, [...tables[t].values()]);
+    expect(engine.refresh()).toBe(16);
+    expect(engine.refresh()).toBe(0);
+    const sale = [...tables.creditSales.values()][0];
+    engine.upsert('creditSales', [{ ...sale, amount: sale.amount as number + 1 }]);
+    expect(engine.refresh()).toBe(1);
+    // moving a sale to a customer of another shard rebuilds both
+    const other = g.customerIds.find((c) => shardOf(c, 16) !== shardOf(sale.customerId, 16))!;
+    engine.upsert('creditSales', [{ ...sale, customerId: other }]);
+    expect(engine.refresh()).toBe(2);
+  });
+
+  it('a sale moved away takes its extension requests along', () => {
+    const engine = new ReceivablesEngine(4);
+    const a = 'cust-a';
+    const b = ['cust-b', 'cust-c', 'cust-d', 'cust-e'].find((c) => shardOf(c, 4) !== shardOf(a, 4))!;
+    const sale = { id: 's1', customerId: a, shipDate: '2026-01-01', amount: 10_000, termDays: 30 };
+    const ext = { id: 'x1', customerId: a, saleId: 's1', requestedOn: '2026-01-20', requestedDueDate: '2026-03-15', reason: '台风', status: 'approved' };
+    engine.load('creditSales', [sale]);
+    engine.load('extensionRequests', [ext]);
+    engine.upsert('creditSales', [{ ...sale, customerId: b }]);
+    const full = buildLedger({ sales: [{ ...sale, customerId: b }], payments: [], extensions: [ext] } as unknown as ReceivablesInput);
+    expect(engine.aging('2026-03-10')).toEqual(aging(full, '2026-03-10'));
+    expect(engine.aging('2026-03-10').rows[0].buckets[0]).toBe(10_000);
+  });
+});
+
+describe('trimToday', () => {
+  it('keeps the longest waiting tasks of each group, their full counts, the total and every flag', () => {
+    const { tables } = world(3);
+    const full = deriveToday(buildLedger(input(tables)), TODAY);
+    const trimmed = trimToday(full, 2);
+    expect(trimmed.total).toBe(full.total);
+    expect(trimmed.counts).toEqual(full.groups.map((g) => g.tasks.length));
+    trimmed.groups.forEach((g, k) => expect(g.tasks).toEqual(full.groups[k].tasks.slice(0, 2)));
+    expect(trimmed.flagged).toEqual(full.flagged);
+    expect(full.groups.some((g) => g.tasks.length > 2)).toBe(true);
+  });
+});

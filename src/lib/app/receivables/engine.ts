@@ -1,0 +1,352 @@
+/**
+ * The receivables derivations of a whole workspace, kept up to date change by change: the worker
+ * (derive.worker.ts) holds one of these; the bench and the specs drive it directly. Pure
+ * TypeScript over the domain (no svelte, no Dexie).
+ *
+ * Incremental by customer: customers are spread over `SHARDS` shards by a hash of their id, each
+ * shard has its own ledger (domain `buildLedger`) and its own Today / aging / DSO results. A change
+ * marks the shards of the customers it touches (before and after the change, so a record moved
+ * to another customer leaves one shard and enters the other); only those shards are rebuilt and
+ * re-derived, then the shards' results are merged in the domain's own order. The merged result
+ * is the same as deriving over one ledger of every record (engine.test.ts checks this against a
+ * full rebuild over seeded random edits).
+ *
+ * Routing: sales, payments, done-task records and lifts go by their `customerId` (the ledger
+ * groups them so). An extension request goes with its sale (the ledger finds a sale named by an
+ * extension of the wrong customer among all sales), by its own customer until its sale is known.
+ */
+import {
+  aging,
+  AGING_BUCKETS,
+  AGING_RULE,
+  buildLedger,
+  deriveToday,
+  dso,
+  DSO_FORMULA,
+  TASK_KINDS,
+  type AgingRow,
+  type AgingTable,
+  type CreditSaleRow,
+  type DsoFigure,
+  type DsoMonth,
+  type DsoReport,
+  type ExtensionRequestRow,
+  type LadderEffectLiftRow,
+  type LadderTaskDoneRow,
+  type Ledger,
+  type PaymentRow,
+  type TodayList,
+  type TodayTask
+} from '$lib/domain/receivables';
+import type { Fen } from '$lib/domain/money';
+
+export const ENGINE_TABLES = ['creditSales', 'payments', 'extensionRequests', 'ladderTasksDone', 'ladderEffectLifts'] as const;
+export type EngineTable = (typeof ENGINE_TABLES)[number];
+export type EngineRow = { id: string; customerId: string; deleted?: 0 | 1; saleId?: string; [field: string]: unknown };
+type AnyRow = EngineRow;
+
+export const SHARDS = 64;
+
+/** FNV-1a of the id, into `shards` buckets. */
+export function shardOf(customerId: string, shards = SHARDS): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < customerId.length; i++) {
+    h ^= customerId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % shards;
+}
+
+interface Shard {
+  rows: Record<EngineTable, Map<string, AnyRow>>;
+  ledger: Ledger | null;
+  today: { day: string; list: TodayList } | null;
+  aging: { day: string; table: AgingTable } | null;
+  dso: { key: string; report: DsoReport } | null;
+}
+
+const emptyRows = (): Record<EngineTable, Map<string, AnyRow>> => ({
+  creditSales: new Map(),
+  payments: new Map(),
+  extensionRequests: new Map(),
+  ladderTasksDone: new Map(),
+  ladderEffectLifts: new Map()
+});
+
+const byId = <T extends { customerId: string }>(a: T, b: T) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0);
+
+export class ReceivablesEngine {
+  readonly shards: Shard[];
+  /** table → record id → the shard holding it */
+  readonly #where: Record<EngineTable, Map<string, number>>;
+  /** sale id → ids of the extension requests naming it */
+  readonly #extsOfSale = new Map<string, Set<string>>();
+  /** shards rebuilt by the last `refresh` (for the bench and tests) */
+  lastRebuilt = 0;
+
+  constructor(readonly shardCount = SHARDS) {
+    this.shards = Array.from({ length: shardCount }, () => ({ rows: emptyRows(), ledger: null, today: null, aging: null, dso: null }));
+    this.#where = {
+      creditSales: new Map(),
+      payments: new Map(),
+      extensionRequests: new Map(),
+      ladderTasksDone: new Map(),
+      ladderEffectLifts: new Map()
+    };
+  }
+
+  #dirty(s: number) {
+    const shard = this.shards[s];
+    shard.ledger = null;
+    shard.today = null;
+    shard.aging = null;
+    shard.dso = null;
+  }
+
+  #place(table: EngineTable, row: AnyRow, s: number) {
+    const before = this.#where[table].get(row.id);
+    if (before !== undefined && before !== s) {
+      this.shards[before].rows[table].delete(row.id);
+      this.#dirty(before);
+    }
+    this.shards[s].rows[table].set(row.id, row);
+    this.#where[table].set(row.id, s);
+    this.#dirty(s);
+  }
+
+  #remove(table: EngineTable, id: string) {
+    const before = this.#where[table].get(id);
+    if (before === undefined) return;
+    this.shards[before].rows[table].delete(id);
+    this.#where[table].delete(id);
+    this.#dirty(before);
+  }
+
+  #shardOfExtension(x: AnyRow): number {
+    const saleShard = x.saleId !== undefined ? this.#where.creditSales.get(x.saleId) : undefined;
+    return saleShard ?? shardOf(x.customerId, this.shardCount);
+  }
+
+  /** Put (insert or replace) rows of `table`; deleted or customer-less rows are taken out. */
+  upsert(table: EngineTable, rows: readonly AnyRow[]) {
+    for (const row of rows) {
+      const at = table === 'extensionRequests' ? this.#where.extensionRequests.get(row.id) : undefined;
+      const oldExt = at === undefined ? undefined : this.shards[at].rows.extensionRequests.get(row.id);
+      if (oldExt?.saleId !== undefined && oldExt.saleId !== row.saleId) this.#extsOfSale.get(oldExt.saleId)?.delete(row.id);
+      if (row.deleted === 1 || typeof row.customerId !== 'string') {
+        if (table === 'extensionRequests' && oldExt?.saleId !== undefined) this.#extsOfSale.get(oldExt.saleId)?.delete(row.id);
+        this.#remove(table, row.id);
+        if (table === 'creditSales') this.#rehome(row.id);
+        continue;
+      }
+      if (table === 'extensionRequests') {
+        if (row.saleId !== undefined) {
+          let set = this.#extsOfSale.get(row.saleId);
+          if (!set) this.#extsOfSale.set(row.saleId, (set = new Set()));
+          set.add(row.id);
+        }
+        this.#place(table, row, this.#shardOfExtension(row));
+        continue;
+      }
+      const s = shardOf(row.customerId, this.shardCount);
+      const moved = table === 'creditSales' && this.#where.creditSales.get(row.id) !== s;
+      this.#place(table, row, s);
+      if (moved) this.#rehome(row.id);
+    }
+  }
+
+  /** Take rows out by id (hard deletes, or rows that vanished). */
+  remove(table: EngineTable, ids: readonly string[]) {
+    for (const id of ids) {
+      if (table === 'extensionRequests') {
+        const s = this.#where.extensionRequests.get(id);
+        const saleId = s === undefined ? undefined : this.shards[s].rows.extensionRequests.get(id)?.saleId;
+        if (saleId !== undefined) this.#extsOfSale.get(saleId)?.delete(id);
+      }
+      this.#remove(table, id);
+      if (table === 'creditSales') this.#rehome(id);
+    }
+  }
+
+  /** Replace a whole table (a first load, or a change too large to list). */
+  load(table: EngineTable, rows: readonly AnyRow[]) {
+    for (const [id] of this.#where[table]) this.#remove(table, id);
+    if (table === 'extensionRequests') this.#extsOfSale.clear();
+    this.upsert(table, rows);
+    if (table === 'creditSales') for (const saleId of this.#extsOfSale.keys()) this.#rehome(saleId);
+  }
+
+  /** Extension requests follow their sale to its shard. */
+  #rehome(saleId: string) {
+    const exts = this.#extsOfSale.get(saleId);
+    if (!exts) return;
+    for (const id of exts) {
+      const s = this.#where.extensionRequests.get(id);
+      if (s === undefined) continue;
+      const row = this.shards[s].rows.extensionRequests.get(id)!;
+      this.#place('extensionRequests', row, this.#shardOfExtension(row));
+    }
+  }
+
+  #ledger(s: number): Ledger {
+    const shard = this.shards[s];
+    if (!shard.ledger) {
+      this.lastRebuilt++;
+      const r = shard.rows;
+      shard.ledger = buildLedger({
+        sales: [...r.creditSales.values()] as CreditSaleRow[],
+        payments: [...r.payments.values()] as PaymentRow[],
+        extensions: [...r.extensionRequests.values()] as ExtensionRequestRow[],
+        done: [...r.ladderTasksDone.values()] as LadderTaskDoneRow[],
+        lifts: [...r.ladderEffectLifts.values()] as LadderEffectLiftRow[]
+      });
+    }
+    return shard.ledger;
+  }
+
+  /** Build the ledgers of the shards a change touched; returns how many were rebuilt. */
+  refresh(): number {
+    this.lastRebuilt = 0;
+    for (let s = 0; s < this.shardCount; s++) this.#ledger(s);
+    return this.lastRebuilt;
+  }
+
+  today(day: string): TodayList {
+    const parts: TodayList[] = [];
+    for (let s = 0; s < this.shardCount; s++) {
+      const shard = this.shards[s];
+      if (shard.today?.day !== day) shard.today = { day, list: deriveToday(this.#ledger(s), day) };
+      parts.push(shard.today.list);
+    }
+    return mergeToday(day, parts);
+  }
+
+  aging(day: string): AgingTable {
+    const parts: AgingTable[] = [];
+    for (let s = 0; s < this.shardCount; s++) {
+      const shard = this.shards[s];
+      if (shard.aging?.day !== day) shard.aging = { day, table: aging(this.#ledger(s), day) };
+      parts.push(shard.aging.table);
+    }
+    return mergeAging(day, parts);
+  }
+
+  dso(day: string, options: { periodDays?: number; months?: number } = {}): DsoReport {
+    const key = `${day}|${options.periodDays ?? 90}|${options.months ?? 12}`;
+    const parts: DsoReport[] = [];
+    for (let s = 0; s < this.shardCount; s++) {
+      const shard = this.shards[s];
+      if (shard.dso?.key !== key) shard.dso = { key, report: dso(this.#ledger(s), day, options) };
+      parts.push(shard.dso.report);
+    }
+    return mergeDso(day, options.periodDays ?? 90, parts);
+  }
+}
+
+/** Today as the page receives it: at most `limit` tasks per group (with each group's full count). */
+export interface TodayView extends TodayList {
+  /** tasks per group before trimming, in the groups' order */
+  counts: number[];
+}
+
+/**
+ * Trim Today for sending to the page: copying 7 000 tasks out of the worker costs the page a long
+ * task, and it shows the first `limit` of each group anyway. Flags are kept whole (the customer
+ * grid marks every flagged customer).
+ */
+export function trimToday(list: TodayList, limit: number): TodayView {
+  return {
+    ...list,
+    groups: list.groups.map((g) => ({ kind: g.kind, tasks: g.tasks.slice(0, limit) })),
+    effectsToday: list.effectsToday.slice(0, limit),
+    counts: list.groups.map((g) => g.tasks.length)
+  };
+}
+
+// ---------------------------------------------------------------- merging shard results
+
+const byWaiting = (a: TodayTask, b: TodayTask): number =>
+  b.daysWaiting - a.daysWaiting || b.open - a.open || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const effectOrder = (e: string) => (e === 'bad-credit' ? 0 : e === 'stop-shipment' ? 1 : 2);
+
+/** Today's lists of disjoint customer sets, as one list (deriveToday's order). */
+export function mergeToday(day: string, parts: readonly TodayList[]): TodayList {
+  let total = 0;
+  const groups = TASK_KINDS.map((kind, k) => {
+    const tasks = parts.flatMap((p) => p.groups[k].tasks).sort(byWaiting);
+    total += tasks.length;
+    return { kind, tasks };
+  });
+  const effectsToday = parts
+    .flatMap((p) => p.effectsToday)
+    .sort((a, b) => byId(a, b) || effectOrder(a.effect) - effectOrder(b.effect) || (a.saleId < b.saleId ? -1 : a.saleId > b.saleId ? 1 : 0));
+  const flagged = parts.flatMap((p) => p.flagged).sort(byId);
+  return { today: day, groups, total, effectsToday, flagged };
+}
+
+/** Aging tables of disjoint customer sets, as one table (aging's order and totals). */
+export function mergeAging(day: string, parts: readonly AgingTable[]): AgingTable {
+  const rows: AgingRow[] = parts.flatMap((p) => p.rows).sort(byId);
+  const buckets = [0, 0, 0, 0, 0];
+  let credit = 0;
+  let invoices = 0;
+  for (const p of parts) {
+    for (let k = 0; k < 5; k++) buckets[k] += p.totals.buckets[k];
+    credit += p.totals.credit;
+    invoices += p.totals.invoices;
+  }
+  const total = buckets[0] + buckets[1] + buckets[2] + buckets[3] + buckets[4];
+  return {
+    asOf: day,
+    buckets: AGING_BUCKETS,
+    rule: AGING_RULE,
+    rows,
+    totals: {
+      buckets: buckets as Fen[],
+      total: total as Fen,
+      overdue: (total - buckets[0]) as Fen,
+      credit: credit as Fen,
+      customers: rows.length,
+      invoices
+    }
+  };
+}
+
+/** dso.ts's figure from summed parts (the same formula, so the same number). */
+function sumFigures<F extends DsoFigure>(figs: readonly F[], base: F): F {
+  let opening = 0;
+  let closing = 0;
+  let sales = 0;
+  for (const f of figs) {
+    opening += f.openingReceivables;
+    closing += f.closingReceivables;
+    sales += f.creditSales;
+  }
+  const out = { ...base, openingReceivables: opening as Fen, closingReceivables: closing as Fen, creditSales: sales as Fen, dso: null } as F;
+  delete out.reason;
+  if (sales > 0) out.dso = (((opening + closing) / 2) * base.days) / sales;
+  else if (opening === 0 && closing === 0) out.dso = 0;
+  else out.reason = 'no-credit-sales';
+  return out;
+}
+
+/** DSO reports of disjoint customer sets, as one report. */
+export function mergeDso(day: string, periodDays: number, parts: readonly DsoReport[]): DsoReport {
+  const first = parts[0];
+  return {
+    formula: DSO_FORMULA,
+    asOf: day,
+    periodDays,
+    overall: sumFigures(
+      parts.map((p) => p.overall),
+      first.overall
+    ),
+    customers: parts.flatMap((p) => p.customers).sort(byId),
+    trend: first.trend.map((m, k) =>
+      sumFigures<DsoMonth>(
+        parts.map((p) => p.trend[k]),
+        m
+      )
+    )
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * A customer statement 对账单 as one spreadsheet sheet: the page computes the statement (domain
+ * `statement`) and translates the words; the export worker turns this plain payload (it crosses
+ * the worker boundary, so no functions) into a sheet and writes it with the same ExcelJS writer
+ * as every other export (xlsx-write.ts). Money is yuan with two decimals and a number format,
+ * dates are date cells; the first row is the opening balance, the last the closing balance.
+ */
+import { DATE_FORMAT, fenToYuanText, MONEY_FORMAT, textWidth, type XColumn, type XSheet } from './export-model';
+
+export interface StatementExport {
+  sheetName: string;
+  fileName: string;
+  headers: { date: string; description: string; invoice: string; due: string; debit: string; credit: string; balance: string };
+  /** a title line written above the lines, e.g. the customer and the period */
+  title: string;
+  /** fen amounts; `balance` after the line */
+  lines: { date: string; description: string; invoice?: string; due?: string; debit: number; credit: number; balance: number }[];
+}
+
+const isoDate = (iso: unknown): Date | null => {
+  const m = typeof iso === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+};
+const yuan = (fen: unknown): number | null => (typeof fen === 'number' && Number.isFinite(fen) ? Number(fenToYuanText(fen)) : null);
+
+export function statementSheet(s: StatementExport): XSheet {
+  const rows: Record<string, unknown>[] = [{ description: s.title }, ...s.lines];
+  const col = (key: string, header: string, type: XColumn['type'], numFmt?: string): XColumn => {
+    const value = (r: Record<string, unknown>) =>
+      type === 'money' ? yuan(r[key]) : type === 'date' ? isoDate(r[key]) : typeof r[key] === 'string' ? (r[key] as string) : null;
+    const text = (r: Record<string, unknown>) =>
+      type === 'money' ? (typeof r[key] === 'number' ? fenToYuanText(r[key] as number) : '') : String(r[key] ?? '');
+    const width = Math.min(60, Math.max(textWidth(header), ...rows.map((r) => textWidth(text(r)))) + 2);
+    return { key, header, type, width, numFmt, value, text };
+  };
+  return {
+    name: s.sheetName,
+    table: 'statement',
+    columns: [
+      col('date', s.headers.date, 'date', DATE_FORMAT),
+      col('description', s.headers.description, 'text'),
+      col('invoice', s.headers.invoice, 'text'),
+      col('due', s.headers.due, 'date', DATE_FORMAT),
+      col('debit', s.headers.debit, 'money', MONEY_FORMAT),
+      col('credit', s.headers.credit, 'money', MONEY_FORMAT),
+      col('balance', s.headers.balance, 'money', MONEY_FORMAT)
+    ],
+    rows
+  };
+}
