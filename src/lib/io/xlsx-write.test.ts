@@ -39,6 +39,7 @@ describe('the .xlsx we write', () => {
     const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
     const col = (h: string) => header.indexOf(h) + 1;
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
     expect(sheet.getColumn(col('kebu:id')).hidden).toBe(true);

@@ -191,7 +191,8 @@ function writeSheet(
     });
     head += '</cols>';
   }
-  head += '<sheetData><row r="1">';
+  // the header row carries the bold style itself too, so cells typed into it later are bold
+  head += opts.frozenHeader ? `<sheetData><row r="1" s="${STYLE.header}" customFormat="1">` : '<sheetData><row r="1">';
   columns.forEach((c, j) => (head += cellXml(`${names[j]}1`, c.header, opts.frozenHeader ? STYLE.header : STYLE.plain)));
   head += '</row>';
   push(head);

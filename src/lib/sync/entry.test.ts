@@ -54,6 +54,30 @@ describe('decodeEntry', () => {
     expect(r).toEqual({ ok: true, entry: valid() });
   });
 
+  it('writes each stamp once per op (version 2) and reads back the same entry', () => {
+    const created = AT - 86_400_000;
+    const e: Entry = {
+      ...valid(),
+      label: 'change.share',
+      ops: [
+        // a snapshot record: created by bob, one field since changed by carol
+        { t: 'customers', id: 'c7', ins: 1, f: { kind: ['unit', created, 'bob'], name: ['宁波港', created, 'bob'], city: ['宁波', AT - 5, 'carol'], tags: [['a', 'b'], created, 'bob'], deleted: [0, created, 'bob'] } },
+        ...valid().ops
+      ]
+    };
+    const text = encodeEntry(e);
+    const parsed = JSON.parse(text);
+    expect(parsed.v).toBe(2);
+    expect(parsed.ops[0].s).toEqual([created, 'bob']);
+    expect(parsed.ops[0].f).toEqual({ kind: ['unit'], name: ['宁波港'], city: ['宁波', AT - 5, 'carol'], tags: [['a', 'b']], deleted: [0] });
+    expect(parsed.ops[1].s).toBeUndefined();
+    expect(parsed.ops[1].f.name).toEqual(['杭州顺达物流']);
+    expect(text.length).toBeLessThan(JSON.stringify(e).length * 0.85);
+    expect(decodeEntry(text)).toEqual({ ok: true, entry: e });
+    // entries written by earlier versions still read
+    expect(decodeEntry(JSON.stringify(e))).toEqual({ ok: true, entry: e });
+  });
+
   it('accepts values of a custom column known here or inserted by the entry itself', () => {
     const withValue = mutate((e) => ((e.ops[1].f as Record<string, unknown>).x_col1 = [12, AT, 'alice']));
     expect(decodeEntry(withValue).ok).toBe(false);
@@ -82,7 +106,12 @@ describe('decodeEntry', () => {
     ['null', null, 'not-a-string'],
     ['not JSON', '{"v":1,', 'not-json'],
     ['a JSON array', '[1,2]', 'not-an-object'],
-    ['another version', mutate((e) => (e.v = 2)), 'bad-version'],
+    ['another version', mutate((e) => (e.v = 3)), 'bad-version'],
+    ['a one-element write in version 1', withField('notes', ['x']), 'bad-write'],
+    ['an op stamp in version 1', mutate((e) => (e.ops[1].s = [AT, 'bob'])), 'bad-op-stamp'],
+    ['an op stamp that is not a pair', mutate((e) => ((e.v = 2), (e.ops[1].s = [AT]))), 'bad-op-stamp'],
+    ['an op stamp by nobody', mutate((e) => ((e.v = 2), (e.ops[1].s = [AT, '']))), 'bad-op-stamp'],
+    ['an op stamp in the far future', mutate((e) => ((e.v = 2), (e.ops[1].s = [1e300, 'bob']))), 'bad-op-stamp'],
     ['a bad entry id', mutate((e) => (e.id = '<script>')), 'bad-id'],
     ['an id that is too long', mutate((e) => (e.id = 'a'.repeat(65))), 'bad-id'],
     ['a missing actor', mutate((e) => delete e.actor), 'bad-actor'],

@@ -3,11 +3,15 @@
  *
  * An entry is one JSON string in the workspace's `Y.Array<string>` named `log`:
  *
- *   { v: 1, id, actor, actorName, device, at, label,
- *     ops: [{ t: table, id: recordId, f: { field: [value, at, by] }, ins?: 1 }] }
+ *   { v: 2, id, actor, actorName, device, at, label,
+ *     ops: [{ t: table, id: recordId, s?: [at, by], f: { field: [value] | [value, at, by] }, ins?: 1 }] }
  *
  * Every op carries the new value of each field it wrote with that field's stamp (at, by); `null`
- * is an emptied field. An insert (`ins: 1`) carries all its fields and `deleted: [0, createdAt,
+ * is an emptied field. A one-element write `[value]` has the op's stamp `s`, or without `s` the
+ * entry's own (at, actor): a write made here stamps every field with the entry's stamp, and a
+ * snapshot record mostly with its creation stamp, so the log (which every device keeps in memory)
+ * does not repeat a 40-character stamp per field. Version 1 entries (every write `[value, at, by]`)
+ * still decode. An insert (`ins: 1`) carries all its fields and `deleted: [0, createdAt,
  * createdBy]`, the creation stamp. A delete or restore is just the field `deleted` (1 / 0).
  *
  * `decodeEntry` is the door for text that came from another device: it never throws, and it
@@ -34,7 +38,27 @@ const MAX_LABEL = 200;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function encodeEntry(entry: Entry): string {
-  return JSON.stringify(entry);
+  const ops = entry.ops.map((op) => {
+    // the op's stamp: the entry's, unless most of its fields share another one
+    const counts = new Map<string, number>();
+    for (const w of Object.values(op.f)) {
+      const k = `${w[1]} ${w[2]}`;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    const own = `${entry.at} ${entry.actor}`;
+    let best = own;
+    for (const [k, n] of counts) if (n > (counts.get(best) ?? 0)) best = k;
+    const [sAt, sBy] = best === own ? [entry.at, entry.actor] : [Number(best.slice(0, best.indexOf(' '))), best.slice(best.indexOf(' ') + 1)];
+    const f: Record<string, unknown[]> = {};
+    for (const [field, w] of Object.entries(op.f)) f[field] = w[1] === sAt && w[2] === sBy ? [w[0]] : w;
+    const out: Record<string, unknown> = { t: op.t, id: op.id };
+    if (best !== own) out.s = [sAt, sBy];
+    out.f = f;
+    if (op.ins) out.ins = 1;
+    return out;
+  });
+  const { id, actor, actorName, device, at, label } = entry;
+  return JSON.stringify({ v: 2, id, actor, actorName, device, at, label, ops });
 }
 
 class Refused extends Error {}
@@ -79,7 +103,7 @@ function stampAt(v: unknown, what: string): number {
   return v;
 }
 
-function decodeOp(raw: unknown, index: number, validator: Validator): EntryOp {
+function decodeOp(raw: unknown, index: number, validator: Validator, entryStamp: [number, string], version: number): EntryOp {
   if (!isObject(raw)) refuse(`bad-op ${index}`);
   const t = raw.t;
   if (typeof t !== 'string' || !(TABLE_NAMES as readonly string[]).includes(t)) refuse(`bad-table ${index}`);
@@ -89,20 +113,28 @@ function decodeOp(raw: unknown, index: number, validator: Validator): EntryOp {
   if (raw.ins !== undefined && raw.ins !== 1) refuse(`bad-ins ${index}`);
   const ins = raw.ins === 1;
   if (!isObject(raw.f)) refuse(`bad-fields ${index}`);
+  let stamp = entryStamp;
+  if (raw.s !== undefined) {
+    if (version < 2 || !Array.isArray(raw.s) || raw.s.length !== 2) refuse(`bad-op-stamp ${index}`);
+    const sBy = raw.s[1];
+    if (!isValidId(sBy)) refuse(`bad-op-stamp ${index}`);
+    stamp = [stampAt(raw.s[0], `op-stamp ${index}`), sBy];
+  }
   const f: Record<string, FieldWrite> = {};
   const values: Record<string, unknown> = {};
   for (const [field, w] of Object.entries(raw.f)) {
     const where = `${table}/${id}.${field}`;
     if (FORBIDDEN_KEYS.has(field)) refuse(`forbidden-key ${where}`);
-    if (!Array.isArray(w) || w.length !== 3) refuse(`bad-write ${where}`);
-    const at = stampAt(w[1], `stamp ${where}`);
-    if (!isValidId(w[2])) refuse(`bad-stamp ${where}`);
+    if (!Array.isArray(w) || !(w.length === 3 || (version >= 2 && w.length === 1))) refuse(`bad-write ${where}`);
+    const at = w.length === 1 ? stamp[0] : stampAt(w[1], `stamp ${where}`);
+    const by: unknown = w.length === 1 ? stamp[1] : w[2];
+    if (!isValidId(by)) refuse(`bad-stamp ${where}`);
     const value: unknown = w[0];
     if (field === 'deleted') {
       if (value !== 0 && value !== 1) refuse(`bad-deleted ${where}`);
     } else if (isEnvelopeField(field)) refuse(`envelope-field ${where}`);
     else values[field] = value === null ? undefined : value;
-    f[field] = [value, at, w[2]];
+    f[field] = [value, at, by];
   }
   if (!Object.keys(f).length) refuse(`no-fields ${index}`);
   if (ins && (!f.deleted || f.deleted[0] !== 0)) refuse(`insert-without-creation-stamp ${index}`);
@@ -128,7 +160,8 @@ export function decodeEntry(input: unknown, columns: readonly CustomColumn[] = [
     }
     checkTree(raw);
     if (!isObject(raw)) refuse('not-an-object');
-    if (raw.v !== 1) refuse('bad-version');
+    if (raw.v !== 1 && raw.v !== 2) refuse('bad-version');
+    const version = raw.v;
     if (!isValidId(raw.id)) refuse('bad-id');
     if (!isValidId(raw.actor)) refuse('bad-actor');
     const at = stampAt(raw.at, 'at');
@@ -146,7 +179,7 @@ export function decodeEntry(input: unknown, columns: readonly CustomColumn[] = [
       }
     }
     const validator = new Validator([...columns, ...added].map((c) => ({ ...c, deleted: 0 as const })));
-    const ops = (raw.ops as unknown[]).map((op, i) => decodeOp(op, i, validator));
+    const ops = (raw.ops as unknown[]).map((op, i) => decodeOp(op, i, validator, [at, raw.actor as string], version));
     return { ok: true, entry: { v: 1, id: raw.id, actor: raw.actor, actorName, device, at, label, ops } };
   } catch (e) {
     if (e instanceof Refused) return { ok: false, reason: e.message };
