@@ -150,6 +150,8 @@ async function main() {
         ours.push(s.ms);
         raws.push(await x.call('rawParts'));
       }
+      const parts = await x.call('breakdown');
+      log(`  of which: decoding the log ${Math.round(parts.decode)} ms, merging into Dexie ${Math.round(parts.apply)} ms`);
       await x.context.close();
       const best = min(ours);
       const apply = min(raws.map((r) => r.apply));

@@ -156,3 +156,24 @@ declare global {
 }
 window.__syncBench = { prepare, initialSync, rawParts, hold, disk, joinRoom, peers, edit, latencies } as never;
 document.getElementById('state')!.textContent = 'ready';
+
+/** Where the initial sync's time goes: decoding the log vs merging into Dexie. */
+async function breakdown() {
+  const { decodeEntry } = await import('$lib/sync/entry');
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update!);
+  const texts = doc.getArray<string>('log').toArray();
+  const t0 = performance.now();
+  const entries = texts.map((t) => decodeEntry(t)).flatMap((r) => (r.ok ? [r.entry] : []));
+  const decode = performance.now() - t0;
+  const db = await fresh('bench-sync-breakdown');
+  const writes = new WritePath(db, { id: newId(), name: 'x', device: 'bench' });
+  const t1 = performance.now();
+  await writes.applyRemote(entries);
+  const apply = performance.now() - t1;
+  writes.destroy();
+  db.close();
+  await Dexie.delete('bench-sync-breakdown');
+  return { decode, apply };
+}
+(window.__syncBench as Record<string, unknown>).breakdown = breakdown;

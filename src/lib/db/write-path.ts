@@ -117,6 +117,13 @@ const LIST_LIMIT = 5000;
 /** The greatest time a stamp may hold (the end of JavaScript dates): the clock never jumps past it. */
 export const MAX_STAMP_AT = 8.64e15;
 
+/** What one applyRemote call reads once and writes once: records by `table/id`, the changed ones, the log. */
+interface RemoteBatch {
+  rows: Map<string, Row | undefined>;
+  dirty: Map<TableName, Set<string>>;
+  changeSets: ChangeSet[];
+}
+
 /** What `applyRemote` did with each entry it was given (entries already in the log are in neither list). */
 export interface RemoteResult {
   applied: string[];
@@ -599,12 +606,40 @@ export class WritePath {
     await this.#transaction(async () => {
       // removed columns count too: whether a value is accepted must not depend on what was seen
       const columns = (await db.customColumns.toArray()).map((c) => ({ ...c, deleted: 0 as const }));
-      for (const entry of entries) {
-        if (await db.changes.where('id').equals(entry.id).count()) continue;
-        const reason = await this.#applyEntry(entry, columns, touched);
-        if (reason) result.refused.push({ id: entry.id, reason });
-        else result.applied.push(entry.id);
+      // one read for the whole batch: which entries are here already, and every record they name
+      const ids = entries.map((e) => e.id).filter((id) => isValidId(id));
+      const here = new Set((await db.changes.where('id').anyOf(ids).keys()) as string[]);
+      const wanted = new Map<TableName, Set<string>>();
+      for (const e of entries) {
+        if (here.has(e.id) || !Array.isArray(e.ops)) continue;
+        for (const op of e.ops) {
+          if (!(TABLE_NAMES as readonly string[]).includes(op?.t) || !isValidId(op.id)) continue;
+          let set = wanted.get(op.t);
+          if (!set) wanted.set(op.t, (set = new Set()));
+          set.add(op.id);
+        }
       }
+      const batch: RemoteBatch = { rows: new Map(), dirty: new Map(), changeSets: [] };
+      for (const [t, set] of wanted) {
+        const list = [...set];
+        const got = (await db.table(t).bulkGet(list)) as (Row | undefined)[];
+        list.forEach((id, i) => batch.rows.set(`${t}/${id}`, got[i]));
+      }
+      for (const entry of entries) {
+        if (here.has(entry.id)) continue;
+        const reason = await this.#applyEntry(entry, columns, touched, batch);
+        if (reason) result.refused.push({ id: entry.id, reason });
+        else {
+          result.applied.push(entry.id);
+          here.add(entry.id);
+        }
+      }
+      // then one write per table and one for the log
+      for (const [t, keys] of batch.dirty) {
+        const put = [...keys].map((key) => batch.rows.get(key) as Row);
+        for (let from = 0; from < put.length; from += CHUNK) await db.table(t).bulkPut(put.slice(from, from + CHUNK));
+      }
+      if (batch.changeSets.length) await (db.changes as Table<ChangeSet, number>).bulkAdd(batch.changeSets);
     });
     if (touched.size) {
       const tables: ChangeNotice['tables'] = {};
@@ -617,7 +652,7 @@ export class WritePath {
   }
 
   /** Check and merge one remote entry (inside applyRemote's transaction). Returns why it was refused, or null. */
-  async #applyEntry(entry: Entry, columns: CustomColumn[], touched: Map<TableName, Set<string>>): Promise<string | null> {
+  async #applyEntry(entry: Entry, columns: CustomColumn[], touched: Map<TableName, Set<string>>, batch: RemoteBatch): Promise<string | null> {
     const db = this.#db;
     if (!isValidId(entry.id) || !Array.isArray(entry.ops) || !Number.isFinite(entry.at)) return 'write.failed entry';
     // check everything first: nothing of a refused entry is written
@@ -654,12 +689,16 @@ export class WritePath {
       if (ids) ids.push(op.id);
       else byTable.set(op.t, [op.id]);
     }
-    const rows = new Map<string, Row | undefined>();
+    // the batch read every record up front; records written by earlier entries of the batch are there
+    const rows = batch.rows;
     for (const [t, ids] of byTable) {
-      const got = (await db.table(t).bulkGet(ids)) as (Row | undefined)[];
-      ids.forEach((id, i) => rows.set(`${t}/${id}`, got[i]));
+      const missing = ids.filter((id) => !rows.has(`${t}/${id}`));
+      if (!missing.length) continue;
+      const got = (await db.table(t).bulkGet(missing)) as (Row | undefined)[];
+      missing.forEach((id, i) => rows.set(`${t}/${id}`, got[i]));
     }
-    const exists = new Set([...rows].filter(([, r]) => r).map(([k]) => k));
+    const exists = new Set<string>();
+    for (const op of entry.ops) if (rows.get(`${op.t}/${op.id}`)) exists.add(`${op.t}/${op.id}`);
     for (const op of entry.ops) {
       const key = `${op.t}/${op.id}`;
       if (op.ins) exists.add(key);
@@ -728,12 +767,14 @@ export class WritePath {
       if (!ids) touched.set(op.t, (ids = new Set()));
       ids.add(op.id);
     }
-    for (const [t, ids] of byTable) {
-      const put = [...new Set(ids)].filter((id) => dirty.has(`${t}/${id}`)).map((id) => rows.get(`${t}/${id}`) as Row);
-      for (let from = 0; from < put.length; from += CHUNK) await db.table(t).bulkPut(put.slice(from, from + CHUNK));
+    for (const key of dirty) {
+      const t = key.slice(0, key.indexOf('/')) as TableName;
+      let keys = batch.dirty.get(t);
+      if (!keys) batch.dirty.set(t, (keys = new Set()));
+      keys.add(key);
     }
     const { id, actor, actorName, device, at, label } = entry;
-    await (db.changes as Table<ChangeSet, number>).add({ id, actor, actorName, device, at, label, ops, remote: true, ...(lost.length ? { lost } : {}) });
+    batch.changeSets.push({ id, actor, actorName, device, at, label, ops, remote: true, ...(lost.length ? { lost } : {}) });
     for (const c of added) columns.push(c);
     return null;
   }
