@@ -23,7 +23,7 @@ const step = (applicationId: string, kind: StepRecord['kind'], at: number, body:
 });
 
 describe('applicationList: the state is replayed from the records, never stored', () => {
-  it('orders steps by when they were taken, whatever order they arrive in', () => {
+  it('replays steps in the order they were recorded, whatever order they arrive in', () => {
     const steps = [
       step('a', 'evaluate', 3000, { evaluationId: 'e', recommendedLimit: 40_000_000, creditGrade: '2A2' }),
       step('a', 'accept', 2000)
@@ -32,6 +32,19 @@ describe('applicationList: the state is replayed from the records, never stored'
     expect(v.status).toBe('evaluated');
     expect(v.replay.refused).toEqual([]);
     expect(v.lastAt).toBe(3000);
+  });
+
+  it('a step back-dated before the previous one still follows it (recorded order wins)', () => {
+    const steps = [
+      { ...step('a', 'accept', 2000), createdAt: 2000 },
+      { ...step('a', 'evaluate', 3000, { evaluationId: 'e', recommendedLimit: 40_000_000, creditGrade: '2A2' }), createdAt: 3000 },
+      // entered after the evaluation, with a stated time a minute earlier
+      { ...step('a', 'approve', 2500, { limit: 40_000_000, termDays: 60 }), createdAt: 4000 }
+    ];
+    const [v] = applicationList([app('a')], steps, '2026-01-01');
+    expect(v.replay.refused).toEqual([]);
+    expect(v.status).toBe('approved');
+    expect(v.steps.map((s) => s.kind)).toEqual(['apply', 'accept', 'evaluate', 'approve']);
   });
 
   it('marks a fast-tracked application late only after its due day', () => {

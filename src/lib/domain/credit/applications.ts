@@ -6,8 +6,10 @@
  *
  * - The application record is the `apply` step: who = `appliedBy`, else the record's creator;
  *   when = `createdAt`.
- * - Later steps are replayed in the order they were taken (`at`, then id for a tie), so a step
- *   recorded on another device and synced later still lands in its place.
+ * - Later steps are replayed in the order they were RECORDED (`createdAt`, the write path's hybrid
+ *   clock, which orders writes the same way on every device; then id), not by the time a person
+ *   says the step was taken (`at`, which may be back-dated to the minute): an approval entered
+ *   after an evaluation follows it even when its stated time is earlier.
  * - What a person may do next depends only on the state: `nextActions`.
  */
 import type { Fen } from '../money';
@@ -41,7 +43,11 @@ export type ApplicationRecord = Omit<CreditApplication, 'updatedAt' | 'updatedBy
 };
 export type StepRecord = Omit<CreditStepRecord, 'updatedAt' | 'updatedBy' | '_f' | 'deleted' | 'createdAt' | 'createdBy'> & {
   deleted?: 0 | 1;
+  /** when it was recorded (ms); absent → `at` */
+  createdAt?: number;
 };
+
+const recorded = (s: StepRecord): number => s.createdAt ?? s.at;
 
 /** The application's steps, `apply` first, then the rest in the order they were taken. */
 export function stepsOf(app: ApplicationRecord, steps: readonly StepRecord[]): CreditStep[] {
@@ -58,7 +64,7 @@ export function stepsOf(app: ApplicationRecord, steps: readonly StepRecord[]): C
   const later = steps
     .filter((s) => s.applicationId === app.id && !s.deleted)
     .slice()
-    .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) => recorded(a) - recorded(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((s) => ({ ...(s.body as object), kind: s.kind, by: s.by, at: s.at }) as CreditStep);
   return [apply, ...later];
 }
@@ -76,13 +82,16 @@ export interface ApplicationView {
   /** the fast track's evaluation due date, while it is in effect */
   evaluationDue: string | null;
   late: boolean;
+  /** every step, `apply` first, in replay order (`replay` indexes into this) */
+  steps: CreditStep[];
   replay: ReplayResult;
   /** when the latest step in effect was taken (ms) */
   lastAt: number;
 }
 
 export function applicationView(app: ApplicationRecord, steps: readonly StepRecord[], today: string): ApplicationView {
-  const replay = replayApplication(stepsOf(app, steps));
+  const all = stepsOf(app, steps);
+  const replay = replayApplication(all);
   const state = replay.state;
   const last = replay.effective[replay.effective.length - 1];
   return {
@@ -96,6 +105,7 @@ export function applicationView(app: ApplicationRecord, steps: readonly StepReco
     status: state?.status ?? null,
     evaluationDue: state?.fastTrack?.evaluationDue ?? null,
     late: state ? isEvaluationLate(state, today) : false,
+    steps: all,
     replay,
     lastAt: last?.at ?? app.createdAt ?? 0
   };
