@@ -126,4 +126,23 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, pri
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
   expect(pages.length).toBeGreaterThanOrEqual(1);
+  await page.emulateMedia({ media: 'screen' });
+  const reportUrl = page.url();
+
+  // settings: a bad edit is refused with a translated reason; a good one saves version 1;
+  // the saved evaluation keeps the tables it was scored with
+  await page.goto('/settings/credit');
+  await expect(page.getByRole('heading', { name: '信用设置' })).toBeVisible();
+  const grade3 = page.getByRole('textbox', { name: 'CA3 · 等级系数 %' });
+  await grade3.fill('95');
+  await expect(page.getByText('等级越差等级系数不能越大').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: '保存信用设置' })).toBeDisabled();
+  await page.getByRole('region', { name: '特征等级区间与等级系数' }).getByRole('button', { name: '恢复本节默认值' }).click();
+  await expect(grade3).toHaveValue('75');
+  await page.getByRole('textbox', { name: 'CA2 · 等级系数 %' }).fill('80');
+  await page.getByRole('button', { name: '保存信用设置' }).click();
+  await expect(page.getByText(/当前版本 1/)).toBeVisible();
+  await page.goto(reportUrl);
+  await expect(page.getByTestId('recommended-limit')).toHaveText('956,250.00');
+  await expect(page.getByText('评分所用设置:版本 0')).toBeVisible();
 });
