@@ -111,6 +111,17 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, pri
   await expect(page.getByText('已签协议', { exact: true }).first()).toBeVisible();
   expect(await countRecords(page, 'creditAgreements')).toBe(1);
 
+  // the customer's page lists both applications; a new one starts with the customer filled in
+  await page.getByRole('main').getByRole('link', { name: '杭州顺达物流有限公司' }).click();
+  const panel = page.getByRole('region', { name: '信用申请 (2)' });
+  await expect(panel.getByRole('link', { name: '已签协议' })).toBeVisible();
+  await expect(panel.getByRole('link', { name: '绿色通道' })).toBeVisible();
+  await expect(panel.getByText('评估逾期')).toBeVisible();
+  await panel.getByRole('link', { name: '新建信用申请' }).click();
+  await expect(page.getByRole('form', { name: '新建信用申请' }).getByLabel('客户')).toHaveValue('杭州顺达物流有限公司');
+  await page.goBack();
+  await page.goBack();
+
   // the report: grade and limits on screen, and a printable A4 PDF without the app's chrome
   await page.getByRole('link', { name: '资信调查报告' }).click();
   await expect(page.getByRole('heading', { name: '客户资信调查报告' })).toBeVisible();
