@@ -136,7 +136,8 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, pri
   expect(pdf.length).toBeGreaterThan(10_000);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
-  expect(pages.length).toBeGreaterThanOrEqual(1);
+  // §7: one page per evaluation (for this statement and sheet)
+  expect(pages.length).toBe(1);
   await page.emulateMedia({ media: 'screen' });
   const reportUrl = page.url();
 
