@@ -17,6 +17,9 @@ describe('stored evaluations', () => {
     expect(readStatements({ periods: [{ label: '2025', statement }] })).toEqual([{ label: '2025', statement }]);
     expect(readStatements({ periods: [{ label: '2025', statement: { cash: 1.5 } }] })).toBeNull();
     expect(readStatements({ periods: [] })).toBeNull();
+    const excluded = { ...statement, exclusions: [{ label: '呆滞存货', amount: 10_000_000, fromInventory: true }] };
+    expect(readStatements({ periods: [{ label: '2025', statement: excluded }] })).toEqual([{ label: '2025', statement: excluded }]);
+    expect(readStatements({ periods: [{ label: '2025', statement: { exclusions: [{ label: 'x', amount: 0.5 }] } }] })).toBeNull();
   });
 
   it('reads a sheet that fits the tables only', () => {

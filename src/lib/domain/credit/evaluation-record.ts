@@ -12,7 +12,7 @@ import type { Fen } from '../money';
 import type { AspectScore, AspectSheet } from './characteristic';
 import { evaluateCredit, type CreditEvaluation } from './limit';
 import { checkCreditSettings, forIndustry, type CreditSettings, type EffectiveCreditSettings } from './settings';
-import { STATEMENT_FIELDS, type FinancialStatement, type StatementField } from './statement';
+import { STATEMENT_FIELDS, type Exclusion, type FinancialStatement, type StatementField } from './statement';
 import { readCreditSettings } from './settings-store';
 
 export interface StatementPeriod {
@@ -36,7 +36,15 @@ export function readStatements(value: unknown): StatementPeriod[] | null {
       if (typeof v !== 'number' || !Number.isSafeInteger(v)) return null;
       statement[field] = v as Fen;
     }
-    periods.push({ label: p.label, statement });
+    const exclusions: Exclusion[] = [];
+    if (p.statement.exclusions !== undefined) {
+      if (!Array.isArray(p.statement.exclusions)) return null;
+      for (const e of p.statement.exclusions as unknown[]) {
+        if (!isObject(e) || typeof e.label !== 'string' || typeof e.amount !== 'number' || !Number.isSafeInteger(e.amount)) return null;
+        exclusions.push({ label: e.label, amount: e.amount as Fen, ...(e.fromInventory === true ? { fromInventory: true } : {}) });
+      }
+    }
+    periods.push({ label: p.label, statement: exclusions.length ? { ...statement, exclusions } : statement });
   }
   return periods;
 }
