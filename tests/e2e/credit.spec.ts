@@ -99,6 +99,12 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, pri
   // working assets 4,250,000 × 25 % = 1,062,500; CA2 → 90 % → 956,250 → class 3A → 3A2
   await expect(page.getByTestId('recommended-limit')).toHaveText('956,250.00');
   await expect(page.getByTestId('credit-grade')).toHaveText('3A2');
+  // a cell that is not an amount is named and stops the save
+  const cost2024 = page.getByRole('textbox', { name: '2024年 · 营业成本' });
+  await cost2024.fill('七百八十万');
+  await page.getByRole('button', { name: '保存评估' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '2024年 · 营业成本: "七百八十万"不是金额' })).toBeVisible();
+  await cost2024.fill('7,800,000');
   await page.getByLabel('抵押').fill('厂房抵押');
   await page.getByRole('button', { name: '保存评估' }).click();
   await expect(page.getByText('已评估', { exact: true }).first()).toBeVisible();
