@@ -86,6 +86,10 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, pri
   await expect(page.getByText('已读入 11 个项目、2 期')).toBeVisible();
   await expect(page.getByRole('textbox', { name: '2025年 · 流动资产' })).toHaveValue('5,000,000.00');
   await expect(page.getByRole('textbox', { name: '2024年 · 所有者权益' })).toHaveValue('5,400,000.00');
+  // amounts copied without their labels land where they are pasted, as in a spreadsheet
+  await page.getByRole('textbox', { name: '2024年 · 税金及附加' }).click();
+  await pasteBlock(page, [['50,000'], ['120,000']]);
+  await expect(page.getByRole('textbox', { name: '2024年 · 销售费用' })).toHaveValue('120,000.00');
   // ratios recomputed live against the benchmarks
   await expect(page.getByRole('row', { name: /流动比率/ }).getByText('等于基准')).toBeVisible();
   await expect(page.getByRole('row', { name: /毛利率/ }).getByText('未设基准')).toBeVisible();

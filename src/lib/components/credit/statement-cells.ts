@@ -54,3 +54,23 @@ export function cellsOf(periods: readonly StatementPeriod[]): PeriodCells[] {
     )
   }));
 }
+
+/**
+ * A block of amounts without labels (a column copied from a spreadsheet) pasted at one cell, as a
+ * spreadsheet would: down the items from `row`, across the periods from `col`, adding periods as
+ * needed. Null when a cell of the block is not an amount (then nothing is pasted).
+ */
+export function pasteAmountsAt(current: readonly PeriodCells[], block: readonly (readonly string[])[], row: number, col: number): PeriodCells[] | null {
+  if (block.some((r) => r.some((c) => !readAmount(c).ok))) return null;
+  const next = current.map((p) => ({ label: p.label, cells: { ...p.cells } }));
+  block.forEach((cells, i) => {
+    const field = STATEMENT_FIELDS[row + i];
+    if (!field) return;
+    cells.forEach((text, j) => {
+      const target = (next[col + j] ??= { label: '', cells: {} });
+      const r = readAmount(text);
+      target.cells[field] = r.ok && r.fen !== null ? formatYuan(r.fen) : '';
+    });
+  });
+  return next;
+}
