@@ -26,6 +26,11 @@ async function takeStep(page: Page, action: string, fill: (form: ReturnType<Page
 
 test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, print the report', async ({ page }) => {
   test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await start(page);
 
   // a staff manager named like me (so steps default to me), and a second member of staff
@@ -174,4 +179,5 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, pri
   await expect(page.getByText('已审批', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('已撤回').first()).toBeVisible();
   expect(await countRecords(page, 'creditAgreements')).toBe(0);
+  expect(errors).toEqual([]);
 });
