@@ -99,7 +99,12 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, pri
   await expect(page.getByRole('row', { name: /流动比率/ }).getByText('等于基准')).toBeVisible();
   await expect(page.getByRole('row', { name: /毛利率/ }).getByText('未设基准')).toBeVisible();
 
-  await page.getByRole('textbox', { name: '付款记录 · 付款及时性' }).click();
+  const firstScore = page.getByRole('textbox', { name: '付款记录 · 付款及时性' });
+  await firstScore.fill('12');
+  await expect(page.getByText('评分表有误:请填 0–10 的数字')).toBeVisible();
+  await expect(firstScore).toHaveAttribute('aria-invalid', 'true');
+  await firstScore.fill('');
+  await firstScore.click();
   for (let i = 0; i < 72; i++) {
     await page.keyboard.type('8');
     await page.keyboard.press('Enter');
