@@ -64,6 +64,9 @@ export interface CreditEvaluationRecord extends Versioned {
   recommendedLimit?: Fen;
   creditGrade?: string;
   limitClass?: string;
+  /** guarantees taken (§7): a mortgage 抵押 and a pledge 质押, as described by the reviewer */
+  mortgage?: string;
+  pledge?: string;
   notes?: string;
 }
 
@@ -122,6 +125,8 @@ export const CREDIT_FIELDS: Record<CreditTable, FieldSpecs> = {
     recommendedLimit: { type: 'money' },
     creditGrade: text,
     limitClass: text,
+    mortgage: text,
+    pledge: text,
     notes: text
   },
   creditOverrides: {

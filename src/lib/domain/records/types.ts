@@ -132,6 +132,8 @@ export interface Staff extends Versioned {
   mobile?: string;
   email?: string;
   role?: string;
+  /** may approve credit, override a stopped credit sale and lift a ladder effect */
+  manager?: boolean;
   active: boolean;
 }
 

@@ -1,0 +1,82 @@
+/**
+ * Glue the credit screens share: the live stores of the credit tables of the open workspace, the
+ * workspace's credit settings, who is acting, and the engine's problems in the user's language
+ * (the engine speaks English; zh-CN users never see it raw).
+ */
+import { TableStore } from '$lib/db/table-store.svelte';
+import type { OpenWorkspace } from '$lib/db/workspace';
+import { isoDate } from '$lib/domain/credit/applications';
+import { CREDIT_SETTINGS_ID, readCreditSettings } from '$lib/domain/credit/settings-store';
+import type { SettingsProblem } from '$lib/domain/credit/settings';
+import type { ApplicationStatus } from '$lib/domain/credit/workflow';
+import type { Staff } from '$lib/domain/records/types';
+import { i18n, t, type MessageKey } from '$lib/i18n/index.svelte';
+import { settingsProblemText as settingsText, workflowProblemText } from './credit-text';
+import { session } from './session.svelte';
+
+/** The credit tables of one open workspace, loaded once and shared by every credit screen. */
+export class CreditData {
+  readonly applications: TableStore<'creditApplications'>;
+  readonly steps: TableStore<'creditSteps'>;
+  readonly evaluations: TableStore<'creditEvaluations'>;
+  readonly agreements: TableStore<'creditAgreements'>;
+
+  constructor(ws: OpenWorkspace) {
+    this.applications = new TableStore(ws.db, ws.writes, 'creditApplications');
+    this.steps = new TableStore(ws.db, ws.writes, 'creditSteps');
+    this.evaluations = new TableStore(ws.db, ws.writes, 'creditEvaluations');
+    this.agreements = new TableStore(ws.db, ws.writes, 'creditAgreements');
+  }
+
+  get loading(): boolean {
+    return this.applications.loading || this.steps.loading;
+  }
+
+  destroy() {
+    for (const s of [this.applications, this.steps, this.evaluations, this.agreements]) s.destroy();
+  }
+}
+
+let cached: { ws: OpenWorkspace; data: CreditData } | null = null;
+
+/** The credit stores of `ws` (made on first use; those of a workspace closed since are dropped). */
+export function creditData(ws: OpenWorkspace): CreditData {
+  if (cached?.ws !== ws) {
+    cached?.data.destroy();
+    cached = { ws, data: new CreditData(ws) };
+  }
+  return cached.data;
+}
+
+/** The workspace's credit tables and their version (the defaults, version 0, until saved). */
+export function creditSettings(ws: OpenWorkspace) {
+  return readCreditSettings(ws.settings.get(CREDIT_SETTINGS_ID)?.value);
+}
+
+export const today = (): string => isoDate(new Date());
+
+/** A `<input type="datetime-local">` value for now. */
+export function nowLocal(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${isoDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Active staff, managers only when asked; the one named like the local profile first as default. */
+export function staffChoices(ws: OpenWorkspace, managersOnly = false): { options: Staff[]; preferred: string } {
+  const options = ws.staff.rows
+    .filter((s) => s.active !== false && (!managersOnly || s.manager === true))
+    .slice()
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const me = options.find((s) => s.name === session.profile?.name);
+  return { options, preferred: me?.id ?? (options.length === 1 ? options[0].id : '') };
+}
+
+export const statusText = (status: ApplicationStatus | null): string =>
+  t(status ? (`credit.status.${status}` as MessageKey) : 'credit.status.invalid');
+
+/** The workflow engine's problem (workflow.ts), translated (credit-text.ts). */
+export const workflowProblem = (problem: string): string => workflowProblemText(problem, i18n.locale);
+
+/** A settings problem (settings.ts `checkCreditSettings`) as "where: what", translated. */
+export const settingsProblemText = (p: SettingsProblem): string => settingsText(p, i18n.locale);
