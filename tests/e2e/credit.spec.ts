@@ -24,7 +24,7 @@ async function takeStep(page: Page, action: string, fill: (form: ReturnType<Page
   await expect(form).toHaveCount(0);
 }
 
-test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, print the report', async ({ page }) => {
+test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see the grade, a sale over the limit stopped and overridden, print the report', async ({ page }) => {
   test.setTimeout(120_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -137,6 +137,23 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, pri
   await expect(panel.getByRole('link', { name: '已签协议' })).toBeVisible();
   await expect(panel.getByRole('link', { name: '绿色通道' })).toBeVisible();
   await expect(panel.getByText('评估逾期')).toBeVisible();
+  // the grade and limit on the customer; a credit sale over the limit is stopped, then a manager overrides it
+  const credit = page.getByRole('region', { name: '信用与应收' });
+  await expect(credit).toContainText('3A2');
+  await expect(credit.getByText('956,250.00 元').first()).toBeVisible();
+  await credit.getByRole('button', { name: '记录赊销' }).click();
+  const sale = page.getByRole('form', { name: '记录赊销' });
+  await sale.getByLabel('金额（元）').fill('1000000');
+  await sale.getByRole('button', { name: '检查并记录' }).click();
+  const stopped = sale.getByRole('alert').filter({ hasText: '这笔赊销被拦截' });
+  await expect(stopped).toContainText('超出信用额度 43,750.00 元');
+  expect(await countRecords(page, 'creditSales')).toBe(0);
+  await sale.getByLabel('理由').fill('政府采购项目，总经理特批');
+  await sale.getByRole('button', { name: '特批并记录' }).click();
+  await expect(page.getByText('已由经理特批并记录赊销')).toBeVisible();
+  expect(await countRecords(page, 'creditSales')).toBe(1);
+  expect(await countRecords(page, 'creditOverrides')).toBe(1);
+
   await panel.getByRole('link', { name: '新建信用申请' }).click();
   await expect(page.getByRole('form', { name: '新建信用申请' }).getByLabel('客户')).toHaveValue('杭州顺达物流有限公司');
   await page.goBack();
