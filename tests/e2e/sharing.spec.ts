@@ -172,6 +172,13 @@ test(`two people share a workspace over ${transport}, edit, go offline, converge
   await converged([a.page, b.page], '河北石油', { shortName: '河北', city: '石家庄', district: '长安区', province: '河北省' });
   await expect(b.page.getByRole('region', { name: '同步状态' })).not.toContainText('待同步');
 
+  // on a record's page, each sees who else is on the same record
+  const hebei = await stored(a.page, '河北石油');
+  await a.page.goto(`/customers/${hebei!.id}`);
+  await b.page.goto(`/customers/${hebei!.id}`);
+  await expect(a.page.getByText('李强 正在查看这条记录')).toBeVisible({ timeout: 20_000 });
+  await expect(b.page.getByText('王丽 正在查看这条记录')).toBeVisible();
+
   // a third person with the room but a wrong secret receives nothing
   const c = await person(browser, baseURL!);
   await join(c.page, link.replace(/([#&]s=)[^&]+/, '$1wrong-secret-0123456789abcdefghij'), '外人');

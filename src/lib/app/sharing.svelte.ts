@@ -106,6 +106,7 @@ class Sharing {
   #conn: SyncConnection | null = null;
   #off: (() => void) | null = null;
   #generation = 0;
+  #focus: Focus | null = null;
 
   /** Others on the same workspace, one per device, in a stable order. */
   get others(): Presence[] {
@@ -132,6 +133,7 @@ class Sharing {
       });
       if (generation !== this.#generation) return conn.destroy();
       this.#conn = conn;
+      conn.setFocus(this.#focus);
       const update = () => {
         this.status = { ...conn.status };
         this.presence = conn.presence;
@@ -156,7 +158,9 @@ class Sharing {
     this.error = null;
   }
 
+  /** Where I am; kept, so that a connection opening later still says it. */
   setFocus(focus: Focus | null) {
+    this.#focus = focus;
     this.#conn?.setFocus(focus);
   }
 }
