@@ -12,6 +12,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { addCustomer, customerGrid, start } from './helpers';
@@ -19,8 +20,19 @@ import { addCustomer, customerGrid, start } from './helpers';
 const transport: 'webrtc' | 'relay' = process.env.KEBU_P2P ? 'webrtc' : 'relay';
 // the servers listen on loopback; only WebRTC's own candidates need the namespace's address
 const host = '127.0.0.1';
-const SIGNAL_PORT = 4491;
-const RELAY_PORT = 4492;
+// free ports, picked when the servers start (another run may be using any fixed one)
+let SIGNAL_PORT = 0;
+let RELAY_PORT = 0;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, host, () => {
+      const port = (s.address() as AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
 
 const servers: ChildProcess[] = [];
 const dir = mkdtempSync(joinPath(tmpdir(), 'kebu-e2e-relay-'));
@@ -38,8 +50,8 @@ function run(script: string, port: number, ready: string) {
 }
 
 test.beforeAll(async () => {
-  if (transport === 'webrtc') await run('scripts/signal.js', SIGNAL_PORT, 'signaling server on');
-  else await run('scripts/relay.js', RELAY_PORT, 'Kebu relay on');
+  if (transport === 'webrtc') await run('scripts/signal.js', (SIGNAL_PORT = await freePort()), 'signaling server on');
+  else await run('scripts/relay.js', (RELAY_PORT = await freePort()), 'Kebu relay on');
 });
 test.afterAll(async () => {
   for (const p of servers.splice(0)) {
