@@ -169,7 +169,8 @@ function cellText(spec: CellSpec, raw: RawCell): string {
   return String(raw);
 }
 
-const isBlank = (raw: RawCell) => raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
+const NOT_SPACE = /\S/;
+const isBlank = (raw: RawCell) => raw === null || raw === undefined || (typeof raw === 'string' && !NOT_SPACE.test(raw));
 
 function parseWith(spec: CellSpec, alts: readonly CellSpec[], raw: RawCell) {
   if (spec.type === 'number' && typeof raw === 'number') return { ok: true as const, value: raw };
@@ -280,7 +281,7 @@ export function planImport(input: PlanInput): ImportPlan {
       if (!field) return null;
       const spec = { ...specs.get(field)!, required: false };
       const alts = (input.altSpecs ?? []).map((m) => m.get(field)).filter((a): a is CellSpec => !!a).map((a) => ({ ...a, required: false }));
-      return { col, field, spec, alts, hint: spec.type === 'link' ? linkIdColumn.get(field) : undefined };
+      return { col, field, spec, alts, hint: spec.type === 'link' ? linkIdColumn.get(field) : undefined, plainText: spec.type === 'text' };
     })
     .filter((c) => c !== null);
   const hintOnly = [...linkIdColumn].filter(([field]) => !fieldOf.includes(field) && specs.has(field));
@@ -322,6 +323,11 @@ export function planImport(input: PlanInput): ImportPlan {
           values[c.field] = hint;
           continue;
         }
+      }
+      if (c.plainText && typeof raw === 'string') {
+        // what parseCell does with a text cell, without a result object per cell (most cells)
+        values[c.field] = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+        continue;
       }
       const r = parseWith(c.spec, c.alts, raw);
       if (r.ok) {
