@@ -201,5 +201,20 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
   await expect(page.getByText('已审批', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('已撤回').first()).toBeVisible();
   expect(await countRecords(page, 'creditAgreements')).toBe(0);
+
+  // in English the default factor and aspect texts are English; a text the user edits stays as typed
+  await page.locator('header button', { hasText: 'English' }).click();
+  await page.goto(reportUrl);
+  await expect(page.getByRole('heading', { name: 'Credit investigation report' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Payment record' })).toBeVisible();
+  await page.goto('/settings/credit');
+  await page
+    .locator('details', { has: page.locator('summary', { hasText: 'Payment record' }) })
+    .evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  const aspectName = page.getByRole('textbox', { name: 'Payment record aspect 1 · Aspect' });
+  await expect(aspectName).toHaveValue('Timeliness');
+  await expect(page.getByRole('textbox', { name: 'Payment record aspect 1 · Good looks like' })).toHaveValue('Has always paid on time');
+  await aspectName.fill('按时付款');
+  await expect(aspectName).toHaveValue('按时付款');
   expect(errors).toEqual([]);
 });

@@ -5,7 +5,7 @@
  * credit.md names the factors and weights; the aspects and hints are ours (the spec asks only that
  * they exist and be editable in settings), written from the essay's credit-sales practice.
  */
-import type { FactorSpec } from './settings';
+import type { AspectSpec, FactorSpec } from './settings';
 
 export const DEFAULT_FACTORS: readonly FactorSpec[] = [
   {
@@ -243,3 +243,184 @@ export const DEFAULT_FACTORS: readonly FactorSpec[] = [
     ]
   }
 ];
+
+/** English for one default factor: its name and its 4 aspects, in the order of `DEFAULT_FACTORS`. */
+export interface FactorTextEn {
+  name: string;
+  aspects: readonly AspectSpec[];
+}
+
+/**
+ * English for the default texts above, keyed by factor id (aspects by index). Display only: the
+ * settings keep the Chinese defaults (what the fixtures and stored evaluations hold), and
+ * `factorText`/`aspectText` (./factor-text.ts) show this English only for a text still equal to
+ * its Chinese default.
+ */
+export const DEFAULT_FACTOR_TEXT_EN: Readonly<Record<string, FactorTextEn>> = {
+  paymentRecord: {
+    name: 'Payment record',
+    aspects: [
+      { name: 'Timeliness', good: 'Has always paid on time', bad: 'Often late or in arrears' },
+      { name: 'Paying in full', good: 'Pays in full, no withheld balances', bad: 'Short-pays, withholds balances or finds reasons to deduct' },
+      { name: 'Payment method', good: 'Bank transfer or other cash, consistently', bad: 'Relies on long-dated bank acceptances or pays in goods' },
+      { name: 'With other suppliers', good: 'Well regarded by peers and other suppliers', bad: 'Chased or sued by other suppliers' }
+    ]
+  },
+  bankCredit: {
+    name: 'Bank credit',
+    aspects: [
+      { name: 'Bank rating', good: 'High bank credit rating', bad: 'Low rating or none' },
+      { name: 'Loan repayment', good: 'Loans repaid on schedule', bad: 'Overdue, extended or non-performing loans' },
+      { name: 'Unused credit lines', good: 'Ample unused credit lines', bad: 'Credit lines used up or cut' },
+      { name: 'Accounts and settlement', good: 'Stable main account, normal settlements', bad: 'Keeps changing banks, or accounts frozen' }
+    ]
+  },
+  solvency: {
+    name: 'Solvency',
+    aspects: [
+      { name: 'Current ratio', good: 'Around 2 or higher', bad: 'Well below 1' },
+      { name: 'Quick ratio', good: 'Around 1 or higher', bad: 'Well below 0.5' },
+      { name: 'Cash ratio', good: 'At least 0.2', bad: 'Short of cash, struggles with debts due' },
+      { name: 'Debt to assets', good: 'About 50% or lower', bad: 'Above 70%' }
+    ]
+  },
+  profitability: {
+    name: 'Profitability',
+    aspects: [
+      { name: 'Profit margin', good: 'Above the industry', bad: 'Loss-making or far below the industry' },
+      { name: 'Gross margin', good: 'Above the industry and stable', bad: 'Low and falling' },
+      { name: 'Profit to costs', good: 'Above the industry', bad: 'Expenses eat the profit' },
+      { name: 'Profit trend', good: 'Profits growing in recent years', bad: 'Falling year after year, or losses' }
+    ]
+  },
+  balanceSheet: {
+    name: 'Balance-sheet assessment',
+    aspects: [
+      { name: 'Reliable statements', good: 'Audited, consistent from year to year', bad: 'Unaudited or inconsistent' },
+      { name: 'Asset quality', good: 'Receivables and stock turn over normally', bad: 'Much dead stock or stale receivables' },
+      { name: 'Debt structure', good: 'Sound mix of short- and long-term debt', bad: 'Short-term loans fund long-term assets; debts fall due together' },
+      { name: 'Contingent liabilities', good: 'No guarantees for others, no pending lawsuits', bad: 'Large guarantees or pending lawsuits' }
+    ]
+  },
+  totalCapital: {
+    name: 'Total capital',
+    aspects: [
+      { name: 'Registered capital', good: 'Ample and fully paid in', bad: 'Subscribed but not paid in, or very small' },
+      { name: 'Net assets', good: 'Large and growing', bad: 'Small or negative' },
+      { name: 'Capital vs. deal size', good: 'Capital far above the limit we would give', bad: 'Capital below the limit we would give' },
+      { name: 'Shareholders', good: 'Strong shareholders willing to support', bad: 'Weak shareholders, or capital withdrawn' }
+    ]
+  },
+  firstImpression: {
+    name: 'First impression',
+    aspects: [
+      { name: 'Premises', good: 'Tidy, sized to the business', bad: 'Shabby, or not what they claim' },
+      { name: 'Staff', good: 'Professional and motivated', bad: 'Careless, high staff turnover' },
+      { name: 'Dealing with us', good: 'Open and cooperative, documents on time', bad: 'Dodges questions, delays documents' },
+      { name: 'Reputation', good: 'Good word of mouth', bad: 'Many negative rumours' }
+    ]
+  },
+  organisation: {
+    name: 'Organisation & management',
+    aspects: [
+      { name: 'Management', good: 'Experienced and honest', bad: 'Inexperienced or with a bad record' },
+      { name: 'Structure', good: 'Clear responsibilities', bad: 'Chaotic, or one person decides everything' },
+      { name: 'Internal controls', good: 'Sound finance and purchasing rules', bad: 'No rules in place' },
+      { name: 'Staff stability', good: 'Key people stay', bad: 'Frequent changes at the top' }
+    ]
+  },
+  productsIndustry: {
+    name: 'Products & industry',
+    aspects: [
+      { name: 'Product quality', good: 'Consistent quality, certified', bad: 'Many quality complaints' },
+      { name: 'Product range', good: 'Clear core business, full product lines', bad: 'Single product or scattered range' },
+      { name: 'Industry outlook', good: 'Growing industry', bad: 'Declining or restricted industry' },
+      { name: 'Industry position', good: 'A leader in its industry', bad: 'A marginal player' }
+    ]
+  },
+  competitiveness: {
+    name: 'Competitiveness',
+    aspects: [
+      { name: 'Market share', good: 'High and stable share', bad: 'Small and shrinking share' },
+      { name: 'Price competitiveness', good: 'Prices have an edge', bad: 'Holds on only by cutting prices' },
+      { name: 'Sales channels', good: 'Stable, wide-reaching channels', bad: 'A single channel' },
+      { name: 'Customer base', good: 'Many sound customers', bad: 'Depends on a few customers' }
+    ]
+  },
+  operatingCondition: {
+    name: 'Operating condition',
+    aspects: [
+      { name: 'Sales growth', good: 'Revenue growing steadily', bad: 'Revenue falling' },
+      { name: 'Stock turnover', good: 'Stock turns fast', bad: 'Stock piling up' },
+      { name: 'Own collections', good: 'Collects its own receivables well', bad: 'Many of its own receivables overdue' },
+      { name: 'Continuity', good: 'Operating normally, no major upheaval', bad: 'Halted production, relocation, restructuring' }
+    ]
+  },
+  prospects: {
+    name: 'Prospects',
+    aspects: [
+      { name: 'Development plans', good: 'Clear, feasible plans', bad: 'Reckless expansion or no plans' },
+      { name: 'Investments', good: 'Sound projects with secured funding', bad: 'Overinvested, cash stretched' },
+      { name: 'Technology & innovation', good: 'Steady R&D spending', bad: 'Outdated technology' },
+      { name: 'Policy environment', good: 'Supported by policy', bad: 'Restricted by policy' }
+    ]
+  },
+  dealProfitability: {
+    name: 'Deal profitability',
+    aspects: [
+      { name: 'Gross margin', good: 'High margin on this business', bad: 'Thin margin or a loss' },
+      { name: 'Deal size', good: 'Large and recurring volumes', bad: 'Small, occasional orders' },
+      { name: 'Cost to serve', good: 'Low service and freight costs', bad: 'High cost to serve' },
+      { name: 'Cost to collect', good: 'Easy to collect', bad: 'High collection costs' }
+    ]
+  },
+  dealTerms: {
+    name: 'Deal terms',
+    aspects: [
+      { name: 'Credit term', good: 'Asks for a short term', bad: 'Asks for a very long term' },
+      { name: 'Price', good: 'Accepts normal prices', bad: 'Pushes prices down hard' },
+      { name: 'Settlement', good: 'Settlement terms favour us', bad: 'Wants settlement terms that hurt us' },
+      { name: 'Contract terms', good: 'Standard terms, clear obligations', bad: 'Adds harsh conditions' }
+    ]
+  },
+  competitivenessEffect: {
+    name: 'Effect on our competitiveness',
+    aspects: [
+      { name: 'More sales', good: 'Clearly raises our sales', bad: 'Little effect' },
+      { name: 'Keeps rivals out', good: 'Keeps competitors out', bad: 'No effect' },
+      { name: 'Regional reach', good: 'Opens a new region for us', bad: 'No new reach' },
+      { name: 'Pulls other products', good: 'Helps launch our new products', bad: 'No pull' }
+    ]
+  },
+  marketAppealEffect: {
+    name: 'Effect on our market appeal',
+    aspects: [
+      { name: 'Reference value', good: 'Well-known customer who brings others', bad: 'No effect' },
+      { name: 'Brand', good: 'Lifts our brand', bad: 'May hurt our brand' },
+      { name: 'Long-term relationship', good: 'Long-term partner', bad: 'One-off deal' },
+      { name: 'Related business', good: 'Brings related business', bad: 'None' }
+    ]
+  },
+  paymentGuarantee: {
+    name: 'Payment guarantee',
+    aspects: [
+      { name: 'Type of security', good: 'Mortgage or pledge', bad: 'No security at all' },
+      { name: 'Guarantor strength', good: 'Strong guarantor', bad: 'Weak guarantor or none' },
+      { name: 'Collateral value', good: 'Full value and easy to sell', bad: 'Short of value or hard to sell' },
+      { name: 'Legal formalities', good: 'Complete and enforceable', bad: 'Incomplete' }
+    ]
+  },
+  substitutability: {
+    name: 'Substitutability',
+    aspects: [
+      { name: 'Hard to replace', good: 'A customer like this is hard to find again', bad: 'Easily replaced by other customers' },
+      {
+        name: 'Our product matters to them',
+        good: 'They cannot do without our product and will pay us first',
+        bad: 'They can switch to another supplier any time'
+      },
+      { name: 'Switching cost', good: 'Changing supplier costs them a lot', bad: 'Changing supplier costs them nothing' },
+      { name: 'Similar customers', good: 'Few similar customers, hard to win', bad: 'Many similar customers' }
+    ]
+  }
+};
