@@ -621,13 +621,18 @@ export class WritePath {
       }
       const batch: RemoteBatch = { rows: new Map(), dirty: new Map(), changeSets: [] };
       for (const [t, set] of wanted) {
+        // a table with nothing in it (a new device's first sync) has none of them: no need to look
+        if ((await db.table(t).count()) === 0) {
+          for (const id of set) batch.rows.set(`${t}/${id}`, undefined);
+          continue;
+        }
         const list = [...set];
         const got = (await db.table(t).bulkGet(list)) as (Row | undefined)[];
         list.forEach((id, i) => batch.rows.set(`${t}/${id}`, got[i]));
       }
       for (const entry of entries) {
         if (here.has(entry.id)) continue;
-        const reason = await this.#applyEntry(entry, columns, touched, batch);
+        const reason = this.#applyEntry(entry, columns, touched, batch);
         if (reason) result.refused.push({ id: entry.id, reason });
         else {
           result.applied.push(entry.id);
@@ -652,8 +657,11 @@ export class WritePath {
   }
 
   /** Check and merge one remote entry (inside applyRemote's transaction). Returns why it was refused, or null. */
-  async #applyEntry(entry: Entry, columns: CustomColumn[], touched: Map<TableName, Set<string>>, batch: RemoteBatch): Promise<string | null> {
-    const db = this.#db;
+  /**
+   * Synchronous on purpose: applyRemote read every record up front, and an IndexedDB transaction
+   * with no request pending across an await may commit under us (Dexie's PrematureCommitError).
+   */
+  #applyEntry(entry: Entry, columns: CustomColumn[], touched: Map<TableName, Set<string>>, batch: RemoteBatch): string | null {
     if (!isValidId(entry.id) || !Array.isArray(entry.ops) || !Number.isFinite(entry.at)) return 'write.failed entry';
     // check everything first: nothing of a refused entry is written
     const added: CustomColumn[] = [];
@@ -683,20 +691,8 @@ export class WritePath {
       if (problem) return `${problem.code} ${op.t}/${op.id}${problem.field ? `.${problem.field}` : ''}`;
     }
 
-    const byTable = new Map<TableName, string[]>();
-    for (const op of entry.ops) {
-      const ids = byTable.get(op.t);
-      if (ids) ids.push(op.id);
-      else byTable.set(op.t, [op.id]);
-    }
     // the batch read every record up front; records written by earlier entries of the batch are there
     const rows = batch.rows;
-    for (const [t, ids] of byTable) {
-      const missing = ids.filter((id) => !rows.has(`${t}/${id}`));
-      if (!missing.length) continue;
-      const got = (await db.table(t).bulkGet(missing)) as (Row | undefined)[];
-      missing.forEach((id, i) => rows.set(`${t}/${id}`, got[i]));
-    }
     const exists = new Set<string>();
     for (const op of entry.ops) if (rows.get(`${op.t}/${op.id}`)) exists.add(`${op.t}/${op.id}`);
     for (const op of entry.ops) {

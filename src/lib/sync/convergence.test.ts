@@ -9,7 +9,7 @@
  * disconnect/reconnect. At the end: every Y log equal, every Dexie table equal field by field, the
  * Dexie state equal to the pure merge of the log, and the merge rules hold.
  *
- * CI budget: 3 seeds × 60 operations. Longer:  KEBU_FUZZ_SEEDS=200 KEBU_FUZZ_OPS=400 npx vitest run src/lib/sync
+ * CI budget: 12 seeds × 120 operations (a few seconds). Longer:  KEBU_FUZZ_SEEDS=200 KEBU_FUZZ_OPS=400 npx vitest run src/lib/sync
  * Replay one seed:                            KEBU_FUZZ_SEED=1234 KEBU_FUZZ_OPS=400 npx vitest run src/lib/sync/convergence
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -22,8 +22,8 @@ import { decodeEntry, type Entry } from './entry';
 import { fieldHistory, mergeEntries, recordKey } from './merge';
 import { Replica } from './replica';
 
-const SEEDS = Number(process.env.KEBU_FUZZ_SEEDS ?? 3);
-const OPS = Number(process.env.KEBU_FUZZ_OPS ?? 60);
+const SEEDS = Number(process.env.KEBU_FUZZ_SEEDS ?? 12);
+const OPS = Number(process.env.KEBU_FUZZ_OPS ?? 120);
 const ONE_SEED = process.env.KEBU_FUZZ_SEED;
 const PEERS = 4;
 const NET = Symbol('network');
