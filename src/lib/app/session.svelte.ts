@@ -16,6 +16,7 @@ import {
 import { OpenWorkspace } from '$lib/db/workspace';
 import { translate } from '$lib/i18n/translate';
 import { sharing, shareFor, type Invite, type SharingServers } from './sharing.svelte';
+import { clock } from './clock.svelte';
 import type { ShareConfig } from '$lib/sync/connection';
 import Dexie from 'dexie';
 import { sharedLogDbName } from '$lib/db/registry';
@@ -62,7 +63,7 @@ class Session {
     const open = this.#open(ws);
     // the generator is only needed here: keep it off the first page's JavaScript
     const { loadDemo } = await import('$lib/db/demo');
-    await loadDemo(open.writes, { customers });
+    await loadDemo(open.writes, { customers, today: clock.today });
     return open;
   }
 

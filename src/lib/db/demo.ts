@@ -2,6 +2,7 @@
  * Fill a workspace with the seeded demo data, in one write (one undo step).
  */
 import { generateWorkspace } from '$lib/domain/records/demo';
+import { generateReceivables } from '$lib/domain/receivables/generate';
 import type { Mutation, WritePath } from './write-path';
 import type { TableName } from './schema';
 
@@ -10,7 +11,12 @@ export interface DemoSize {
   customers: number;
   contactsPerCustomer?: number;
   followUpsPerCustomer?: number;
+  /** 'YYYY-MM-DD': the demo's receivables are dated up to this day; none when absent */
+  today?: string;
 }
+
+/** How many of the demo's unit customers buy on credit, and how much. */
+const CREDIT_CUSTOMERS = 40;
 
 export function demoMutations(size: DemoSize): Mutation[] {
   const ws = generateWorkspace({ seed: size.seed ?? 1, ...size });
@@ -23,6 +29,31 @@ export function demoMutations(size: DemoSize): Mutation[] {
   add('customers', ws.customers);
   add('contacts', ws.contacts);
   add('followUps', ws.followUps);
+  if (size.today) {
+    // a credit book for some of the companies: agreements, two years of credit sales and
+    // payments, extensions, ladder work done and a few lifts, all dated up to today
+    const units = ws.customers.filter((c) => c.kind === 'unit').slice(0, CREDIT_CUSTOMERS);
+    const manager = ws.staff.find((s) => (s as { manager?: boolean }).manager) ?? ws.staff[0];
+    const collector = ws.staff.find((s) => s !== manager) ?? manager;
+    if (units.length && manager) {
+      const book = generateReceivables({ seed: size.seed ?? 1, customers: units.length, sales: units.length * 15, payments: units.length * 12, today: size.today });
+      const customer = new Map(book.customerIds.map((id, i) => [id, units[i].id]));
+      const staff: Record<string, string> = { 'staff-manager': manager.id, 'staff-collector': collector.id };
+      const remap = <T extends object>(rows: T[]) =>
+        rows.map((r) => {
+          const o = { ...r } as Record<string, unknown>;
+          o.customerId = customer.get(o.customerId as string) ?? o.customerId;
+          for (const f of ['decidedBy', 'liftedBy', 'doneBy', 'signedBy']) if (typeof o[f] === 'string') o[f] = staff[o[f] as string] ?? manager.id;
+          return o;
+        });
+      add('creditAgreements', remap(book.agreements));
+      add('creditSales', remap(book.sales));
+      add('payments', remap(book.payments));
+      add('extensionRequests', remap(book.extensions));
+      add('ladderTasksDone', remap(book.done));
+      add('ladderEffectLifts', remap(book.lifts));
+    }
+  }
   return out;
 }
 

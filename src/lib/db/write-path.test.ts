@@ -180,11 +180,19 @@ describe('write path', () => {
 describe('demo workspace through the write path', () => {
   it('writes every generated record as one undoable change set', async () => {
     const { demoMutations } = await import('./demo');
-    const mutations = demoMutations({ customers: 300 });
+    const mutations = demoMutations({ customers: 300, today: '2026-11-28' });
     const cs = await wp.write('change.demo', mutations);
     expect(cs.ops).toHaveLength(mutations.length);
     expect(await db.customers.count()).toBe(300);
     expect(await db.contacts.count()).toBeGreaterThan(100);
+    // a credit book for 40 companies, every record linked to a demo customer and staff member
+    expect(await db.creditAgreements.count()).toBe(40);
+    expect(await db.creditSales.count()).toBe(600);
+    const customerIds = new Set((await db.customers.toArray()).map((c) => c.id));
+    const staffIds = new Set((await db.staff.toArray()).map((s) => s.id));
+    expect((await db.creditSales.toArray()).every((s) => customerIds.has(s.customerId))).toBe(true);
+    expect((await db.ladderEffectLifts.toArray()).every((l) => staffIds.has(l.liftedBy))).toBe(true);
+    expect((await db.staff.toArray()).some((s) => s.manager)).toBe(true);
     await wp.undo();
     expect(await db.customers.where('id').above('').filter((c) => c.deleted === 0).count()).toBe(0);
   });

@@ -321,6 +321,8 @@ class WorkspaceBuilder {
         orgUnitId: siteId,
         mobile: mobile(rng),
         role: head ? '片区经理' : '客户经理',
+        // area heads approve credit, override stopped sales and lift ladder effects
+        ...(head ? { manager: true } : {}),
         active: i < 4 || rng.chance(0.95)
       };
       this.staff.push(member);
