@@ -154,7 +154,9 @@ function rowOp(table: TableName, row: Row, fields?: string[]): EntryOp {
 }
 
 /** The replicated form of a local change set: every field it wrote with its stamp (cs.at, cs.actor). */
-function toEntry(cs: ChangeSet, inserted: Map<string, Row>): Entry {
+function toEntry(cs: ChangeSet, insertedRows: Map<TableName, Row[]>): Entry {
+  const inserted = new Map<string, Row>();
+  for (const [table, rows] of insertedRows) for (const r of rows) inserted.set(`${table}/${r.id}`, r);
   const write = (v: unknown): FieldWrite => [v === undefined ? null : v, cs.at, cs.actor];
   const ops = cs.ops.map((op): EntryOp => {
     const f: Record<string, FieldWrite> = {};
@@ -396,7 +398,8 @@ export class WritePath {
     // Inserts go to IndexedDB a chunk at a time as soon as they are checked, without waiting for
     // the chunk before: the database stores one chunk while the next is checked. A refusal later
     // on throws inside the transaction, which rolls back every chunk already added.
-    const inserted = new Map<string, Row>();
+    // the rows inserted, by table: the replicated entry is built from them only if someone listens
+    const inserted = new Map<TableName, Row[]>();
     const pending = new Map<TableName, Row[]>();
     const adding: Promise<void>[] = [];
     const flush = (table: TableName, rows: Row[]) => {
@@ -449,7 +452,9 @@ export class WritePath {
           flush(m.table, list);
           pending.set(m.table, []);
         }
-        inserted.set(`${m.table}/${row.id}`, row);
+        let kept = inserted.get(m.table);
+        if (!kept) inserted.set(m.table, (kept = []));
+        kept.push(row);
         ops.push({ kind: 'insert', table: m.table, id: row.id });
         return;
       }
