@@ -184,4 +184,21 @@ test('agreement, credit sale, Today ladder, stop and blacklist, lift, override, 
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^对账单-杭州顺达物流有限公司-2026-01-01-2026-04-30\.xlsx$/);
   await expect(page.getByText('已导出对账单')).toBeVisible();
+
+  // the payment record feeds the credit evaluation: 付款及时性 starts from the customer's behaviour
+  await page.getByRole('link', { name: '信用', exact: true }).click();
+  await page.getByRole('button', { name: '新建信用申请' }).click();
+  const apply = page.getByRole('form', { name: '新建信用申请' });
+  await apply.getByLabel('客户').fill(CUSTOMER);
+  await apply.getByLabel('申请金额(元)').fill('200000');
+  await apply.getByLabel('账期(天)').fill('60');
+  await apply.getByLabel('用途').fill('续签');
+  await apply.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: `信用申请:${CUSTOMER}` })).toBeVisible();
+  await page.getByRole('button', { name: '受理并转评估' }).click();
+  const accept = page.getByRole('form', { name: '受理并转评估' });
+  await accept.getByRole('button', { name: '保存' }).click();
+  await expect(accept).toHaveCount(0);
+  await page.getByRole('link', { name: '填写评估表' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /付款及时性已按该客户的回款记录预填为 \d+(\.\d)? 分/ })).toBeVisible();
 });
