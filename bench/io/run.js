@@ -11,7 +11,8 @@
  * and drives it in the same headless Chromium as the tests. Figures:
  *
  *   import  a 15-column CSV through the app's import worker end to end vs a raw Dexie bulkPut of
- *           the same rows (target ≤ 1.3×), and the longest main-thread task meanwhile (< 50 ms)
+ *           the same rows (target ≤ 1.3×; best against best, the baseline going first every other
+ *           round), and the longest main-thread task meanwhile (< 50 ms)
  *   export  the same rows as a 15-column view to .xlsx through the app's export worker vs ExcelJS
  *           and SheetJS each writing the same array of arrays in a worker (target ≤ 1.2× the
  *           faster), with the browser's peak memory growth during each

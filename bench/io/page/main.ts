@@ -112,6 +112,8 @@ async function importBench(n: number, rounds: number) {
     const name = `kebu-ws-bench-io-${r}`;
     await Dexie.delete(name);
     await idle(500);
+    // every other round the baseline goes first, so that neither side always meets a warmer store
+    if (r % 2 === 1) out.raw.push(await ask<number>('raw', `bench-io-raw-${r}`));
     const i = await importOnce(csv, name);
     out.import.push(i.ms);
     out.longTask = Math.max(out.longTask, i.main.longTask);
@@ -120,7 +122,7 @@ async function importBench(n: number, rounds: number) {
     out.phases.push(i.phases);
     out.longTasks.push(i.longTasks);
     await Dexie.delete(name);
-    out.raw.push(await ask<number>('raw', `bench-io-raw-${r}`));
+    if (r % 2 === 0) out.raw.push(await ask<number>('raw', `bench-io-raw-${r}`));
   }
   return out;
 }
