@@ -71,24 +71,38 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Every string short, every key harmless, nesting bounded. Iterative: a hostile depth cannot overflow the stack. */
+/**
+ * Every string short, every key harmless, nesting bounded. Iterative: a hostile depth cannot
+ * overflow the stack. Two parallel stacks and for…in: this visits every value of a 50 000-record
+ * snapshot, so it allocates nothing per value.
+ */
 function checkTree(root: unknown) {
-  const stack: [unknown, number][] = [[root, 0]];
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  while (values.length) {
+    const v = values.pop();
+    const depth = depths.pop()!;
     if (typeof v === 'string') {
       if (v.length > MAX_STRING) refuse('too-long-string');
     } else if (typeof v === 'number') {
       if (!Number.isFinite(v)) refuse('not-finite');
     } else if (typeof v === 'object' && v !== null) {
       if (depth > MAX_DEPTH) refuse('too-deep');
-      if (Array.isArray(v)) for (const x of v) stack.push([x, depth + 1]);
-      else
-        for (const [k, x] of Object.entries(v)) {
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+          values.push(v[i]);
+          depths.push(depth + 1);
+        }
+      } else {
+        const o = v as Record<string, unknown>;
+        for (const k in o) {
+          if (!Object.hasOwn(o, k)) continue;
           if (FORBIDDEN_KEYS.has(k)) refuse(`forbidden-key ${k}`);
           if (k.length > MAX_STRING) refuse('too-long-string');
-          stack.push([x, depth + 1]);
+          values.push(o[k]);
+          depths.push(depth + 1);
         }
+      }
     }
   }
 }
