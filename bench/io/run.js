@@ -19,14 +19,12 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { launchChromium } from '../lib/browser.js';
+import { buildBenchPage } from '../lib/page.js';
 import { startStatic } from '../lib/servers.js';
 import { fmtMs, fmtRatio, log, min, table } from '../lib/util.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PAGE = fileURLToPath(new URL('./page/', import.meta.url));
-const OUT = fileURLToPath(new URL('../.out/io/', import.meta.url));
 const PORT = 4183;
 
 function parseArgs(argv) {
@@ -44,23 +42,6 @@ function parseArgs(argv) {
   return o;
 }
 
-async function buildPage() {
-  log('building the io benchmark page…');
-  mkdirSync(fileURLToPath(new URL('../.out/', import.meta.url)), { recursive: true });
-  writeFileSync(
-    fileURLToPath(new URL('../.out/eslint.config.js', import.meta.url)),
-    '// generated: build output, never linted\nexport default [{ ignores: ["**/*"] }];\n'
-  );
-  await build({
-    root: PAGE,
-    configFile: false,
-    base: './',
-    logLevel: 'warn',
-    resolve: { alias: { $lib: `${ROOT}src/lib` } },
-    worker: { format: 'es' },
-    build: { outDir: OUT, emptyOutDir: true, chunkSizeWarningLimit: 5000, target: 'es2022' }
-  });
-}
 
 /** Resident memory of the processes under `rootPid` (sum, bytes), from /proc: the browser's. */
 function browserRss(rootPid) {
@@ -111,7 +92,7 @@ const mark = (ok) => (ok ? '✓' : '✗');
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  await buildPage();
+  const OUT = await buildBenchPage('io');
   const server = await startStatic(OUT, PORT);
   const browser = await launchChromium();
   const lines = [];

@@ -15,14 +15,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { launchChromium } from '../lib/browser.js';
+import { buildBenchPage } from '../lib/page.js';
 import { startStatic } from '../lib/servers.js';
 import { fmtMs, fmtRatio, log, median, table } from '../lib/util.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PAGE = fileURLToPath(new URL('./page/', import.meta.url));
-const OUT = fileURLToPath(new URL('../.out/receivables/', import.meta.url));
 const PORT = 4182;
 const TARGET = 200;
 
@@ -38,29 +36,12 @@ function parseArgs(argv) {
   return o;
 }
 
-async function buildPage() {
-  log('building the receivables benchmark page…');
-  mkdirSync(fileURLToPath(new URL('../.out/', import.meta.url)), { recursive: true });
-  writeFileSync(
-    fileURLToPath(new URL('../.out/eslint.config.js', import.meta.url)),
-    '// generated: build output, never linted\nexport default [{ ignores: ["**/*"] }];\n'
-  );
-  await build({
-    root: PAGE,
-    configFile: false,
-    base: './',
-    logLevel: 'warn',
-    resolve: { alias: { $lib: `${ROOT}src/lib` } },
-    worker: { format: 'es' },
-    build: { outDir: OUT, emptyOutDir: true, chunkSizeWarningLimit: 5000, target: 'es2022' }
-  });
-}
 
 const mark = (ok) => (ok ? '✓' : '✗');
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  await buildPage();
+  const OUT = await buildBenchPage('receivables');
   const server = await startStatic(OUT, PORT);
   const browser = await launchChromium();
   let r;

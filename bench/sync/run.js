@@ -20,14 +20,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { launchChromium } from '../lib/browser.js';
+import { buildBenchPage } from '../lib/page.js';
 import { startStatic } from '../lib/servers.js';
 import { fmtMs, fmtRatio, log, min, percentile, sleep, table } from '../lib/util.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PAGE = fileURLToPath(new URL('./page/', import.meta.url));
-const OUT = fileURLToPath(new URL('../.out/sync/', import.meta.url));
 const PORT = 4186;
 const SIGNAL_PORT = 4187;
 const RELAY_PORT = 4188;
@@ -42,22 +40,6 @@ function parseArgs(argv) {
   return o;
 }
 
-async function buildPage() {
-  log('building the sync benchmark page…');
-  mkdirSync(fileURLToPath(new URL('../.out/', import.meta.url)), { recursive: true });
-  writeFileSync(
-    fileURLToPath(new URL('../.out/eslint.config.js', import.meta.url)),
-    '// generated: build output, never linted\nexport default [{ ignores: ["**/*"] }];\n'
-  );
-  await build({
-    root: PAGE,
-    configFile: false,
-    base: './',
-    logLevel: 'warn',
-    resolve: { alias: { $lib: `${ROOT}src/lib` } },
-    build: { outDir: OUT, emptyOutDir: true, chunkSizeWarningLimit: 5000, target: 'es2022' }
-  });
-}
 
 function server(script, port, ready, env = {}) {
   const p = spawn(process.execPath, [`${ROOT}scripts/${script}`], {
@@ -75,7 +57,7 @@ const mb = (b) => `${(b / 1048576).toFixed(1)} MB`;
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const p2p = Boolean(process.env.KEBU_P2P);
-  await buildPage();
+  const OUT = await buildBenchPage('sync');
   const site = await startStatic(OUT, PORT);
   const relayDir = mkdtempSync(join(tmpdir(), 'kebu-bench-relay-'));
   const relay = await server('relay.js', RELAY_PORT, 'Kebu relay on', { KEBU_RELAY_DIR: relayDir });

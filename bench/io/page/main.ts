@@ -17,6 +17,7 @@ import { exportWorker, importWorker } from '$lib/io/client';
 import type { ExportResult } from '$lib/io/export-job';
 import type { ColumnMapping } from '$lib/io/mapping';
 import type { PlanSummary } from '$lib/io/import-session';
+import { watchMainThread } from '../../lib/main-thread';
 
 const ACTOR = { id: 'bench-io', name: '基准测试', device: 'bench' };
 const FIELDS = ['kind', 'name', 'shortName', 'creditCode', 'tier', 'status', 'stage', 'source', 'industry', 'province', 'city', 'district', 'address', 'mobile', 'phone'];
@@ -38,34 +39,6 @@ function ask<T>(type: string, arg?: unknown): Promise<T> {
   });
 }
 
-/** Watch the main thread: long-task entries and the longest gap of a ping loop. */
-function watchMainThread() {
-  let longest = 0;
-  const tasks: { at: number; ms: number }[] = [];
-  const obs = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      longest = Math.max(longest, e.duration);
-      tasks.push({ at: e.startTime, ms: e.duration });
-    }
-  });
-  obs.observe({ type: 'longtask', buffered: false });
-  let maxGap = 0;
-  let last = performance.now();
-  let running = true;
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    const now = performance.now();
-    maxGap = Math.max(maxGap, now - last);
-    last = now;
-    if (running) setTimeout(() => channel.port2.postMessage(0), 0);
-  };
-  channel.port2.postMessage(0);
-  return () => {
-    running = false;
-    obs.disconnect();
-    return { longTask: longest, maxGap, tasks };
-  };
-}
 
 const idle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -7,6 +7,7 @@
  */
 import { generateReceivables } from '$lib/domain/receivables';
 import { WorkerClient } from '$lib/io/rpc';
+import { watchMainThread } from '../../lib/main-thread';
 
 declare global {
   interface Window {
@@ -14,29 +15,6 @@ declare global {
   }
 }
 
-function watchMainThread() {
-  let longest = 0;
-  const obs = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
-  });
-  obs.observe({ type: 'longtask', buffered: false });
-  let maxGap = 0;
-  let last = performance.now();
-  let running = true;
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    const now = performance.now();
-    maxGap = Math.max(maxGap, now - last);
-    last = now;
-    if (running) setTimeout(() => channel.port2.postMessage(0), 0);
-  };
-  channel.port2.postMessage(0);
-  return () => {
-    running = false;
-    obs.disconnect();
-    return { longTask: longest, maxGap };
-  };
-}
 
 const TODAY = '2026-06-15';
 const idle = (ms: number) => new Promise((r) => setTimeout(r, ms));
