@@ -14,7 +14,7 @@
  *   what was stopped. Append-only.
  */
 import type { Fen } from '../money';
-import type { FieldSpec, FieldSpecs } from '../records/fields';
+import { choice, json, link, requiredMoney, requiredNumber, requiredText, text, type FieldSpecs } from '../records/field-kit';
 import type { Versioned } from '../records/types';
 import type { StopReason } from './enforcement';
 import type { CreditStepBody, UrgentKind } from './workflow';
@@ -88,17 +88,12 @@ export interface CreditOverride extends Versioned {
 export const CREDIT_TABLES = ['creditApplications', 'creditSteps', 'creditEvaluations', 'creditOverrides'] as const;
 export type CreditTable = (typeof CREDIT_TABLES)[number];
 
-const text: FieldSpec = { type: 'text' };
-const requiredText: FieldSpec = { type: 'text', required: true };
-const json = (required = false): FieldSpec => ({ type: 'text', json: true, required });
-const link = (linkTable: string, required = false): FieldSpec => ({ type: 'link', linkTable, required });
-const choice = (options: readonly string[], required = false): FieldSpec => ({ type: 'choice', options, required });
-const requiredNumber: FieldSpec = { type: 'number', required: true };
+
 
 export const CREDIT_FIELDS: Record<CreditTable, FieldSpecs> = {
   creditApplications: {
     customerId: link('customers', true),
-    amount: { type: 'money', required: true },
+    amount: requiredMoney,
     termDays: requiredNumber,
     purpose: requiredText,
     urgent: choice(URGENT_KINDS),
@@ -136,7 +131,7 @@ export const CREDIT_FIELDS: Record<CreditTable, FieldSpecs> = {
     at: requiredNumber,
     reason: requiredText,
     reasons: json(true),
-    exposure: { type: 'money', required: true },
+    exposure: requiredMoney,
     limit: { type: 'money' }
   }
 };

@@ -1,12 +1,12 @@
 /**
  * The fields of the receivables tables and their cell types, in the shape of
- * `records/fields.ts`'s `TABLE_FIELDS`, so the write path validates them the same way (the lead
- * merges `RECEIVABLE_FIELDS` into `TABLE_FIELDS`). Envelope fields are not listed.
+ * `records/fields.ts`'s `TABLE_FIELDS`, so the write path validates them the same way (they are
+ * part of `TABLE_FIELDS`). Envelope fields are not listed; the pieces come from records/field-kit.ts.
  *
  * Cell types cannot say "positive", "after the ship date" or "this outcome belongs to that task";
  * `checkReceivableRecord` (./checks.ts) says those, and the derivations skip what it refuses.
  */
-import type { FieldSpec, FieldSpecs } from '../records/fields';
+import { choice, date, json, link, requiredDate, requiredMoney, requiredNumber, requiredText, text, type FieldSpecs } from '../records/field-kit';
 import {
   ALL_TASK_OUTCOMES,
   EXTENSION_STATUSES,
@@ -26,13 +26,7 @@ export const RECEIVABLE_TABLES = [
 ] as const;
 export type ReceivableTable = (typeof RECEIVABLE_TABLES)[number];
 
-const text: FieldSpec = { type: 'text' };
-const requiredText: FieldSpec = { type: 'text', required: true };
-const date: FieldSpec = { type: 'date' };
-const requiredDate: FieldSpec = { type: 'date', required: true };
-const requiredMoney: FieldSpec = { type: 'money', required: true };
-const link = (linkTable: string, required = false): FieldSpec => ({ type: 'link', linkTable, required });
-const choice = (options: readonly string[], required = false): FieldSpec => ({ type: 'choice', options, required });
+
 
 export const RECEIVABLE_FIELDS: Record<ReceivableTable, FieldSpecs> = {
   creditAgreements: {
@@ -40,7 +34,7 @@ export const RECEIVABLE_FIELDS: Record<ReceivableTable, FieldSpecs> = {
     applicationId: text,
     agreementNo: text,
     limit: requiredMoney,
-    termDays: { type: 'number', required: true },
+    termDays: requiredNumber,
     startDate: requiredDate,
     endDate: requiredDate,
     earlyPaymentIncentive: text,
@@ -54,7 +48,7 @@ export const RECEIVABLE_FIELDS: Record<ReceivableTable, FieldSpecs> = {
     invoiceNo: text,
     shipDate: requiredDate,
     amount: requiredMoney,
-    termDays: { type: 'number', required: true },
+    termDays: requiredNumber,
     dueDate: date,
     goods: text,
     orgUnitId: link('orgUnits'),
@@ -69,7 +63,7 @@ export const RECEIVABLE_FIELDS: Record<ReceivableTable, FieldSpecs> = {
     amount: requiredMoney,
     method: choice(PAYMENT_METHODS, true),
     reference: text,
-    allocations: { type: 'text', json: true },
+    allocations: json(),
     notes: text
   },
   extensionRequests: {

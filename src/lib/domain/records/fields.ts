@@ -3,7 +3,6 @@
  * validates against, the grid builds its columns from, and imports map onto. Envelope fields
  * (id, deleted, created/updated stamps) are not listed; the write path owns them.
  */
-import type { CellSpec } from '../cells';
 import {
   AGE_BANDS,
   CHANNELS,
@@ -19,18 +18,9 @@ import {
 import { CREDIT_FIELDS } from '../credit/records';
 import { RECEIVABLE_FIELDS } from '../receivables/fields';
 
-export type FieldSpec = CellSpec & { linkTable?: string; json?: boolean };
-export type FieldSpecs = Record<string, FieldSpec>;
+import { choice, link, requiredText, tags, text, type FieldSpec, type FieldSpecs } from './field-kit';
 
-const text: FieldSpec = { type: 'text' };
-const requiredText: FieldSpec = { type: 'text', required: true };
-const link = (linkTable: string): FieldSpec => ({ type: 'link', linkTable });
-const choice = (options: readonly string[], required = false): FieldSpec => ({
-  type: 'choice',
-  options,
-  required
-});
-const tags: FieldSpec = { type: 'multi' };
+export type { FieldSpec, FieldSpecs };
 
 export const CUSTOMER_FIELDS: FieldSpecs = {
   kind: choice(CUSTOMER_KINDS, true),
