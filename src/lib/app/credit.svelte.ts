@@ -3,7 +3,7 @@
  * workspace's credit settings, who is acting, and the engine's problems in the user's language
  * (the engine speaks English; zh-CN users never see it raw).
  */
-import { TableStore } from '$lib/db/table-store.svelte';
+import type { TableStore } from '$lib/db/table-store.svelte';
 import type { OpenWorkspace } from '$lib/db/workspace';
 import { isoDate } from '$lib/domain/credit/applications';
 import { CREDIT_SETTINGS_ID, readCreditSettings } from '$lib/domain/credit/settings-store';
@@ -22,27 +22,23 @@ export class CreditData {
   readonly agreements: TableStore<'creditAgreements'>;
 
   constructor(ws: OpenWorkspace) {
-    this.applications = new TableStore(ws.db, ws.writes, 'creditApplications');
-    this.steps = new TableStore(ws.db, ws.writes, 'creditSteps');
-    this.evaluations = new TableStore(ws.db, ws.writes, 'creditEvaluations');
-    this.agreements = new TableStore(ws.db, ws.writes, 'creditAgreements');
+    // the workspace's own stores: the receivables screens read the same agreements and evaluations
+    this.applications = ws.store('creditApplications');
+    this.steps = ws.store('creditSteps');
+    this.evaluations = ws.store('creditEvaluations');
+    this.agreements = ws.store('creditAgreements');
   }
 
   get loading(): boolean {
     return this.applications.loading || this.steps.loading;
   }
-
-  destroy() {
-    for (const s of [this.applications, this.steps, this.evaluations, this.agreements]) s.destroy();
-  }
 }
 
 let cached: { ws: OpenWorkspace; data: CreditData } | null = null;
 
-/** The credit stores of `ws` (made on first use; those of a workspace closed since are dropped). */
+/** The credit stores of `ws` (made on first use; the stores close with the workspace). */
 export function creditData(ws: OpenWorkspace): CreditData {
   if (cached?.ws !== ws) {
-    cached?.data.destroy();
     cached = { ws, data: new CreditData(ws) };
   }
   return cached.data;

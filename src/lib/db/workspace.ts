@@ -1,7 +1,7 @@
 /**
  * An open workspace: its database, its write path, and the live stores of its tables.
  */
-import { KebuDB, workspaceDbName } from './schema';
+import { KebuDB, workspaceDbName, type TableName } from './schema';
 import { TableStore } from './table-store.svelte';
 import { WritePath, type Actor } from './write-path';
 import type { WorkspaceInfo } from './registry';
@@ -17,6 +17,8 @@ export class OpenWorkspace {
   readonly customColumns: TableStore<'customColumns'>;
   readonly savedViews: TableStore<'savedViews'>;
   readonly settings: TableStore<'settings'>;
+  /** the other tables' stores, made on first use and shared by every screen (credit, receivables) */
+  readonly #more = new Map<TableName, TableStore<TableName>>();
 
   constructor(
     readonly info: WorkspaceInfo,
@@ -34,7 +36,16 @@ export class OpenWorkspace {
     this.settings = new TableStore(this.db, this.writes, 'settings');
   }
 
+  /** The live store of any table, made once per open workspace. */
+  store<K extends TableName>(table: K): TableStore<K> {
+    let s = this.#more.get(table);
+    if (!s) this.#more.set(table, (s = new TableStore(this.db, this.writes, table) as unknown as TableStore<TableName>));
+    return s as unknown as TableStore<K>;
+  }
+
   close() {
+    for (const s of this.#more.values()) s.destroy();
+    this.#more.clear();
     for (const s of [
       this.customers,
       this.contacts,

@@ -8,7 +8,7 @@
  * customer's records only. Everything follows the stored records and the clock, so it is right
  * after any edit, import, sync or undo: nothing derived is written back.
  */
-import { TableStore } from '$lib/db/table-store.svelte';
+import type { TableStore } from '$lib/db/table-store.svelte';
 import type { OpenWorkspace } from '$lib/db/workspace';
 import type { WorkerClient } from '$lib/io/rpc';
 import { ENGINE_TABLES, type EngineTable, type TodayView } from './engine';
@@ -47,14 +47,14 @@ export class ReceivablesData {
   #destroyed = false;
 
   constructor(readonly ws: OpenWorkspace) {
-    this.agreements = new TableStore(ws.db, ws.writes, 'creditAgreements');
-    this.sales = new TableStore(ws.db, ws.writes, 'creditSales');
-    this.payments = new TableStore(ws.db, ws.writes, 'payments');
-    this.extensions = new TableStore(ws.db, ws.writes, 'extensionRequests');
-    this.done = new TableStore(ws.db, ws.writes, 'ladderTasksDone');
-    this.lifts = new TableStore(ws.db, ws.writes, 'ladderEffectLifts');
-    this.overrides = new TableStore(ws.db, ws.writes, 'creditOverrides');
-    this.evaluations = new TableStore(ws.db, ws.writes, 'creditEvaluations');
+    this.agreements = ws.store('creditAgreements');
+    this.sales = ws.store('creditSales');
+    this.payments = ws.store('payments');
+    this.extensions = ws.store('extensionRequests');
+    this.done = ws.store('ladderTasksDone');
+    this.lifts = ws.store('ladderEffectLifts');
+    this.overrides = ws.store('creditOverrides');
+    this.evaluations = ws.store('creditEvaluations');
     this.#unsubscribe = ws.writes.subscribe((n) => {
       const tables: Partial<Record<EngineTable, string[] | 'all'>> = {};
       let any = false;
@@ -183,7 +183,7 @@ export class ReceivablesData {
     this.#unsubscribe?.();
     this.#stopEffect?.();
     this.#worker?.terminate();
-    for (const s of [this.agreements, this.sales, this.payments, this.extensions, this.done, this.lifts, this.overrides, this.evaluations]) s.destroy();
+    // the stores are the workspace's (ws.store) and close with it
   }
 }
 
