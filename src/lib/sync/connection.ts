@@ -18,7 +18,6 @@ import type { WritePath } from '$lib/db/write-path';
 import { sharedLogDbName, type ShareConfig } from '$lib/db/registry';
 
 export type { ShareConfig };
-import { encodeEntry } from './entry';
 import { Replica } from './replica';
 import { colorOf } from './share';
 
@@ -167,7 +166,7 @@ export class SyncConnection {
     if (!this.config.seeded) {
       const entries = await writes.snapshotEntries();
       if (this.#destroyed) return;
-      this.doc.transact(() => replica.log.push(entries.map(encodeEntry)), replica);
+      replica.push(entries);
       onSeeded?.();
     }
     this.status.ready = true;
@@ -183,7 +182,7 @@ export class SyncConnection {
       if (!notice.detached || notice.local) return;
       void writes.entryOf(notice.changeSet).then((entry) => {
         if (!entry || this.#destroyed) return;
-        this.doc.transact(() => replica.log.push([encodeEntry(entry)]), replica);
+        replica.push([entry]);
         if (this.status.peers === 0 && this.status.relay !== 'connected') this.status.pending++;
         this.#emit();
       });

@@ -1,6 +1,7 @@
+import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { CustomColumn } from '$lib/domain/records/types';
-import { decodeEntry, encodeEntry, type Entry } from './entry';
+import { decodeEntry, encodeEntry, PACK_ABOVE, packEntry, type Entry } from './entry';
 
 const AT = 1_760_000_000_000;
 const valid = (): Entry => ({
@@ -158,5 +159,77 @@ describe('decodeEntry', () => {
     const text = JSON.stringify(valid()).replace('"notes":[null', '"__proto__":{"polluted":1},"notes":[null');
     expect(decodeEntry(text).ok).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+/** a snapshot-like entry of n customers, long enough to be packed */
+const bigEntry = (n: number): Entry => ({
+  ...valid(),
+  label: 'change.share',
+  ops: Array.from({ length: n }, (_, i) => ({
+    t: 'customers' as const,
+    id: `c${i}`,
+    ins: 1 as const,
+    f: { kind: ['unit', AT, 'alice'], name: [`杭州顺达物流有限公司${i}`, AT, 'alice'], city: ['杭州市', AT, 'alice'], deleted: [0, AT, 'alice'] }
+  }))
+});
+
+/** a packed element by hand: format byte, declared UTF-8 length, raw deflate */
+function packed(json: string, declared?: number, format = 1): Uint8Array {
+  const utf8 = new TextEncoder().encode(json);
+  const body = deflateSync(utf8);
+  const out = new Uint8Array(5 + body.length);
+  out[0] = format;
+  new DataView(out.buffer).setUint32(1, declared ?? utf8.length, true);
+  out.set(body, 5);
+  return out;
+}
+
+describe('packEntry', () => {
+  it('leaves a short entry as text and packs a long one', () => {
+    expect(typeof packEntry(valid())).toBe('string');
+    const big = bigEntry(200);
+    expect(encodeEntry(big).length).toBeGreaterThan(PACK_ABOVE);
+    const item = packEntry(big);
+    expect(item).toBeInstanceOf(Uint8Array);
+    // Chinese JSON is two bytes a character in memory: packed it is a fraction of that
+    expect((item as Uint8Array).byteLength).toBeLessThan(encodeEntry(big).length * 2 * 0.2);
+    expect(decodeEntry(item)).toEqual({ ok: true, entry: big });
+  });
+
+  it('checks a packed entry like a text one', () => {
+    const bad = mutate((e) => ((e.ops[1].f as Record<string, unknown>).colour = ['red', AT, 'alice']));
+    const r = decodeEntry(packed(bad));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain('write.unknown-field');
+    expect(decodeEntry(packed(JSON.stringify(valid())))).toEqual({ ok: true, entry: valid() });
+  });
+
+  const json = encodeEntry(bigEntry(50));
+  const bytes = new TextEncoder().encode(json).length;
+  const garbage = new Uint8Array([1, 20, 0, 0, 0, 0xff, 0xfe, 0xfd, 0x00, 0x13]);
+  const notUtf8 = (() => {
+    const body = deflateSync(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]));
+    const out = new Uint8Array(5 + body.length);
+    out[0] = 1;
+    new DataView(out.buffer).setUint32(1, 4, true);
+    out.set(body, 5);
+    return out;
+  })();
+
+  it.each<[string, Uint8Array, string]>([
+    ['an empty element', new Uint8Array(0), 'bad-packing'],
+    ['another packing format', packed(json, undefined, 2), 'bad-packing'],
+    ['a declared length past the limit', packed(json, 0xffffffff), 'too-large'],
+    ['a declared length no deflate data can reach (a bomb)', packed(json, bytes * 2000), 'too-large'],
+    ['a declared length longer than the data', packed(json, bytes + 10), 'bad-packing'],
+    ['a declared length shorter than the data', packed(json, bytes - 10), 'not-json'],
+    ['data that is not deflate', garbage, 'bad-packing'],
+    ['cut-off data', packed(json).subarray(0, 40), 'bad-packing'],
+    ['text that is not UTF-8', notUtf8, 'bad-utf8']
+  ])('refuses %s without throwing', (_what, input, reason) => {
+    const r = decodeEntry(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain(reason);
   });
 });

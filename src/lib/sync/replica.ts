@@ -15,7 +15,7 @@
 import * as Y from 'yjs';
 import type { WritePath } from '$lib/db/write-path';
 import type { CustomColumn } from '$lib/domain/records/types';
-import { decodeEntry, encodeEntry, type Entry } from './entry';
+import { decodeEntry, packEntry, type Entry, type LogItem } from './entry';
 
 export const LOG_NAME = 'log';
 
@@ -30,36 +30,39 @@ export interface RefusedEntry {
 
 export class Replica {
   readonly doc: Y.Doc;
-  readonly log: Y.Array<string>;
+  readonly log: Y.Array<LogItem>;
   /** resolves once every entry already in the document has been applied */
   readonly whenSynced: Promise<void>;
   /** entries this device refused, oldest first */
   readonly refused: RefusedEntry[] = [];
   readonly #writes: WritePath;
   #pending: Entry[] = [];
-  #deferred: string[] = [];
+  #deferred: LogItem[] = [];
   #queue: Promise<void> = Promise.resolve();
   #destroyed = false;
   readonly #offEntry: () => void;
-  readonly #observer: (event: Y.YArrayEvent<string>, tr: Y.Transaction) => void;
+  readonly #observer: (event: Y.YArrayEvent<LogItem>, tr: Y.Transaction) => void;
 
   constructor(doc: Y.Doc, writes: WritePath) {
     this.doc = doc;
     this.#writes = writes;
-    this.log = doc.getArray<string>(LOG_NAME);
+    this.log = doc.getArray<LogItem>(LOG_NAME);
     this.#observer = (event, tr) => {
       if (tr.origin === this) return;
-      const added: string[] = [];
-      for (const d of event.changes.delta) if (d.insert) added.push(...(d.insert as string[]));
+      const added: LogItem[] = [];
+      for (const d of event.changes.delta) if (d.insert) added.push(...(d.insert as LogItem[]));
       if (added.length) this.#enqueue(added);
     };
     this.log.observe(this.#observer);
-    this.#offEntry = writes.onEntry((entry) => {
-      if (this.#destroyed) return;
-      const json = encodeEntry(entry);
-      this.doc.transact(() => this.log.push([json]), this);
-    });
+    this.#offEntry = writes.onEntry((entry) => this.push([entry]));
     this.whenSynced = this.#enqueue(this.log.toArray());
+  }
+
+  /** Send entries made on this device (packed when long); not applied here again. */
+  push(entries: Entry[]) {
+    if (this.#destroyed || !entries.length) return;
+    const items = entries.map(packEntry);
+    this.doc.transact(() => this.log.push(items), this);
   }
 
   /** Entries waiting for a record they edit. */
@@ -68,7 +71,7 @@ export class Replica {
   }
 
   /** Log elements waiting for a custom column they write to. */
-  get deferred(): readonly string[] {
+  get deferred(): readonly LogItem[] {
     return this.#deferred;
   }
 
@@ -102,11 +105,11 @@ export class Replica {
       this.#deferred = [];
       // an element that writes to a column inserted later in the batch is decoded again after it
       for (;;) {
-        const again: string[] = [];
+        const again: LogItem[] = [];
         let newColumns = false;
         for (const item of queue) {
           const r = decodeEntry(item, columns);
-          if (!r.ok && typeof item === 'string' && UNKNOWN_COLUMN.test(r.reason)) {
+          if (!r.ok && (typeof item === 'string' || item instanceof Uint8Array) && UNKNOWN_COLUMN.test(r.reason)) {
             again.push(item);
             continue;
           }
