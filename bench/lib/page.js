@@ -1,9 +1,11 @@
 /**
  * Build a benchmark page with Vite into bench/.out/<name> (never build/): the app's `$lib` is
- * aliased, workers are ES modules, and the output folder is kept out of the linter.
+ * aliased, Svelte modules compile, workers are ES modules, and the output folder is kept out of
+ * the linter.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build } from 'vite';
 import { log } from './util.js';
 
@@ -22,8 +24,10 @@ export async function buildBenchPage(name) {
     base: './',
     logLevel: 'warn',
     resolve: { alias: { $lib: `${ROOT}src/lib` } },
+    // the app's stores are Svelte modules (runes)
+    plugins: [svelte({ configFile: false })],
     worker: { format: 'es' },
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5000, target: 'es2022' }
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5000, target: 'es2022', minify: !process.env.KEBU_BENCH_NOMINIFY }
   });
   return outDir;
 }

@@ -133,7 +133,7 @@ export async function startStatic(dir, port) {
     server.listen(port, '127.0.0.1', () => resolvePromise(undefined));
   });
   const url = `http://127.0.0.1:${port}`;
-  log(`AG Grid page served at ${url}`);
+  log(`static page served at ${url}`);
   return {
     url,
     stop: () => new Promise((resolvePromise) => server.close(() => resolvePromise(undefined)))

@@ -3,11 +3,12 @@
  *
  * initialSync  a device holding 50 000 customers shares them (their snapshot entries in a Y.Doc,
  *              made untimed); a new device receives that document as one Yjs update and is timed
- *              until every customer is in its Dexie and read back as the grid reads it. Against the
+ *              until every customer is in its Dexie and in the TableStore its grid shows. Against the
  *              raw parts on the same data in the same page: Y.applyUpdate of the same update into a
  *              bare Y.Doc + Dexie bulkPut of the same rows.
  * heap         the JavaScript heap holding the workspace's rows (as a TableStore does) vs the same
- *              plus the shared log (the Y.Doc): the runner reads the heap through CDP after a GC.
+ *              plus the shared log (the Y.Doc): the runner reads it after a GC, as V8 counts it and
+ *              as a heap snapshot counts it (with strings and buffers kept outside V8's heap).
  * disk         bytes per record: the encoded log, and IndexedDB usage of the y-indexeddb copy.
  * latency      two pages (two browser contexts) share a workspace through the real transports;
  *              one edits a field every 100 ms with the send time in the value, the other notes
@@ -17,11 +18,12 @@ import Dexie from 'dexie';
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { KebuDB } from '$lib/db/schema';
+import { TableStore } from '$lib/db/table-store.svelte';
 import { WritePath, type Mutation } from '$lib/db/write-path';
 import { newId } from '$lib/db/ids';
 import { generateWorkspace } from '$lib/domain/records/demo';
 import { Replica } from '$lib/sync/replica';
-import { encodeEntry } from '$lib/sync/entry';
+import { packEntry, type LogItem } from '$lib/sync/entry';
 import { SyncConnection, type ShareConfig } from '$lib/sync/connection';
 
 const ACTOR = { id: newId(), name: '基准', device: 'bench' };
@@ -44,7 +46,7 @@ async function prepare(n: number) {
   await writes.write('change.demo', ws.customers.map((c): Mutation => ({ type: 'insert', table: 'customers', record: c as never })));
   const entries = await writes.snapshotEntries();
   const doc = new Y.Doc();
-  doc.getArray<string>('log').push(entries.map(encodeEntry));
+  doc.getArray<LogItem>('log').push(entries.map(packEntry));
   update = Y.encodeStateAsUpdate(doc);
   rows = await db.customers.toArray() as never;
   writes.destroy();
@@ -56,13 +58,20 @@ async function prepare(n: number) {
 async function initialSync() {
   const db = await fresh('bench-sync-target');
   const writes = new WritePath(db, { id: newId(), name: '新设备', device: 'bench' });
+  // the grid's rows: the open workspace's store of the customers table (empty on a new device)
+  const store = new TableStore(db, writes, 'customers');
+  while (store.loading) await new Promise((r) => setTimeout(r, 1));
   const doc = new Y.Doc();
   const start = performance.now();
   const replica = new Replica(doc, writes);
   Y.applyUpdate(doc, update!, 'net');
   await replica.flushed();
-  const got = (await db.customers.toArray()).length;
+  for (const until = performance.now() + 60_000; store.rows.length < rows.length && performance.now() < until; ) {
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  const got = store.rows.length;
   const ms = performance.now() - start;
+  store.destroy();
   replica.destroy();
   writes.destroy();
   db.close();
@@ -96,8 +105,9 @@ async function hold(shared: boolean) {
   }
   rows = [];
   update = null;
-  // the log's text, read back: what the shared copy holds
-  return shared ? (keep[1] as Y.Doc).getArray<string>('log').toArray().reduce((n, s) => n + s.length, 0) : 0;
+  // what the shared copy holds: text (two bytes a character once it has Chinese) or packed bytes
+  const items = shared ? (keep[1] as Y.Doc).getArray<LogItem>('log').toArray() : [];
+  return items.reduce((n, s) => n + (typeof s === 'string' ? 2 * s.length : s.byteLength), 0);
 }
 
 /** Store the log with y-indexeddb as a shared workspace does; usage per record. */
@@ -157,12 +167,14 @@ declare global {
 window.__syncBench = { prepare, initialSync, rawParts, hold, disk, joinRoom, peers, edit, latencies } as never;
 document.getElementById('state')!.textContent = 'ready';
 
-/** Where the initial sync's time goes: decoding the log vs merging into Dexie. */
+/** Where the initial sync's time goes: decoding the log, merging into Dexie, reading the rows back. */
 async function breakdown() {
   const { decodeEntry } = await import('$lib/sync/entry');
   const doc = new Y.Doc();
+  const t00 = performance.now();
   Y.applyUpdate(doc, update!);
-  const texts = doc.getArray<string>('log').toArray();
+  const texts = doc.getArray<LogItem>('log').toArray();
+  const apply = performance.now() - t00;
   const t0 = performance.now();
   const entries = texts.map((t) => decodeEntry(t)).flatMap((r) => (r.ok ? [r.entry] : []));
   const decode = performance.now() - t0;
@@ -170,10 +182,13 @@ async function breakdown() {
   const writes = new WritePath(db, { id: newId(), name: 'x', device: 'bench' });
   const t1 = performance.now();
   await writes.applyRemote(entries);
-  const apply = performance.now() - t1;
+  const merge = performance.now() - t1;
+  const t2 = performance.now();
+  await db.customers.toArray();
+  const read = performance.now() - t2;
   writes.destroy();
   db.close();
   await Dexie.delete('bench-sync-breakdown');
-  return { decode, apply };
+  return { apply, decode, merge, read };
 }
 (window.__syncBench as Record<string, unknown>).breakdown = breakdown;

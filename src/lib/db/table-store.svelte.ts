@@ -2,7 +2,8 @@
  * A table's live rows in memory, for the grid. Loads the first rows at once (so the screen paints
  * before a 100 000-row table has arrived), then the rest in chunks of 5 000 by primary key,
  * yielding between chunks so the page never freezes; afterwards it follows committed
- * writes from this tab and others by re-reading only the ids a write touched.
+ * writes from this tab and others by re-reading only the ids a write touched, or, for changes
+ * from other devices, by taking the rows the notice carries.
  */
 import type { Table } from 'dexie';
 import type { Versioned } from '$lib/domain/records/types';
@@ -28,6 +29,7 @@ export class TableStore<K extends TableName> {
   #index = new Map<string, number>();
   #unsubscribe: () => void;
   #version = 0;
+  #queue: Promise<void> = Promise.resolve();
 
   constructor(db: KebuDB, writes: WritePath, name: K) {
     this.#name = name;
@@ -80,20 +82,28 @@ export class TableStore<K extends TableName> {
     this.loading = false;
   }
 
-  async #onChange(n: ChangeNotice) {
+  /** Notices are handled one after another, so a later one never lands before an earlier read. */
+  #onChange(n: ChangeNotice) {
+    if (!n.tables[this.#name]) return;
+    this.#queue = this.#queue.then(() => this.#apply(n)).catch((e) => console.error('kebu: a table store missed a change', e));
+  }
+
+  async #apply(n: ChangeNotice) {
     const ids = n.tables[this.#name];
+    const given = n.rows?.[this.#name];
     if (!ids) return;
-    if (ids === 'all' || this.loading) {
+    if (this.loading || (ids === 'all' && !given)) {
       await this.#load();
       return;
     }
     const version = this.#version;
-    const fresh = await this.#table.bulkGet(ids);
+    // changes from other devices carry their rows; a write of this tab or another is read back
+    const fresh = given ?? (await this.#table.bulkGet(ids as string[]));
     if (version !== this.#version) return;
     let rows = this.rows.slice();
     let removed = false;
     fresh.forEach((row, i) => {
-      const at = this.#index.get(ids[i]);
+      const at = this.#index.get(row?.id ?? (ids as string[])[i]);
       if (!row || (row as Versioned).deleted) {
         if (at !== undefined) {
           rows[at] = undefined as never;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KebuDB } from './schema';
 import { TableStore } from './table-store.svelte';
-import { WritePath } from './write-path';
+import { WritePath, type ChangeNotice } from './write-path';
 
 let n = 0;
 let db: KebuDB;
@@ -49,6 +49,31 @@ describe('TableStore', () => {
     expect(store.get('c000002')).toBeUndefined();
     expect(store.get('c000007')?.name).toBe('客户7');
     expect(store.rows).toHaveLength(12_345);
+    store.destroy();
+  });
+
+  it('takes the rows a notice carries without reading them back, and keeps notices in order', async () => {
+    await wp.write('change.add', [{ type: 'insert', table: 'customers', record: { id: 'c1', kind: 'unit', name: '顺达' } }]);
+    const stored = (await db.customers.get('c1'))!;
+    let emit: (n: ChangeNotice) => void = () => {};
+    const notices = { subscribe: (fn: (n: ChangeNotice) => void) => ((emit = fn), () => {}) } as unknown as WritePath;
+    const store = new TableStore(db, notices, 'customers');
+    await until(() => !store.loading && store.rows.length === 1);
+    // a notice to read c1 back, then at once one carrying c1 renamed and c9, which is not in the database
+    emit({ tables: { customers: ['c1'] }, changeSet: 'a', local: true });
+    emit({
+      tables: { customers: ['c1', 'c9'] },
+      changeSet: 'b',
+      local: true,
+      rows: { customers: [{ ...stored, name: '顺达物流' }, { ...stored, id: 'c9', name: '宁波港' }] }
+    });
+    await until(() => store.get('c9') !== undefined);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(store.rows.map((r) => [r.id, r.name])).toEqual([['c1', '顺达物流'], ['c9', '宁波港']]);
+    // a carried deleted row leaves the store
+    emit({ tables: { customers: ['c9'] }, changeSet: 'c', local: true, rows: { customers: [{ ...stored, id: 'c9', deleted: 1 }] } });
+    await until(() => store.get('c9') === undefined);
+    expect(store.rows).toHaveLength(1);
     store.destroy();
   });
 });

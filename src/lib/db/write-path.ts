@@ -36,7 +36,7 @@ import {
   type UndoState
 } from './changes';
 import { newId } from './ids';
-import { TABLE_NAMES, type KebuDB, type TableName } from './schema';
+import { TABLE_NAMES, type KebuDB, type RecordTables, type TableName } from './schema';
 import { isEnvelopeField, isValidId, Validator, WriteError, type WriteProblem } from './validate';
 
 export interface Actor {
@@ -56,6 +56,11 @@ export interface ChangeNotice {
   tables: Partial<Record<TableName, string[] | 'all'>>;
   changeSet: string;
   local: boolean;
+  /**
+   * Every record the write touched, as committed (changes from other devices carry them): a
+   * listener in this tab can take them instead of reading them back. Never posted to other tabs.
+   */
+  rows?: { [K in TableName]?: RecordTables[K][] };
   /** written in a worker, where no replica runs: the page's replica must send it (entryOf) */
   detached?: true;
 }
@@ -607,6 +612,7 @@ export class WritePath {
     for (const e of entries) this.#observe(e);
     const result: RemoteResult = { applied: [], refused: [] };
     const touched = new Map<TableName, Set<string>>();
+    const written: NonNullable<ChangeNotice['rows']> = {};
     const db = this.#db;
     await this.#transaction(async () => {
       // removed columns count too: whether a value is accepted must not depend on what was seen
@@ -644,18 +650,22 @@ export class WritePath {
           here.add(entry.id);
         }
       }
-      // then one write per table and one for the log
+      // then one write per table and one for the log, all issued at once: IndexedDB stores the
+      // first rows while the later ones are still being cloned (awaiting each would idle one side)
+      const writes: Promise<unknown>[] = [];
       for (const [t, keys] of batch.dirty) {
         const put = [...keys].map((key) => batch.rows.get(key) as Row);
-        for (let from = 0; from < put.length; from += CHUNK) await db.table(t).bulkPut(put.slice(from, from + CHUNK));
+        written[t] = put as never;
+        writes.push(db.table(t).bulkPut(put));
       }
-      if (batch.changeSets.length) await (db.changes as Table<ChangeSet, number>).bulkAdd(batch.changeSets);
+      if (batch.changeSets.length) writes.push((db.changes as Table<ChangeSet, number>).bulkAdd(batch.changeSets));
+      await Promise.all(writes);
     });
     if (touched.size) {
       const tables: ChangeNotice['tables'] = {};
       for (const [t, ids] of touched) tables[t] = ids.size > LIST_LIMIT ? 'all' : [...ids];
       const notice: ChangeNotice = { tables, changeSet: result.applied[result.applied.length - 1] ?? 'remote', local: true };
-      this.#emit(notice);
+      this.#emit({ ...notice, rows: written });
       this.#channel?.postMessage(notice);
     }
     return result;
