@@ -153,7 +153,7 @@ async function main() {
         raws.push(await x.call('rawParts'));
       }
       const parts = await x.call('breakdown');
-      log(`  of which: applyUpdate ${Math.round(parts.apply)} ms, decoding the log ${Math.round(parts.decode)} ms, merging into Dexie ${Math.round(parts.merge)} ms, reading the rows back ${Math.round(parts.read)} ms`);
+      log(`  measured apart (in the sync they overlap): applyUpdate ${Math.round(parts.apply)} ms, decoding the log ${Math.round(parts.decode)} ms, merging into Dexie ${Math.round(parts.merge)} ms, reading the rows back ${Math.round(parts.read)} ms`);
       await x.context.close();
       const best = min(ours);
       const apply = min(raws.map((r) => r.apply));

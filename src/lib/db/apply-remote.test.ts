@@ -110,6 +110,43 @@ describe('WritePath entries and applyRemote', () => {
     expect(strip(await dbB.changes.toArray()).map((c) => c.id)).toEqual([fromA[0].id, 'E1', 'E2']);
   });
 
+  // what decodeEntry lets through (right shape, harmless) but a local write would refuse
+  const AT = 1_760_000_000_000;
+  const entry = (ops: Entry['ops']): Entry => ({ v: 1, id: '01REMOTE00000000000000000X', actor: 'carol', actorName: 'C', device: 'x', at: AT, label: 'change.edit', ops });
+  const insert = (f: Record<string, unknown>): Entry['ops'][0] => ({
+    t: 'customers', id: 'c1', ins: 1, f: Object.fromEntries(Object.entries({ kind: 'unit', name: '顺达', ...f, deleted: 0 }).map(([k, v]) => [k, [v, AT, 'carol']]))
+  });
+  const column = (id: string): Entry['ops'][0] => ({
+    t: 'customColumns', id, ins: 1, f: Object.fromEntries(Object.entries({ table: 'customers', label: '积分', type: 'number', order: 1, deleted: 0 }).map(([k, v]) => [k, [v, AT, 'carol']]))
+  });
+  it.each<[string, Entry['ops'], string]>([
+    ['an unknown field', [insert({ colour: 'red' })], 'write.unknown-field'],
+    ['a field named toString', [insert({ toString: 'x' })], 'write.unknown-field'],
+    ['an insert without a required field', [insert({ name: undefined })], 'cell.error.required'],
+    ['a wrong choice', [insert({ tier: 'Z' })], 'cell.error.choice'],
+    ['a number as text', [insert({ name: 5 })], 'cell.error.text'],
+    ['tags that are a string', [insert({ tags: 'vip' })], 'cell.error.choice'],
+    ['a text cell over its limit', [insert({ notes: 'x'.repeat(100_001) })], 'cell.error.text'],
+    ['a value of an unknown custom column', [insert({ x_nope: 1 })], 'write.unknown-field'],
+    ['text in a number custom column', [column('col1'), insert({ x_col1: 'many' })], 'cell.error.number']
+  ])('refuses %s from another device, and stores nothing of it', async (_what, ops, reason) => {
+    const r = await b.applyRemote([entry(ops)]);
+    expect(r.applied).toEqual([]);
+    expect(r.refused[0].reason).toContain(reason);
+    expect(await dbB.customers.count()).toBe(0);
+    expect(await dbB.customColumns.count()).toBe(0);
+    expect(await dbB.changes.count()).toBe(0);
+  });
+
+  it('accepts values of a custom column known here or inserted by the entry itself', async () => {
+    const r = await b.applyRemote([entry([column('col1'), insert({ x_col1: 12 })])]);
+    expect(r.refused).toEqual([]);
+    expect(await dbB.customers.get('c1')).toMatchObject({ x_col1: 12 });
+    const later = { ...entry([{ t: 'customers', id: 'c1', f: { x_col1: [13, AT + 1, 'carol'] } }]), id: '01REMOTE00000000000000000Y' };
+    expect((await b.applyRemote([later])).applied).toEqual([later.id]);
+    expect(await dbB.customers.get('c1')).toMatchObject({ x_col1: 13 });
+  });
+
   it.each(['constructor', 'toString', 'hasOwnProperty'])('refuses a field named %s (not a field, an Object.prototype key)', async (field) => {
     const record = JSON.parse(`{"kind":"unit","name":"A","${field}":"x"}`) as Record<string, unknown>;
     await expect(a.write('change.add', [{ type: 'insert', table: 'customers', record }])).rejects.toMatchObject({

@@ -118,6 +118,8 @@ function checkEnvelope(row: Record<string, unknown>): WriteProblem['code'] | nul
 }
 
 const LIST_LIMIT = 5000;
+/** About how many records applyRemote merges before sending them to IndexedDB. */
+const GROUP = 2000;
 
 /** The greatest time a stamp may hold (the end of JavaScript dates): the clock never jumps past it. */
 export const MAX_STAMP_AT = 8.64e15;
@@ -127,6 +129,8 @@ interface RemoteBatch {
   rows: Map<string, Row | undefined>;
   dirty: Map<TableName, Set<string>>;
   changeSets: ChangeSet[];
+  /** the validator for the batch's columns, until an entry adds one */
+  validator?: Validator;
 }
 
 /** What `applyRemote` did with each entry it was given (entries already in the log are in neither list). */
@@ -227,11 +231,6 @@ export class WritePath {
   onEntry(fn: (e: Entry) => void): () => void {
     this.#entryListeners.add(fn);
     return () => this.#entryListeners.delete(fn);
-  }
-
-  /** The workspace's custom columns, removed ones included (their values still replicate). */
-  async readCustomColumns(): Promise<CustomColumn[]> {
-    return this.#db.customColumns.toArray();
   }
 
   destroy() {
@@ -608,8 +607,7 @@ export class WritePath {
    * id is already there is skipped. A refused entry writes nothing; the others still apply.
    * The undo stacks are not touched. The local clock moves past every stamp seen.
    */
-  async applyRemote(entries: Entry[]): Promise<RemoteResult> {
-    for (const e of entries) this.#observe(e);
+  async applyRemote(entries: Iterable<Entry>): Promise<RemoteResult> {
     const result: RemoteResult = { applied: [], refused: [] };
     const touched = new Map<TableName, Set<string>>();
     const written: NonNullable<ChangeNotice['rows']> = {};
@@ -617,48 +615,74 @@ export class WritePath {
     await this.#transaction(async () => {
       // removed columns count too: whether a value is accepted must not depend on what was seen
       const columns = (await db.customColumns.toArray()).map((c) => ({ ...c, deleted: 0 as const }));
-      // one read for the whole batch: which entries are here already, and every record they name
-      const ids = entries.map((e) => e.id).filter((id) => isValidId(id));
-      const here = new Set((await db.changes.where('id').anyOf(ids).keys()) as string[]);
-      const wanted = new Map<TableName, Set<string>>();
-      for (const e of entries) {
-        if (here.has(e.id) || !Array.isArray(e.ops)) continue;
-        for (const op of e.ops) {
-          if (!(TABLE_NAMES as readonly string[]).includes(op?.t) || !isValidId(op.id)) continue;
-          let set = wanted.get(op.t);
-          if (!set) wanted.set(op.t, (set = new Set()));
-          set.add(op.id);
-        }
-      }
+      // a table with nothing in it (a new device's first sync) holds none of the records: no
+      // need to look them up, and nothing to wait for between groups
+      const empty = new Set<string>();
+      for (const t of [...TABLE_NAMES, 'changes'] as const) if ((await db.table(t).count()) === 0) empty.add(t);
       const batch: RemoteBatch = { rows: new Map(), dirty: new Map(), changeSets: [] };
-      for (const [t, set] of wanted) {
-        // a table with nothing in it (a new device's first sync) has none of them: no need to look
-        if ((await db.table(t).count()) === 0) {
-          for (const id of set) batch.rows.set(`${t}/${id}`, undefined);
-          continue;
-        }
-        const list = [...set];
-        const got = (await db.table(t).bulkGet(list)) as (Row | undefined)[];
-        list.forEach((id, i) => batch.rows.set(`${t}/${id}`, got[i]));
-      }
-      for (const entry of entries) {
-        if (here.has(entry.id)) continue;
-        const reason = this.#applyEntry(entry, columns, touched, batch);
-        if (reason) result.refused.push({ id: entry.id, reason });
-        else {
-          result.applied.push(entry.id);
-          here.add(entry.id);
-        }
-      }
-      // then one write per table and one for the log, all issued at once: IndexedDB stores the
-      // first rows while the later ones are still being cloned (awaiting each would idle one side)
+      const here = new Set<string>();
       const writes: Promise<unknown>[] = [];
-      for (const [t, keys] of batch.dirty) {
-        const put = [...keys].map((key) => batch.rows.get(key) as Row);
-        written[t] = put as never;
-        writes.push(db.table(t).bulkPut(put));
+      const iterator = entries[Symbol.iterator]();
+      // in groups of about GROUP records: each group's rows go to IndexedDB as soon as it is
+      // merged, so storing one group overlaps taking the next (`entries` may decode lazily)
+      for (let done = false; !done; ) {
+        const group: Entry[] = [];
+        for (let size = 0; size < GROUP; ) {
+          const next = iterator.next();
+          if (next.done) {
+            done = true;
+            break;
+          }
+          this.#observe(next.value);
+          group.push(next.value);
+          size += Array.isArray(next.value.ops) ? next.value.ops.length : 1;
+        }
+        if (!group.length) break;
+        // one read per group: which entries are here already, and the records they name
+        if (!empty.has('changes')) {
+          const ids = group.map((e) => e.id).filter((id) => isValidId(id));
+          for (const id of (await db.changes.where('id').anyOf(ids).keys()) as string[]) here.add(id);
+        }
+        const wanted = new Map<TableName, string[]>();
+        for (const e of group) {
+          if (here.has(e.id) || !Array.isArray(e.ops)) continue;
+          for (const op of e.ops) {
+            if (!(TABLE_NAMES as readonly string[]).includes(op?.t) || !isValidId(op.id)) continue;
+            const key = `${op.t}/${op.id}`;
+            if (batch.rows.has(key)) continue;
+            if (empty.has(op.t)) batch.rows.set(key, undefined);
+            else {
+              let list = wanted.get(op.t);
+              if (!list) wanted.set(op.t, (list = []));
+              list.push(op.id);
+              batch.rows.set(key, undefined);
+            }
+          }
+        }
+        for (const [t, list] of wanted) {
+          const got = (await db.table(t).bulkGet(list)) as (Row | undefined)[];
+          list.forEach((id, i) => batch.rows.set(`${t}/${id}`, got[i]));
+        }
+        for (const entry of group) {
+          if (here.has(entry.id)) continue;
+          const reason = this.#applyEntry(entry, columns, touched, batch);
+          if (reason) result.refused.push({ id: entry.id, reason });
+          else {
+            result.applied.push(entry.id);
+            here.add(entry.id);
+          }
+        }
+        // then the group's writes, not awaited: IndexedDB stores them while the next group is taken
+        for (const [t, keys] of batch.dirty) {
+          const put = [...keys].map((key) => batch.rows.get(key) as Row);
+          const rows = written as Partial<Record<TableName, Row[]>>;
+          rows[t] = rows[t] ? rows[t].concat(put) : put;
+          writes.push(db.table(t).bulkPut(put));
+        }
+        if (batch.changeSets.length) writes.push((db.changes as Table<ChangeSet, number>).bulkAdd(batch.changeSets));
+        batch.dirty = new Map();
+        batch.changeSets = [];
       }
-      if (batch.changeSets.length) writes.push((db.changes as Table<ChangeSet, number>).bulkAdd(batch.changeSets));
       await Promise.all(writes);
     });
     if (touched.size) {
@@ -683,111 +707,133 @@ export class WritePath {
     for (const op of entry.ops) {
       if (op.ins && op.t === 'customColumns' && isValidId(op.id)) {
         const col: Record<string, unknown> = { id: op.id, deleted: 0 };
-        for (const [k, w] of Object.entries(op.f)) if (!isEnvelopeField(k)) col[k] = w[0];
+        for (const k in op.f) if (Object.hasOwn(op.f, k) && !isEnvelopeField(k)) col[k] = op.f[k][0];
         added.push(col as unknown as CustomColumn);
       }
     }
-    const validator = new Validator([...columns, ...added]);
-    for (const [index, op] of entry.ops.entries()) {
+    const validator = added.length ? new Validator([...columns, ...added]) : (batch.validator ??= new Validator(columns));
+    const ops = entry.ops;
+    const keys: string[] = new Array(ops.length);
+    for (let index = 0; index < ops.length; index++) {
+      const op = ops[index];
       if (!(TABLE_NAMES as readonly string[]).includes(op.t)) return `write.failed ${String(op.t)}`;
       if (!isValidId(op.id)) return `write.bad-id ${op.t}`;
+      keys[index] = `${op.t}/${op.id}`;
       const values: Record<string, unknown> = {};
-      for (const [field, w] of Object.entries(op.f)) {
+      for (const field in op.f) {
+        if (!Object.hasOwn(op.f, field)) continue;
+        const w = op.f[field];
         if (!Array.isArray(w) || w.length !== 3 || !Number.isFinite(w[1]) || w[1] > MAX_STAMP_AT || typeof w[2] !== 'string') {
-          return `write.failed ${op.t}/${op.id}.${field}`;
+          return `write.failed ${keys[index]}.${field}`;
         }
         if (field === 'deleted') {
-          if (w[0] !== 0 && w[0] !== 1) return `write.failed ${op.t}/${op.id}.deleted`;
-        } else if (isEnvelopeField(field)) return `write.unknown-field ${op.t}/${op.id}.${field}`;
+          if (w[0] !== 0 && w[0] !== 1) return `write.failed ${keys[index]}.deleted`;
+        } else if (isEnvelopeField(field)) return `write.unknown-field ${keys[index]}.${field}`;
         else values[field] = w[0] === null ? undefined : w[0];
       }
-      if (op.ins && !op.f.deleted) return `write.failed ${op.t}/${op.id}.deleted`;
+      if (op.ins && !op.f.deleted) return `write.failed ${keys[index]}.deleted`;
       const problem = validator.check(op.t, values, op.ins === 1, index);
-      if (problem) return `${problem.code} ${op.t}/${op.id}${problem.field ? `.${problem.field}` : ''}`;
+      if (problem) return `${problem.code} ${keys[index]}${problem.field ? `.${problem.field}` : ''}`;
     }
 
     // the batch read every record up front; records written by earlier entries of the batch are there
     const rows = batch.rows;
     const exists = new Set<string>();
-    for (const op of entry.ops) if (rows.get(`${op.t}/${op.id}`)) exists.add(`${op.t}/${op.id}`);
-    for (const op of entry.ops) {
-      const key = `${op.t}/${op.id}`;
-      if (op.ins) exists.add(key);
-      else if (!exists.has(key)) return `write.not-found ${key}`;
+    for (const key of keys) if (rows.get(key)) exists.add(key);
+    for (let i = 0; i < ops.length; i++) {
+      if (ops[i].ins) exists.add(keys[i]);
+      else if (!exists.has(keys[i])) return `write.not-found ${keys[i]}`;
     }
 
     // merge field by field; within one entry only the last write of a field counts (only an entry
     // naming a record twice needs the lookup: a snapshot of 2 000 records never does)
     let last: Map<string, FieldWrite> | null = null;
-    if (exists.size < entry.ops.length) {
+    if (exists.size < ops.length) {
       last = new Map();
-      for (const op of entry.ops) for (const [field, w] of Object.entries(op.f)) last.set(`${op.t}/${op.id}.${field}`, w);
+      for (let i = 0; i < ops.length; i++) for (const field in ops[i].f) if (Object.hasOwn(ops[i].f, field)) last.set(`${keys[i]}.${field}`, ops[i].f[field]);
     }
-    const dirty = new Set<string>();
-    const ops: Op[] = [];
+    const changes: Op[] = [];
     const lost: LostWrite[] = [];
-    for (const op of entry.ops) {
-      const key = `${op.t}/${op.id}`;
-      let row = rows.get(key);
-      const isNew = !row;
-      if (!row) {
-        const [, at, by] = op.f.deleted;
-        row = { id: op.id, deleted: 0, createdAt: at, createdBy: by, updatedAt: at, updatedBy: by } as Row;
-      }
-      const next = { ...row } as Row;
-      const stamps = { ...(row._f ?? {}) };
-      const before: Record<string, unknown> = {};
-      const after: Record<string, unknown> = {};
-      let changed = isNew;
-      for (const [field, w] of Object.entries(op.f)) {
-        const value = w[0] === null ? undefined : w[0];
-        const s = stamps[field];
-        const current: FieldWrite | null = s
-          ? [next[field], s.at, s.by]
-          : next[field] !== undefined && !(isNew && field === 'deleted')
-            ? [next[field], next.createdAt, next.createdBy]
-            : null;
-        if (last && last.get(`${key}.${field}`) !== w) continue;
-        if (current && compareWrite(w, current) <= 0) {
-          // a concurrent write that lost: keep it for the record's history (it may be restored)
-          if (field !== 'deleted' && !sameValue(current[0], value)) lost.push({ table: op.t, id: op.id, field, value: w[0], at: w[1], by: w[2] });
-          continue;
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i];
+      const key = keys[i];
+      const row = rows.get(key);
+      const next = row ? ({ ...row } as Row) : this.#newRow(op, key, last);
+      if (row) {
+        const stamps = { ...(row._f ?? {}) };
+        const before: Record<string, unknown> = {};
+        const after: Record<string, unknown> = {};
+        let changed = false;
+        for (const field in op.f) {
+          if (!Object.hasOwn(op.f, field)) continue;
+          const w = op.f[field];
+          const value = w[0] === null ? undefined : w[0];
+          const s = stamps[field];
+          const current: FieldWrite | null = s ? [next[field], s.at, s.by] : next[field] !== undefined ? [next[field], next.createdAt, next.createdBy] : null;
+          if (last && last.get(`${key}.${field}`) !== w) continue;
+          if (current && compareWrite(w, current) <= 0) {
+            // a concurrent write that lost: keep it for the record's history (it may be restored)
+            if (field !== 'deleted' && !sameValue(current[0], value)) lost.push({ table: op.t, id: op.id, field, value: w[0], at: w[1], by: w[2] });
+            continue;
+          }
+          changed = true;
+          if (op.ins && w[1] === next.createdAt && w[2] === next.createdBy) delete stamps[field];
+          else stamps[field] = { at: w[1], by: w[2] };
+          if (!sameValue(next[field], value)) {
+            before[field] = next[field];
+            after[field] = value;
+          }
+          if (value === undefined) delete next[field];
+          else next[field] = value;
+          if (w[1] > next.updatedAt || (w[1] === next.updatedAt && w[2] > next.updatedBy)) {
+            next.updatedAt = w[1];
+            next.updatedBy = w[2];
+          }
         }
-        changed = true;
-        if (op.ins && w[1] === next.createdAt && w[2] === next.createdBy) delete stamps[field];
-        else stamps[field] = { at: w[1], by: w[2] };
-        if (!isNew && !sameValue(next[field], value)) {
-          before[field] = next[field];
-          after[field] = value;
-        }
-        if (value === undefined) delete next[field];
-        else next[field] = value;
-        if (w[1] > next.updatedAt || (w[1] === next.updatedAt && w[2] > next.updatedBy)) {
-          next.updatedAt = w[1];
-          next.updatedBy = w[2];
-        }
-      }
-      if (!changed) continue;
-      if (Object.keys(stamps).length) next._f = stamps;
-      else delete next._f;
+        if (!changed) continue;
+        if (Object.keys(stamps).length) next._f = stamps;
+        else delete next._f;
+        if (Object.keys(after).length) changes.push({ kind: 'update', table: op.t, id: op.id, before, after });
+      } else changes.push({ kind: 'insert', table: op.t, id: op.id });
       rows.set(key, next);
+      let dirty = batch.dirty.get(op.t);
+      if (!dirty) batch.dirty.set(op.t, (dirty = new Set()));
       dirty.add(key);
-      if (isNew) ops.push({ kind: 'insert', table: op.t, id: op.id });
-      else if (Object.keys(after).length) ops.push({ kind: 'update', table: op.t, id: op.id, before, after });
       let ids = touched.get(op.t);
       if (!ids) touched.set(op.t, (ids = new Set()));
       ids.add(op.id);
     }
-    for (const key of dirty) {
-      const t = key.slice(0, key.indexOf('/')) as TableName;
-      let keys = batch.dirty.get(t);
-      if (!keys) batch.dirty.set(t, (keys = new Set()));
-      keys.add(key);
-    }
     const { id, actor, actorName, device, at, label } = entry;
-    batch.changeSets.push({ id, actor, actorName, device, at, label, ops, remote: true, ...(lost.length ? { lost } : {}) });
-    for (const c of added) columns.push(c);
+    batch.changeSets.push({ id, actor, actorName, device, at, label, ops: changes, remote: true, ...(lost.length ? { lost } : {}) });
+    if (added.length) {
+      for (const c of added) columns.push(c);
+      batch.validator = undefined;
+    }
     return null;
+  }
+
+  /**
+   * A record that is not here yet, from its insert op: every field wins (only the last write of
+   * a field in the entry counts). Fields stamped with the creation stamp (that of `deleted: 0`)
+   * keep no stamp of their own.
+   */
+  #newRow(op: EntryOp, key: string, last: Map<string, FieldWrite> | null): Row {
+    const [, createdAt, createdBy] = op.f.deleted;
+    const next = { id: op.id, deleted: 0, createdAt, createdBy, updatedAt: createdAt, updatedBy: createdBy } as Row;
+    let stamps: Record<string, { at: number; by: string }> | undefined;
+    for (const field in op.f) {
+      if (!Object.hasOwn(op.f, field)) continue;
+      const w = op.f[field];
+      if (last && last.get(`${key}.${field}`) !== w) continue;
+      if (w[1] !== createdAt || w[2] !== createdBy) (stamps ??= {})[field] = { at: w[1], by: w[2] };
+      if (w[0] !== null) next[field] = w[0];
+      if (w[1] > next.updatedAt || (w[1] === next.updatedAt && w[2] > next.updatedBy)) {
+        next.updatedAt = w[1];
+        next.updatedBy = w[2];
+      }
+    }
+    if (stamps) next._f = stamps;
+    return next;
   }
 
   /**

@@ -257,7 +257,8 @@ async function fuzz(seed: number, ops: number) {
   const entries: Entry[] = [];
   for (const item of logs[0]) {
     const d = decodeEntry(item);
-    if (d.ok) entries.push(d.entry);
+    // hostile ids start with H-; some have the right shape and are refused by applyRemote
+    if (d.ok && !d.entry.id.startsWith('H-')) entries.push(d.entry);
   }
   expect(logs[0].length - entries.length, why('hostile elements in the log')).toBe(hostile);
   const entryIds = entries.map((e) => e.id).sort();

@@ -26,9 +26,8 @@
 import { deflateSync, inflateSync } from 'fflate';
 import type { Entry, EntryOp, FieldWrite } from '$lib/db/changes';
 import { TABLE_NAMES, type TableName } from '$lib/db/schema';
-import { isEnvelopeField, isValidId, Validator } from '$lib/db/validate';
+import { isEnvelopeField, isValidId } from '$lib/db/validate';
 import { MAX_STAMP_AT } from '$lib/db/write-path';
-import type { CustomColumn } from '$lib/domain/records/types';
 
 export type { Entry, EntryOp, FieldWrite };
 
@@ -48,7 +47,7 @@ const MAX_INFLATE_RATIO = 1032;
 export const MAX_STRING = 1_000_000;
 /** Longest entry text (a large import is one entry). */
 export const MAX_ENTRY_CHARS = 256_000_000;
-/** Deepest nesting of a field value (JSON settings); the envelope itself is 5 deep. */
+/** Deepest nesting inside a field value (JSON settings). */
 const MAX_DEPTH = 24;
 const MAX_LABEL = 200;
 /** Names that must never become keys of a plain object. */
@@ -122,9 +121,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Every string short, every key harmless, nesting bounded. Iterative: a hostile depth cannot
- * overflow the stack. Two parallel stacks and for…in: this visits every value of a 50 000-record
- * snapshot, so it allocates nothing per value.
+ * Inside a field value that is an array or an object (tags, JSON settings): every string short,
+ * every key harmless, nesting bounded. Iterative, so a hostile depth cannot overflow the stack;
+ * two parallel stacks, so it allocates nothing per value.
  */
 function checkTree(root: unknown) {
   const values: unknown[] = [root];
@@ -167,7 +166,16 @@ function stampAt(v: unknown, what: string): number {
   return v;
 }
 
-function decodeOp(raw: unknown, index: number, validator: Validator, entryStamp: [number, string], version: number): EntryOp {
+/** A field's value: short strings, finite numbers, and bounded, harmless nesting. */
+function checkValue(v: unknown) {
+  if (typeof v === 'string') {
+    if (v.length > MAX_STRING) refuse('too-long-string');
+  } else if (typeof v === 'number') {
+    if (!Number.isFinite(v)) refuse('not-finite');
+  } else if (typeof v === 'object' && v !== null) checkTree(v);
+}
+
+function decodeOp(raw: unknown, index: number, entryStamp: [number, string], version: number): EntryOp {
   if (!isObject(raw)) refuse(`bad-op ${index}`);
   const t = raw.t;
   if (typeof t !== 'string' || !(TABLE_NAMES as readonly string[]).includes(t)) refuse(`bad-table ${index}`);
@@ -176,7 +184,8 @@ function decodeOp(raw: unknown, index: number, validator: Validator, entryStamp:
   const id = raw.id;
   if (raw.ins !== undefined && raw.ins !== 1) refuse(`bad-ins ${index}`);
   const ins = raw.ins === 1;
-  if (!isObject(raw.f)) refuse(`bad-fields ${index}`);
+  const fields = raw.f;
+  if (!isObject(fields)) refuse(`bad-fields ${index}`);
   let stamp = entryStamp;
   if (raw.s !== undefined) {
     if (version < 2 || !Array.isArray(raw.s) || raw.s.length !== 2) refuse(`bad-op-stamp ${index}`);
@@ -185,34 +194,37 @@ function decodeOp(raw: unknown, index: number, validator: Validator, entryStamp:
     stamp = [stampAt(raw.s[0], `op-stamp ${index}`), sBy];
   }
   const f: Record<string, FieldWrite> = {};
-  const values: Record<string, unknown> = {};
-  for (const [field, w] of Object.entries(raw.f)) {
-    const where = `${table}/${id}.${field}`;
-    if (FORBIDDEN_KEYS.has(field)) refuse(`forbidden-key ${where}`);
-    if (!Array.isArray(w) || !(w.length === 3 || (version >= 2 && w.length === 1))) refuse(`bad-write ${where}`);
-    const at = w.length === 1 ? stamp[0] : stampAt(w[1], `stamp ${where}`);
+  let n = 0;
+  for (const field in fields) {
+    if (!Object.hasOwn(fields, field)) continue;
+    const w = fields[field];
+    if (FORBIDDEN_KEYS.has(field)) refuse(`forbidden-key ${table}/${id}.${field}`);
+    if (field.length > MAX_LABEL) refuse(`bad-field ${index}`);
+    if (!Array.isArray(w) || !(w.length === 3 || (version >= 2 && w.length === 1))) refuse(`bad-write ${table}/${id}.${field}`);
+    const at = w.length === 1 ? stamp[0] : stampAt(w[1], `stamp ${table}/${id}.${field}`);
     const by: unknown = w.length === 1 ? stamp[1] : w[2];
-    if (!isValidId(by)) refuse(`bad-stamp ${where}`);
+    if (!isValidId(by)) refuse(`bad-stamp ${table}/${id}.${field}`);
     const value: unknown = w[0];
     if (field === 'deleted') {
-      if (value !== 0 && value !== 1) refuse(`bad-deleted ${where}`);
-    } else if (isEnvelopeField(field)) refuse(`envelope-field ${where}`);
-    else values[field] = value === null ? undefined : value;
+      if (value !== 0 && value !== 1) refuse(`bad-deleted ${table}/${id}.${field}`);
+    } else if (isEnvelopeField(field)) refuse(`envelope-field ${table}/${id}.${field}`);
+    else checkValue(value);
     f[field] = [value, at, by];
+    n++;
   }
-  if (!Object.keys(f).length) refuse(`no-fields ${index}`);
+  if (!n) refuse(`no-fields ${index}`);
   if (ins && (!f.deleted || f.deleted[0] !== 0)) refuse(`insert-without-creation-stamp ${index}`);
-  const problem = validator.check(table, values, ins, index);
-  if (problem) refuse(`${problem.code} ${table}/${id}${problem.field ? `.${problem.field}` : ''}`);
   return ins ? { t: table, id, f, ins: 1 } : { t: table, id, f };
 }
 
 /**
- * Check `input` (an element of the log: text, or packed) and return the entry, or why it is refused. Field values
- * are checked like a local write: against TABLE_FIELDS and `columns` (the custom columns known on
- * this device) plus the columns the entry itself inserts. Never throws.
+ * Check the shape of `input` (an element of the log: text, or packed) and return the entry, or
+ * why it is refused. Never throws. This is the door's first half: ids, stamps, tables, the
+ * envelope, and values that are bounded and harmless (no prototype keys, no runaway strings or
+ * nesting). The second half is `WritePath.applyRemote`, which checks every value against the
+ * field specs and the custom columns, as a local write is checked, before anything is stored.
  */
-export function decodeEntry(input: unknown, columns: readonly CustomColumn[] = []): DecodeResult {
+export function decodeEntry(input: unknown): DecodeResult {
   try {
     const json = input instanceof Uint8Array ? unpack(input) : input;
     if (typeof json !== 'string') refuse('not-a-string');
@@ -223,7 +235,6 @@ export function decodeEntry(input: unknown, columns: readonly CustomColumn[] = [
     } catch {
       refuse('not-json');
     }
-    checkTree(raw);
     if (!isObject(raw)) refuse('not-an-object');
     if (raw.v !== 1 && raw.v !== 2) refuse('bad-version');
     const version = raw.v;
@@ -234,17 +245,8 @@ export function decodeEntry(input: unknown, columns: readonly CustomColumn[] = [
     const device = text(raw.device, 'device');
     const label = text(raw.label, 'label');
     if (!Array.isArray(raw.ops) || raw.ops.length === 0) refuse('bad-ops');
-    // columns inserted by this entry can take values in it (removed columns count too)
-    const added: CustomColumn[] = [];
-    for (const op of raw.ops as unknown[]) {
-      if (isObject(op) && op.t === 'customColumns' && op.ins === 1 && isValidId(op.id) && isObject(op.f)) {
-        const col: Record<string, unknown> = { id: op.id };
-        for (const [k, w] of Object.entries(op.f)) if (!isEnvelopeField(k) && Array.isArray(w)) col[k] = w[0];
-        if (typeof col.table === 'string' && typeof col.type === 'string') added.push(col as unknown as CustomColumn);
-      }
-    }
-    const validator = new Validator([...columns, ...added].map((c) => ({ ...c, deleted: 0 as const })));
-    const ops = (raw.ops as unknown[]).map((op, i) => decodeOp(op, i, validator, [at, raw.actor as string], version));
+    const stamp: [number, string] = [at, raw.actor as string];
+    const ops = (raw.ops as unknown[]).map((op, i) => decodeOp(op, i, stamp, version));
     return { ok: true, entry: { v: 1, id: raw.id, actor: raw.actor, actorName, device, at, label, ops } };
   } catch (e) {
     if (e instanceof Refused) return { ok: false, reason: e.message };

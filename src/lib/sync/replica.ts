@@ -7,14 +7,13 @@
  *   log additions from anyone else ──► decodeEntry ──► WritePath.applyRemote   (in log order)
  *
  * Dexie stays the store the grid queries; the Y.Array only carries the change sets. An element
- * that does not decode is refused (console.warn, kept in `refused`) and the workspace goes on.
- * An entry that edits a record this device has not received yet waits in `pending`, and one with
- * values of a custom column not seen yet waits in `deferred`; both are tried again after every later
- * batch (Yjs does not order the entries of different devices causally).
+ * that does not decode, or that applyRemote refuses, is refused (console.warn, kept in `refused`)
+ * and the workspace goes on. An entry that edits a record, or writes to a custom column, that this
+ * device has not received yet waits in `pending` and is tried again after every later batch (Yjs
+ * does not order the entries of different devices causally).
  */
 import * as Y from 'yjs';
 import type { WritePath } from '$lib/db/write-path';
-import type { CustomColumn } from '$lib/domain/records/types';
 import { decodeEntry, packEntry, type Entry, type LogItem } from './entry';
 
 export const LOG_NAME = 'log';
@@ -37,7 +36,6 @@ export class Replica {
   readonly refused: RefusedEntry[] = [];
   readonly #writes: WritePath;
   #pending: Entry[] = [];
-  #deferred: LogItem[] = [];
   #queue: Promise<void> = Promise.resolve();
   #destroyed = false;
   readonly #offEntry: () => void;
@@ -70,11 +68,6 @@ export class Replica {
     return this.#pending;
   }
 
-  /** Log elements waiting for a custom column they write to. */
-  get deferred(): readonly LogItem[] {
-    return this.#deferred;
-  }
-
   /** Resolves when everything received so far has been applied. */
   flushed(): Promise<void> {
     return this.#queue;
@@ -97,63 +90,52 @@ export class Replica {
   }
 
   async #apply(items: unknown[]) {
-    let batch: Entry[] = [];
-    try {
-      const columns: CustomColumn[] = await this.#writes.readCustomColumns();
-      const entries: Entry[] = [];
-      let queue = [...this.#deferred, ...items];
-      this.#deferred = [];
-      // an element that writes to a column inserted later in the batch is decoded again after it
-      for (;;) {
-        const again: LogItem[] = [];
-        let newColumns = false;
-        for (const item of queue) {
-          const r = decodeEntry(item, columns);
-          if (!r.ok && (typeof item === 'string' || item instanceof Uint8Array) && UNKNOWN_COLUMN.test(r.reason)) {
-            again.push(item);
-            continue;
-          }
-          if (!r.ok) {
-            const id = typeof item === 'string' ? /"id":"([\w.:-]{1,64})"/.exec(item.slice(0, 200))?.[1] : undefined;
-            this.#refuse(id ?? null, r.reason);
-            continue;
-          }
+    // what waited from earlier batches first, then the new items, decoded as the write path asks
+    // for them: decoding overlaps storing what came before
+    const entries: Entry[] = this.#pending;
+    this.#pending = [];
+    let next = 0;
+    /** Decode items until one more entry is in `entries`; false when none is left. */
+    const decodeOne = (): boolean => {
+      while (next < items.length) {
+        const item = items[next++];
+        const r = decodeEntry(item);
+        if (r.ok) {
           entries.push(r.entry);
-          for (const op of r.entry.ops) {
-            if (op.ins && op.t === 'customColumns') {
-              const col: Record<string, unknown> = { id: op.id };
-              for (const [k, w] of Object.entries(op.f)) col[k] = w[0];
-              columns.push(col as unknown as CustomColumn);
-              newColumns = true;
-            }
-          }
+          return true;
         }
-        if (!again.length || !newColumns) {
-          this.#deferred = again;
-          break;
-        }
-        queue = again;
+        const id = typeof item === 'string' ? /"id":"([\w.:-]{1,64})"/.exec(item.slice(0, 200))?.[1] : undefined;
+        this.#refuse(id ?? null, r.reason);
       }
-      batch = [...this.#pending, ...entries];
-      this.#pending = [];
-      // retry what waits for a record while a round makes progress (an insert later in the batch)
+      return false;
+    };
+    const lazily = function* (): Generator<Entry> {
+      for (let i = 0; i < entries.length || decodeOne(); i++) yield entries[i];
+    };
+    try {
+      let batch: Iterable<Entry> = lazily();
+      let all = entries;
+      // retry what waits for a record or a column while a round makes progress (an insert later
+      // in the batch); what still waits is tried again after every later batch
       for (;;) {
         const { applied, refused } = await this.#writes.applyRemote(batch);
-        const byId = new Map(batch.map((e) => [e.id, e]));
+        const byId = new Map(all.map((e) => [e.id, e]));
         const waiting: Entry[] = [];
         for (const r of refused) {
-          if (r.reason.startsWith('write.not-found')) waiting.push(byId.get(r.id)!);
+          if (r.reason.startsWith('write.not-found') || UNKNOWN_COLUMN.test(r.reason)) waiting.push(byId.get(r.id)!);
           else this.#refuse(r.id, r.reason);
         }
         if (!waiting.length || !applied.length) {
           this.#pending = waiting;
           break;
         }
-        batch = waiting;
+        batch = all = waiting;
       }
     } catch (e) {
-      // a storage failure rolled the batch back: it is tried again with the next one
-      this.#pending = [...batch, ...this.#pending];
+      // a storage failure rolled the batch back: it is tried again with the next one (what was
+      // applied already is skipped then)
+      while (decodeOne());
+      this.#pending = [...entries, ...this.#pending];
       console.warn('kebu sync: applying entries failed', e);
     }
   }
