@@ -110,6 +110,37 @@ describe('WritePath entries and applyRemote', () => {
     expect(strip(await dbB.changes.toArray()).map((c) => c.id)).toEqual([fromA[0].id, 'E1', 'E2']);
   });
 
+  it('applies a batch of several groups the same on an empty device and on one that has records', async () => {
+    const names = (from: number) => Array.from({ length: 1200 }, (_, i) => ({ type: 'insert' as const, table: 'customers' as const, record: { kind: 'unit', name: `客户${from + i}` } }));
+    const first = await a.write('change.import', names(0));
+    await a.write('change.import', names(1200));
+    await a.write('change.import', names(2400));
+    // later entries edit and delete records an earlier group inserted
+    await a.write('change.edit', first.ops.slice(0, 5).map((op) => ({ type: 'update' as const, table: 'customers' as const, id: op.id, patch: { city: '杭州' } })));
+    await a.write('change.delete', [{ type: 'delete', table: 'customers', id: first.ops[7].id }]);
+    const want = await dbA.customers.toArray();
+    expect(want).toHaveLength(3600);
+
+    const r = await b.applyRemote(fromA);
+    expect(r).toEqual({ applied: fromA.map((e) => e.id), refused: [] });
+    expect(await dbB.customers.toArray()).toEqual(want);
+    expect((await b.applyRemote(fromA)).applied).toEqual([]);
+
+    const dbC = new KebuDB(`remote-c-${n}`);
+    const c = new WritePath(dbC, { id: 'carol', name: '张敏', device: 'tablet' });
+    try {
+      await c.write('change.add', [{ type: 'insert', table: 'customers', record: { kind: 'unit', name: '自己的客户' } }]);
+      expect((await c.applyRemote(fromA)).refused).toEqual([]);
+      const mine = await dbC.customers.toArray();
+      expect(mine).toHaveLength(3601);
+      expect(mine.filter((row) => row.name !== '自己的客户')).toEqual(want);
+    } finally {
+      c.destroy();
+      dbC.close();
+      await dbC.delete();
+    }
+  });
+
   // what decodeEntry lets through (right shape, harmless) but a local write would refuse
   const AT = 1_760_000_000_000;
   const entry = (ops: Entry['ops']): Entry => ({ v: 1, id: '01REMOTE00000000000000000X', actor: 'carol', actorName: 'C', device: 'x', at: AT, label: 'change.edit', ops });

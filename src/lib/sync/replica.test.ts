@@ -107,6 +107,29 @@ describe('Replica', () => {
     expect(await c.db.customers.get(id)).toMatchObject({ city: '杭州', [`x_${col.ops[0].id}`]: 12 });
   });
 
+  it('keeps every entry of a batch that storage failed on, and applies them with the next one', async () => {
+    const a = peer('alice');
+    for (const name of ['顺达', '宁波港', '义乌商贸']) await addCustomer(a.wp, name);
+    const b = peer('bob');
+    const real = b.wp.applyRemote.bind(b.wp);
+    // the write path fails after taking one entry of the lazily decoded batch
+    vi.spyOn(b.wp, 'applyRemote').mockImplementationOnce(async (entries) => {
+      entries[Symbol.iterator]().next();
+      throw new Error('QuotaExceededError');
+    });
+    send(a.doc, b.doc);
+    await b.replica.flushed();
+    expect(b.replica.pending).toHaveLength(3);
+    expect(await b.db.customers.count()).toBe(0);
+    vi.mocked(b.wp.applyRemote).mockImplementation(real);
+    await addCustomer(a.wp, '温州鞋业');
+    send(a.doc, b.doc);
+    await b.replica.flushed();
+    expect(b.replica.pending).toEqual([]);
+    expect(b.replica.refused).toEqual([]);
+    expect(await b.db.customers.toArray()).toEqual(await a.db.customers.toArray());
+  });
+
   it('stops pushing after destroy', async () => {
     const a = peer('alice');
     a.replica.destroy();

@@ -90,6 +90,7 @@ export class Replica {
   }
 
   async #apply(items: unknown[]) {
+    if (!items.length && !this.#pending.length) return;
     // what waited from earlier batches first, then the new items, decoded as the write path asks
     // for them: decoding overlaps storing what came before
     const entries: Entry[] = this.#pending;
