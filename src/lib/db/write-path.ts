@@ -614,11 +614,11 @@ export class WritePath {
     const db = this.#db;
     await this.#transaction(async () => {
       // removed columns count too: whether a value is accepted must not depend on what was seen
-      const columns = (await db.customColumns.toArray()).map((c) => ({ ...c, deleted: 0 as const }));
-      // a table with nothing in it (a new device's first sync) holds none of the records: no
-      // need to look them up, and nothing to wait for between groups
-      const empty = new Set<string>();
-      for (const t of [...TABLE_NAMES, 'changes'] as const) if ((await db.table(t).count()) === 0) empty.add(t);
+      const [stored, logSize] = await Promise.all([db.customColumns.toArray(), db.changes.count()]);
+      const columns = stored.map((c) => ({ ...c, deleted: 0 as const }));
+      // a table that was empty (a new device's first sync) holds none of the records: no need to
+      // look them up, and nothing to wait for between groups. Learnt per table when first named.
+      const wasEmpty = new Map<TableName, boolean>();
       const batch: RemoteBatch = { rows: new Map(), dirty: new Map(), changeSets: [] };
       const here = new Set<string>();
       const writes: Promise<unknown>[] = [];
@@ -638,11 +638,20 @@ export class WritePath {
           size += Array.isArray(next.value.ops) ? next.value.ops.length : 1;
         }
         if (!group.length) break;
-        // one read per group: which entries are here already, and the records they name
-        if (!empty.has('changes')) {
-          const ids = group.map((e) => e.id).filter((id) => isValidId(id));
-          for (const id of (await db.changes.where('id').anyOf(ids).keys()) as string[]) here.add(id);
+        // one round of reads per group: which entries are here already, whether the tables named
+        // for the first time were empty, then the records they name
+        const named = new Set<TableName>();
+        for (const e of group) {
+          if (!Array.isArray(e.ops)) continue;
+          for (const op of e.ops) if ((TABLE_NAMES as readonly string[]).includes(op?.t) && !wasEmpty.has(op.t)) named.add(op.t);
         }
+        const ids = group.map((e) => e.id).filter((id) => isValidId(id));
+        const [present, ...counts] = await Promise.all([
+          logSize ? (db.changes.where('id').anyOf(ids).keys() as Promise<string[]>) : [],
+          ...[...named].map((t) => db.table(t).count())
+        ]);
+        for (const id of present) here.add(id);
+        [...named].forEach((t, i) => wasEmpty.set(t, counts[i] === 0));
         const wanted = new Map<TableName, string[]>();
         for (const e of group) {
           if (here.has(e.id) || !Array.isArray(e.ops)) continue;
@@ -650,19 +659,19 @@ export class WritePath {
             if (!(TABLE_NAMES as readonly string[]).includes(op?.t) || !isValidId(op.id)) continue;
             const key = `${op.t}/${op.id}`;
             if (batch.rows.has(key)) continue;
-            if (empty.has(op.t)) batch.rows.set(key, undefined);
-            else {
-              let list = wanted.get(op.t);
-              if (!list) wanted.set(op.t, (list = []));
-              list.push(op.id);
-              batch.rows.set(key, undefined);
-            }
+            batch.rows.set(key, undefined);
+            if (wasEmpty.get(op.t)) continue;
+            let list = wanted.get(op.t);
+            if (!list) wanted.set(op.t, (list = []));
+            list.push(op.id);
           }
         }
-        for (const [t, list] of wanted) {
-          const got = (await db.table(t).bulkGet(list)) as (Row | undefined)[];
-          list.forEach((id, i) => batch.rows.set(`${t}/${id}`, got[i]));
-        }
+        await Promise.all(
+          [...wanted].map(async ([t, list]) => {
+            const got = (await db.table(t).bulkGet(list)) as (Row | undefined)[];
+            list.forEach((id, i) => batch.rows.set(`${t}/${id}`, got[i]));
+          })
+        );
         for (const entry of group) {
           if (here.has(entry.id)) continue;
           const reason = this.#applyEntry(entry, columns, touched, batch);

@@ -1,7 +1,7 @@
 /**
  * The replicated form of a change set, and its strict decoder.
  *
- * An entry is one JSON string in the workspace's `Y.Array<string>` named `log`:
+ * An entry is one JSON text in the workspace's `Y.Array` named `log`:
  *
  *   { v: 2, id, actor, actorName, device, at, label,
  *     ops: [{ t: table, id: recordId, s?: [at, by], f: { field: [value] | [value, at, by] }, ins?: 1 }] }
@@ -18,10 +18,11 @@
  * snapshot, an import), the text deflated (`packEntry`): a `Uint8Array` of one format byte (1),
  * the UTF-8 length (uint32, little-endian) and raw deflate data. Every device holds the whole log
  * in memory, and JavaScript keeps the JSON of Chinese text at two bytes per character: a
- * 50 000-customer snapshot is 55 MB as text and about 7 MB packed (and as much less on the wire).
+ * 50 000-customer snapshot is 55 MB as text and 5 MB packed (and as much less on the wire).
  *
- * `decodeEntry` is the door for what came from another device: it never throws, and it
- * accepts only what the write path itself would have written.
+ * `decodeEntry` is the first half of the door for what came from another device: it never
+ * throws, and it accepts only the shape the write path writes, with harmless values.
+ * `WritePath.applyRemote` is the second half: it checks every value as a local write is checked.
  */
 import { deflateSync, inflateSync } from 'fflate';
 import type { Entry, EntryOp, FieldWrite } from '$lib/db/changes';
