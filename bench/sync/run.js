@@ -17,11 +17,11 @@
  *                 as performance.memory reports it and as a heap snapshot adds it up
  *   disk          bytes per record of the log, and of its y-indexeddb copy
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runnerImport } from 'vite';
 import { launchChromium } from '../lib/browser.js';
 import { buildBenchPage } from '../lib/page.js';
 import { startStatic } from '../lib/servers.js';
@@ -29,8 +29,6 @@ import { fmtMs, fmtRatio, log, min, percentile, sleep, table } from '../lib/util
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PORT = 4186;
-const SIGNAL_PORT = 4187;
-const RELAY_PORT = 4188;
 
 function parseArgs(argv) {
   const o = { customers: 50_000, edits: 60, only: null };
@@ -44,15 +42,10 @@ function parseArgs(argv) {
 }
 
 
-function server(script, port, ready, env = {}) {
-  const p = spawn(process.execPath, [`${ROOT}scripts/${script}`], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'inherit']
-  });
-  return new Promise((resolve, reject) => {
-    p.stdout.on('data', (d) => d.toString().includes(ready) && resolve(p));
-    p.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
+/** The project's servers, started as the tests start them (tests/servers.ts, one source of truth). */
+async function servers() {
+  const { module } = await runnerImport(fileURLToPath(new URL('../../tests/servers.ts', import.meta.url)));
+  return /** @type {{ startServer: (which: string, opts?: object) => Promise<{ port: number, stop: () => Promise<void> }> }} */ (module);
 }
 
 const mb = (b) => `${(b / 1048576).toFixed(1)} MB`;
@@ -79,8 +72,9 @@ async function main() {
   const OUT = await buildBenchPage('sync');
   const site = await startStatic(OUT, PORT);
   const relayDir = mkdtempSync(join(tmpdir(), 'kebu-bench-relay-'));
-  const relay = await server('relay.js', RELAY_PORT, 'Kebu relay on', { KEBU_RELAY_DIR: relayDir });
-  const signal = p2p ? await server('signal.js', SIGNAL_PORT, 'signaling server on') : null;
+  const { startServer } = await servers();
+  const relay = await startServer('relay', { env: { KEBU_RELAY_DIR: relayDir } });
+  const signal = p2p ? await startServer('signal') : null;
   // precise performance.memory figures for the heap benchmark
   const browser = await launchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
   const lines = [];
@@ -101,8 +95,8 @@ async function main() {
       const config = {
         room: `kebu-bench${Date.now().toString(36)}${transport}`,
         secret: 'bench-secret-0123456789abcdefghij',
-        signaling: transport === 'webrtc' ? [`ws://127.0.0.1:${SIGNAL_PORT}`] : [],
-        relay: transport === 'relay' ? `ws://127.0.0.1:${RELAY_PORT}` : null,
+        signaling: transport === 'webrtc' ? [`ws://127.0.0.1:${signal.port}`] : [],
+        relay: transport === 'relay' ? `ws://127.0.0.1:${relay.port}` : null,
         iceServers: [],
         role: 'owner',
         seeded: false,
@@ -202,9 +196,8 @@ async function main() {
   } finally {
     await browser.close();
     await site.stop();
-    relay.kill('SIGTERM');
-    signal?.kill('SIGTERM');
-    await sleep(300);
+    await relay.stop();
+    await signal?.stop();
     rmSync(relayDir, { recursive: true, force: true });
   }
   process.stdout.write(`\nKebu sync benchmarks — ${opts.customers} customers, Chromium ${results.browser}\n\n` + table(['benchmark', 'figure', 'target / baseline', 'ratio', ''], lines) + '\n');

@@ -12,66 +12,36 @@
  * set (scripts/test-p2p.sh).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { addCustomer, customerGrid, start } from './helpers';
+import { startServer, type Server } from '../servers';
 
 const transport: 'webrtc' | 'relay' = process.env.KEBU_P2P ? 'webrtc' : 'relay';
 // the servers listen on loopback; only WebRTC's own candidates need the namespace's address
 const host = '127.0.0.1';
-// free ports, picked when the servers start (another run may be using any fixed one)
-let SIGNAL_PORT = 0;
-let RELAY_PORT = 0;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, host, () => {
-      const port = (s.address() as AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-const servers: ChildProcess[] = [];
+// a free port, picked when the server first starts (another run may be using any fixed one)
+let PORT = 0;
+let server: Server | null = null;
 const dir = mkdtempSync(joinPath(tmpdir(), 'kebu-e2e-relay-'));
 
-function run(script: string, port: number, ready: string) {
-  const p = spawn(process.execPath, [script], {
-    env: { ...process.env, HOST: host, PORT: String(port), KEBU_RELAY_DIR: dir },
-    stdio: ['ignore', 'pipe', 'inherit']
-  });
-  servers.push(p);
-  return new Promise<void>((resolve, reject) => {
-    p.stdout!.on('data', (d: Buffer) => d.toString().includes(ready) && resolve());
-    p.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
+/** The server this run's devices meet through: the signaling server, or the relay. */
+async function serverUp() {
+  server = await startServer(transport === 'webrtc' ? 'signal' : 'relay', { host, port: PORT || undefined, env: { KEBU_RELAY_DIR: dir } });
+  PORT = server.port;
 }
 
-/** The server this run's devices meet through: the signaling server, or the relay. */
-const startServer = () =>
-  transport === 'webrtc' ? run('scripts/signal.js', SIGNAL_PORT, 'signaling server on') : run('scripts/relay.js', RELAY_PORT, 'Kebu relay on');
-
-async function stopServers() {
-  for (const p of servers.splice(0)) {
-    if (p.exitCode !== null) continue;
-    await new Promise((resolve) => {
-      p.once('exit', resolve);
-      p.kill('SIGTERM');
-    });
-  }
+async function serverDown() {
+  await server?.stop();
+  server = null;
 }
 
 test.beforeAll(async () => {
-  if (transport === 'webrtc') SIGNAL_PORT = await freePort();
-  else RELAY_PORT = await freePort();
-  await startServer();
+  await serverUp();
 });
 test.afterAll(async () => {
-  await stopServers();
+  await serverDown();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -85,8 +55,8 @@ async function person(browser: Browser, baseURL: string) {
 async function shareWorkspace(page: Page): Promise<string> {
   await page.getByRole('link', { name: '设置' }).click();
   const panel = page.getByRole('region', { name: '共享' });
-  await panel.getByLabel('信令服务器(每行一个)').fill(transport === 'webrtc' ? `ws://${host}:${SIGNAL_PORT}` : '');
-  await panel.getByLabel('中继服务器(可选)').fill(transport === 'relay' ? `ws://${host}:${RELAY_PORT}` : '');
+  await panel.getByLabel('信令服务器(每行一个)').fill(transport === 'webrtc' ? `ws://${host}:${PORT}` : '');
+  await panel.getByLabel('中继服务器(可选)').fill(transport === 'relay' ? `ws://${host}:${PORT}` : '');
   await panel.getByRole('button', { name: '共享这个工作区' }).click();
   const link = await page.getByRole('textbox', { name: '邀请链接' }).inputValue();
   expect(link).toMatch(/\/join#r=kebu-/);
@@ -185,14 +155,14 @@ test(`two people share a workspace over ${transport}, edit, are apart and edit, 
   // they meet through is down); B opens the app again and edits, A edits meanwhile; when the
   // server is back they find each other and converge
   await b.page.close();
-  await stopServers();
+  await serverDown();
   b.page = await b.context.newPage();
   await b.page.goto('/customers');
   await expect(b.page.getByRole('region', { name: '同步状态' })).toContainText('未连接', { timeout: 20_000 });
   await editCell(b.page, '河北石油', '区县', '长安区');
   await expect(b.page.getByRole('region', { name: '同步状态' })).toContainText('1 项更改待同步');
   await editCell(a.page, '河北石油', '省份', '河北省');
-  await startServer();
+  await serverUp();
   await converged([a.page, b.page], '河北石油', { shortName: '河北', city: '石家庄', district: '长安区', province: '河北省' });
   await expect(b.page.getByRole('region', { name: '同步状态' })).not.toContainText('待同步');
 

@@ -5,9 +5,7 @@
  * relay still receives everything (the relay keeps rooms on its disk).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -16,39 +14,19 @@ import { WritePath } from '$lib/db/write-path';
 import { newId } from '$lib/db/ids';
 import { SyncConnection, type ShareConfig } from './connection';
 import { newShareConfig } from './share';
+import { freePort, startServer, type Server } from '../../../tests/servers';
 
-let relay: ChildProcess | null = null;
+let relay: Server | null = null;
 let port = 0;
 const dir = mkdtempSync(join(tmpdir(), 'kebu-relay-'));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
 async function startRelay() {
-  relay = spawn(process.execPath, ['scripts/relay.js'], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), KEBU_RELAY_DIR: dir },
-    stdio: ['ignore', 'pipe', 'inherit']
-  });
-  await new Promise<void>((resolve, reject) => {
-    relay!.stdout!.on('data', (d: Buffer) => d.toString().includes('Kebu relay on') && resolve());
-    relay!.on('exit', (code) => reject(new Error(`relay exited ${code}`)));
-  });
+  relay = await startServer('relay', { port, env: { KEBU_RELAY_DIR: dir } });
 }
 
 async function stopRelay() {
-  const p = relay;
+  await relay?.stop();
   relay = null;
-  if (!p || p.exitCode !== null) return;
-  await new Promise((resolve) => {
-    p.once('exit', resolve);
-    p.kill('SIGTERM');
-  });
 }
 
 let n = 0;
