@@ -61,6 +61,15 @@ test('agreement, credit sale, Today ladder, stop and blacklist, lift, override, 
   // Today: confirm delivery on the ship date (the nav shows the count)
   await moveClockTo(page, '2026-03-01');
   await expect(page.getByRole('link', { name: /^今日\s*1$/ })).toBeVisible();
+  // a customer in the bin has no task on Today; undoing the delete brings it back
+  await openCustomer(page, customerUrl);
+  await page.getByRole('button', { name: '删除客户' }).click();
+  await expect(page).toHaveURL(/\/customers$/);
+  await page.getByRole('link', { name: /^今日/ }).click();
+  await expect(page.getByText('今天没有待办的跟踪任务。')).toBeVisible();
+  await expect(page.getByRole('link', { name: /^今日\s*1$/ })).toHaveCount(0);
+  await page.getByRole('button', { name: '撤销' }).click();
+  await expect(page.getByRole('link', { name: /^今日\s*1$/ })).toBeVisible();
   await page.getByRole('group', { name: /确认到货：杭州顺达物流有限公司 FP001/ }).getByRole('button', { name: '已到货，满意' }).click();
   await expect(page.getByText('已记录：已到货，满意')).toBeVisible();
   await expect(page.getByText('今天没有待办的跟踪任务。')).toBeVisible();

@@ -11,7 +11,7 @@
 import type { TableStore } from '$lib/db/table-store.svelte';
 import type { OpenWorkspace } from '$lib/db/workspace';
 import type { WorkerClient } from '$lib/io/rpc';
-import { ENGINE_TABLES, type EngineTable, type TodayView } from './engine';
+import { WATCHED_TABLES, type TodayView, type WatchedTable } from './engine';
 import {
   agreementInEffect,
   buildLedger,
@@ -56,9 +56,9 @@ export class ReceivablesData {
     this.overrides = ws.store('creditOverrides');
     this.evaluations = ws.store('creditEvaluations');
     this.#unsubscribe = ws.writes.subscribe((n) => {
-      const tables: Partial<Record<EngineTable, string[] | 'all'>> = {};
+      const tables: Partial<Record<WatchedTable, string[] | 'all'>> = {};
       let any = false;
-      for (const t of ENGINE_TABLES) {
+      for (const t of WATCHED_TABLES) {
         if (n.tables[t]) {
           tables[t] = n.tables[t];
           any = true;

@@ -1,14 +1,15 @@
 /**
  * The receivables worker: holds a `ReceivablesEngine` of the open workspace and derives Today,
  * aging and DSO off the main thread. It reads the workspace database itself (the page never
- * ships half a million rows over postMessage): all five tables at `open`, then only the ids a
- * committed write names (`changes`, from the write path's notices), so a change rebuilds only
+ * ships half a million rows over postMessage): all five tables and which customers are in the bin
+ * at `open`, then only the ids a committed write names (`changes`, from the write path's
+ * notices, customers included), so a change rebuilds only
  * the shards of the customers it touched (engine.ts). Requests run one at a time, in order, so
  * a derivation asked for after a change always sees it.
  */
 import { KebuDB } from '$lib/db/schema';
 import { serve } from '$lib/io/rpc';
-import { ENGINE_TABLES, ReceivablesEngine, trimToday, type EngineTable } from './engine';
+import { ENGINE_TABLES, ReceivablesEngine, trimToday, type EngineTable, type WatchedTable } from './engine';
 
 let db: KebuDB | null = null;
 let engine = new ReceivablesEngine();
@@ -29,6 +30,11 @@ async function readAll(table: EngineTable): Promise<Rows> {
   return (await db!.recordTable(table).toArray()) as unknown as Rows;
 }
 
+/** Which customers are in the bin: the engine leaves their records out (engine.ts). */
+async function readCustomers(): Promise<{ id: string; deleted: 0 | 1 }[]> {
+  return (await db!.customers.toArray()).map((c) => ({ id: c.id, deleted: c.deleted }));
+}
+
 const timed = <T>(fn: () => T): { ms: number; result: T } => {
   const t0 = performance.now();
   const result = fn();
@@ -41,14 +47,18 @@ serve(self as unknown as Parameters<typeof serve>[0], {
     db = new KebuDB(p.dbName);
     engine = new ReceivablesEngine();
     const t0 = performance.now();
-    const all = await Promise.all(ENGINE_TABLES.map(readAll));
+    const [customers, ...all] = await Promise.all([readCustomers(), ...ENGINE_TABLES.map(readAll)]);
     const read = performance.now() - t0;
     ENGINE_TABLES.forEach((t, i) => engine.load(t, all[i]));
+    engine.customers(customers, true);
     const build = timed(() => engine.refresh());
     return { readMs: Math.round(read), buildMs: build.ms, rows: all.reduce((n, r) => n + r.length, 0) };
   }),
-  changes: serial(async (p: { tables: Partial<Record<EngineTable, string[] | 'all'>> }) => {
+  changes: serial(async (p: { tables: Partial<Record<WatchedTable, string[] | 'all'>> }) => {
     if (!db) return { rebuilt: 0 };
+    const customers = p.tables.customers;
+    if (customers === 'all') engine.customers(await readCustomers(), true);
+    else if (customers) engine.customers((await db.customers.bulkGet(customers)).filter((c) => c !== undefined));
     for (const t of ENGINE_TABLES) {
       const ids = p.tables[t];
       if (!ids) continue;

@@ -31,14 +31,17 @@ function world(seed: number) {
   return { g, tables };
 }
 
-const input = (tables: Record<EngineTable, Map<string, Row>>): ReceivablesInput =>
-  ({
-    sales: [...tables.creditSales.values()],
-    payments: [...tables.payments.values()],
+/** The ledger's input, without the records of customers in the bin (extensions go with their sale). */
+const input = (tables: Record<EngineTable, Map<string, Row>>, binned: ReadonlySet<string> = new Set()): ReceivablesInput => {
+  const live = (t: EngineTable) => [...tables[t].values()].filter((x) => !binned.has(x.customerId));
+  return {
+    sales: live('creditSales'),
+    payments: live('payments'),
     extensions: [...tables.extensionRequests.values()],
-    done: [...tables.ladderTasksDone.values()],
-    lifts: [...tables.ladderEffectLifts.values()]
-  }) as unknown as ReceivablesInput;
+    done: live('ladderTasksDone'),
+    lifts: live('ladderEffectLifts')
+  } as unknown as ReceivablesInput;
+};
 
 describe('ReceivablesEngine: incremental by customer equals a full rebuild', () => {
   it.each([1, 2, 3, 4, 5, 6])('seed %i: 30 rounds of random edits', (seed) => {
@@ -47,6 +50,7 @@ describe('ReceivablesEngine: incremental by customer equals a full rebuild', () 
     const engine = new ReceivablesEngine(8);
     for (const t of ENGINE_TABLES) engine.load(t, [...tables[t].values()]);
     const customers = g.customerIds;
+    const binned = new Set<string>();
     let n = 0;
     const fresh = (p: string) => `${p}-${seed}-${n++}`;
 
@@ -61,8 +65,15 @@ describe('ReceivablesEngine: incremental by customer equals a full rebuild', () 
         const sales = [...tables.creditSales.values()];
         const pays = [...tables.payments.values()];
         const exts = [...tables.extensionRequests.values()];
-        const kind = r.int(9);
-        if (kind === 0 && sales.length) {
+        const kind = r.int(10);
+        if (kind === 9) {
+          // a customer goes to the bin, or comes back
+          const c = r.pick(customers);
+          const deleted = binned.has(c) ? 0 : 1;
+          if (deleted) binned.add(c);
+          else binned.delete(c);
+          engine.customers([{ id: c, deleted }]);
+        } else if (kind === 0 && sales.length) {
           const s = r.pick(sales);
           touch('creditSales', { ...s, amount: 100 + r.int(5_000_000) });
         } else if (kind === 1 && sales.length) {
@@ -111,13 +122,30 @@ describe('ReceivablesEngine: incremental by customer equals a full rebuild', () 
       const rebuilt = engine.refresh();
       expect(rebuilt, `seed ${seed} round ${round}`).toBeLessThanOrEqual(8);
       if (round % 3 === 0 || touched.size === 1) {
-        const full = buildLedger(input(tables));
+        const full = buildLedger(input(tables, binned));
         const day = addDays(TODAY, r.int(40) - 20);
         expect(engine.today(day), `seed ${seed} round ${round} today`).toEqual(deriveToday(full, day));
         expect(engine.aging(day), `seed ${seed} round ${round} aging`).toEqual(aging(full, day));
         expect(engine.dso(day), `seed ${seed} round ${round} dso`).toEqual(dso(full, day));
       }
     }
+  });
+
+  it('leaves a customer in the bin out of Today, aging and DSO until restored', () => {
+    const { g, tables } = world(5);
+    const engine = new ReceivablesEngine(8);
+    for (const t of ENGINE_TABLES) engine.load(t, [...tables[t].values()]);
+    const c = g.customerIds.find((id) => engine.aging(TODAY).rows.some((row) => row.customerId === id))!;
+    const before = { today: engine.today(TODAY), aging: engine.aging(TODAY), dso: engine.dso(TODAY) };
+    engine.customers([{ id: c, deleted: 1 }]);
+    expect(engine.refresh()).toBe(1);
+    const without = buildLedger(input(tables, new Set([c])));
+    expect(engine.aging(TODAY).rows.map((row) => row.customerId)).not.toContain(c);
+    expect(engine.today(TODAY)).toEqual(deriveToday(without, TODAY));
+    expect(engine.dso(TODAY)).toEqual(dso(without, TODAY));
+    // a whole reload of the customers' states: restored
+    engine.customers([{ id: c }, { id: 'someone-else', deleted: 1 }], true);
+    expect({ today: engine.today(TODAY), aging: engine.aging(TODAY), dso: engine.dso(TODAY) }).toEqual(before);
   });
 
   it('rebuilds only the shards of the customers a change touches', () => {

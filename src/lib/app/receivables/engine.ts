@@ -14,6 +14,7 @@
  * Routing: sales, payments, done-task records and lifts go by their `customerId` (the ledger
  * groups them so). An extension request goes with its sale (the ledger finds a sale named by an
  * extension of the wrong customer among all sales), by its own customer until its sale is known.
+ * A customer in the bin (soft-deleted) keeps its records here, left out of its shard's ledger.
  */
 import {
   aging,
@@ -42,6 +43,9 @@ import type { Fen } from '$lib/domain/money';
 
 export const ENGINE_TABLES = ['creditSales', 'payments', 'extensionRequests', 'ladderTasksDone', 'ladderEffectLifts'] as const;
 export type EngineTable = (typeof ENGINE_TABLES)[number];
+/** what the worker follows: the engine's tables, and customers (for the bin) */
+export const WATCHED_TABLES = [...ENGINE_TABLES, 'customers'] as const;
+export type WatchedTable = (typeof WATCHED_TABLES)[number];
 export type EngineRow = { id: string; customerId: string; deleted?: 0 | 1; saleId?: string; [field: string]: unknown };
 type AnyRow = EngineRow;
 
@@ -81,6 +85,8 @@ export class ReceivablesEngine {
   readonly #where: Record<EngineTable, Map<string, number>>;
   /** sale id → ids of the extension requests naming it */
   readonly #extsOfSale = new Map<string, Set<string>>();
+  /** ids of customers in the bin */
+  #binned = new Set<string>();
   /** shards rebuilt by the last `refresh` (for the bench and tests) */
   lastRebuilt = 0;
 
@@ -176,6 +182,26 @@ export class ReceivablesEngine {
     if (table === 'creditSales') for (const saleId of this.#extsOfSale.keys()) this.#rehome(saleId);
   }
 
+  /**
+   * Customers in the bin (soft-deleted): their records stay, but count nowhere (no task on Today,
+   * no aging row, no part of DSO) until the customer is restored. `all` replaces what was known.
+   */
+  customers(rows: readonly { id: string; deleted?: 0 | 1 }[], all = false) {
+    const binned = all ? new Set<string>() : this.#binned;
+    const changed: string[] = [];
+    for (const row of rows) {
+      if (row.deleted === 1) {
+        if (!this.#binned.has(row.id)) changed.push(row.id);
+        binned.add(row.id);
+      } else if (!all && binned.delete(row.id)) changed.push(row.id);
+    }
+    if (all) {
+      for (const id of this.#binned) if (!binned.has(id)) changed.push(id);
+      this.#binned = binned;
+    }
+    for (const id of changed) this.#dirty(shardOf(id, this.shardCount));
+  }
+
   /** Extension requests follow their sale to its shard. */
   #rehome(saleId: string) {
     const exts = this.#extsOfSale.get(saleId);
@@ -193,12 +219,15 @@ export class ReceivablesEngine {
     if (!shard.ledger) {
       this.lastRebuilt++;
       const r = shard.rows;
+      const binned = this.#binned;
+      // a binned customer's records stay out; extension requests go with their sale
+      const live = (rows: Map<string, AnyRow>) => (binned.size ? [...rows.values()].filter((x) => !binned.has(x.customerId)) : [...rows.values()]);
       shard.ledger = buildLedger({
-        sales: [...r.creditSales.values()] as CreditSaleRow[],
-        payments: [...r.payments.values()] as PaymentRow[],
+        sales: live(r.creditSales) as CreditSaleRow[],
+        payments: live(r.payments) as PaymentRow[],
         extensions: [...r.extensionRequests.values()] as ExtensionRequestRow[],
-        done: [...r.ladderTasksDone.values()] as LadderTaskDoneRow[],
-        lifts: [...r.ladderEffectLifts.values()] as LadderEffectLiftRow[]
+        done: live(r.ladderTasksDone) as LadderTaskDoneRow[],
+        lifts: live(r.ladderEffectLifts) as LadderEffectLiftRow[]
       });
     }
     return shard.ledger;
