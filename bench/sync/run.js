@@ -5,7 +5,7 @@
  *
  *   node bench/sync/run.js                  50 000 customers; WebRTC only when KEBU_P2P is set
  *   node bench/sync/run.js --customers 5000 --edits 30
- *   node bench/sync/run.js --only sync,heap   some of latency, sync, heap, disk
+ *   node bench/sync/run.js --only sync,heap   some of latency, sync, share, heap, disk
  *
  * It builds bench/sync/page with Vite into bench/.out/sync (never build/), serves it on
  * 127.0.0.1, starts the project's own signaling server and relay, and drives headless Chromium:
@@ -13,6 +13,7 @@
  *   latency       edit-to-peer p50/p95 over WebRTC and over the relay (target p95 ≤ 50 ms)
  *   initial sync  a new device receiving 50 000 customers until all are in its Dexie and in the
  *                 store its grid shows, vs Y.applyUpdate of the same update + Dexie bulkPut of the same rows (≤ 1.2×)
+ *   share         the owner starts sharing: every record packed into the log (time, longest task)
  *   heap          a page holding the workspace's rows and its shared log vs the rows alone (≤ 1.5×),
  *                 as performance.memory reports it and as a heap snapshot adds it up
  *   disk          bytes per record of the log, and of its y-indexeddb copy
@@ -155,6 +156,19 @@ async function main() {
       results.initialSync = { prepared, ours, raws };
       log(`  ours ${ours.map(Math.round).join(', ')} ms; applyUpdate ${Math.round(apply)} ms + bulkPut ${Math.round(put)} ms`);
       lines.push([`new device's initial sync, ${prepared.records} customers (${mb(prepared.updateBytes)} update), best of 2`, fmtMs(best), `applyUpdate ${fmtMs(apply)} + bulkPut ${fmtMs(put)}; ≤ 1.2×`, fmtRatio(best / (apply + put)), best / (apply + put) <= 1.2 ? '✓' : '✗']);
+    }
+
+    // ---- starting to share ---------------------------------------------------------------------
+    if (run('share')) {
+      log(`sharing a workspace of ${opts.customers} customers…`);
+      const x = await open();
+      await x.call('prepare', opts.customers);
+      const s = await x.call('share');
+      await x.context.close();
+      results.share = s;
+      log(`  ${s.items} log elements in ${Math.round(s.ms)} ms; longest main-thread task ${Math.round(s.longTask)} ms, longest gap ${Math.round(s.maxGap)} ms`);
+      lines.push([`owner starts sharing ${opts.customers} customers: all in the log`, fmtMs(s.ms), '', '', '']);
+      lines.push(['   longest main-thread task meanwhile', fmtMs(s.longTask), '', '', '']);
     }
 
     // ---- heap --------------------------------------------------------------------------------

@@ -9,6 +9,8 @@
  * heap         the JavaScript heap holding the workspace's rows (as a TableStore does) vs the same
  *              plus the shared log (the Y.Doc): the runner reads it after a GC, as V8 counts it and
  *              as a heap snapshot counts it (with strings and buffers kept outside V8's heap).
+ * share        the owner starts sharing: every record packed into the log, timed, with the longest
+ *              main-thread task meanwhile.
  * disk         bytes per record: the encoded log, and IndexedDB usage of the y-indexeddb copy.
  * latency      two pages (two browser contexts) share a workspace through the real transports;
  *              one edits a field every 100 ms with the send time in the value, the other notes
@@ -25,6 +27,7 @@ import { generateWorkspace } from '$lib/domain/records/demo';
 import { Replica } from '$lib/sync/replica';
 import { packEntry, type LogItem } from '$lib/sync/entry';
 import { SyncConnection, type ShareConfig } from '$lib/sync/connection';
+import { watchMainThread } from '../../lib/main-thread';
 
 const ACTOR = { id: newId(), name: '基准', device: 'bench' };
 let update: Uint8Array | null = null;
@@ -92,6 +95,32 @@ async function rawParts() {
   db.close();
   await Dexie.delete('bench-sync-raw');
   return { apply, put };
+}
+
+/**
+ * The owner starts sharing a workspace of `rows.length` customers: every record becomes a snapshot
+ * entry, packed and pushed into the log as SyncConnection does, timed until all are in the log,
+ * with the longest main-thread task meanwhile (the page must stay usable).
+ */
+async function share() {
+  const db = await fresh('bench-sync-share');
+  const writes = new WritePath(db, ACTOR);
+  await writes.write('change.demo', rows.map((r): Mutation => ({ type: 'insert', table: 'customers', record: r as never })));
+  const doc = new Y.Doc();
+  const replica = new Replica(doc, writes);
+  await replica.whenSynced;
+  const stop = watchMainThread();
+  const t0 = performance.now();
+  replica.push(await writes.snapshotEntries());
+  await replica.sent();
+  const ms = performance.now() - t0;
+  const { longTask, maxGap } = stop();
+  const items = replica.log.length;
+  replica.destroy();
+  writes.destroy();
+  db.close();
+  await Dexie.delete('bench-sync-share');
+  return { ms, longTask, maxGap, items };
 }
 
 /** Hold the rows (as a TableStore does); with `shared`, hold the workspace's Y.Doc too. */
@@ -164,7 +193,7 @@ declare global {
     __syncBench?: Record<string, (...args: never[]) => unknown>;
   }
 }
-window.__syncBench = { prepare, initialSync, rawParts, hold, disk, joinRoom, peers, edit, latencies } as never;
+window.__syncBench = { prepare, initialSync, rawParts, share, hold, disk, joinRoom, peers, edit, latencies } as never;
 document.getElementById('state')!.textContent = 'ready';
 
 /** Where the initial sync's time goes: decoding the log, merging into Dexie, reading the rows back. */

@@ -7,6 +7,7 @@
  */
 import type { Table } from 'dexie';
 import type { Versioned } from '$lib/domain/records/types';
+import { chunksOf } from './chunks';
 import type { ChangeNotice, WritePath } from './write-path';
 import type { KebuDB, RecordTables, TableName } from './schema';
 
@@ -68,16 +69,13 @@ export class TableStore<K extends TableName> {
     // the rest in chunks by primary key, yielding between them, so that reading a 100 000-row
     // table never blocks the page for long; the rows are published once, when all have arrived
     const all = first.slice();
-    let last = first[first.length - 1].id;
     await afterPaint(); // let the first rows reach the screen before the rest competes with them
-    for (;;) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const chunk = await this.#table.where(':id').above(last).limit(CHUNK).toArray();
+    for await (const chunk of chunksOf(this.#table, CHUNK, first[first.length - 1].id)) {
       if (version !== this.#version) return;
       for (const r of chunk) all.push(r);
-      if (chunk.length < CHUNK) break;
-      last = chunk[chunk.length - 1].id;
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
+    if (version !== this.#version) return;
     this.#set(live(all));
     this.loading = false;
   }

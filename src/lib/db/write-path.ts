@@ -35,6 +35,7 @@ import {
   type Op,
   type UndoState
 } from './changes';
+import { chunksOf } from './chunks';
 import { newId } from './ids';
 import { TABLE_NAMES, type KebuDB, type RecordTables, type TableName } from './schema';
 import { isEnvelopeField, isValidId, Validator, WriteError, type WriteProblem } from './validate';
@@ -556,11 +557,14 @@ export class WritePath {
       entries.push({ v: 1, id: newId(at), actor, actorName, device, at, label: 'change.share', ops });
       ops = [];
     };
+    // read in chunks by primary key, each its own request: a 50 000-record table read at once
+    // is one long task of deserialising on the page
     for (const table of TABLE_NAMES) {
-      const rows = (await this.#db.table(table).toArray()) as Row[];
-      for (const row of rows) {
-        ops.push(rowOp(table, row));
-        if (ops.length >= perEntry) flush();
+      for await (const rows of chunksOf(this.#db.table(table), perEntry)) {
+        for (const row of rows as Row[]) {
+          ops.push(rowOp(table, row));
+          if (ops.length >= perEntry) flush();
+        }
       }
     }
     flush();
@@ -583,14 +587,18 @@ export class WritePath {
       if (list) list.push(op);
       else byTable.set(op.table, [op]);
     }
-    for (const [table, list] of byTable) {
-      const rows = (await this.#db.table(table).bulkGet(list.map((o) => o.id))) as (Row | undefined)[];
-      list.forEach((op, i) => {
-        const row = rows[i];
-        if (!row) return;
-        if (op.kind === 'insert') ops.push(rowOp(table, row));
-        else ops.push(rowOp(table, row, Object.keys(op.after)));
-      });
+    for (const [table, all] of byTable) {
+      // in chunks, each its own read: an import of 100 000 rows read at once is one long task
+      for (let from = 0; from < all.length; from += CHUNK) {
+        const list = all.slice(from, from + CHUNK);
+        const rows = (await this.#db.table(table).bulkGet(list.map((o) => o.id))) as (Row | undefined)[];
+        list.forEach((op, i) => {
+          const row = rows[i];
+          if (!row) return;
+          if (op.kind === 'insert') ops.push(rowOp(table, row));
+          else ops.push(rowOp(table, row, Object.keys(op.after)));
+        });
+      }
     }
     const { id, actor, actorName, device, at, label } = cs;
     return ops.length ? { v: 1, id, actor, actorName, device, at, label, ops } : null;

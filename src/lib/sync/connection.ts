@@ -167,6 +167,8 @@ export class SyncConnection {
       const entries = await writes.snapshotEntries();
       if (this.#destroyed) return;
       replica.push(entries);
+      await replica.sent();
+      if (this.#destroyed) return;
       onSeeded?.();
     }
     this.status.ready = true;

@@ -1,6 +1,7 @@
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { decodeEntry, encodeEntry, PACK_ABOVE, packEntry, type Entry } from './entry';
+import { inflateSync } from 'fflate';
+import { decodeEntry, encodeEntry, PACK_ABOVE, PACK_SLICE, packEntry, packEntryInSlices, type Entry } from './entry';
 
 const AT = 1_760_000_000_000;
 const valid = (): Entry => ({
@@ -162,6 +163,19 @@ describe('packEntry', () => {
     // Chinese JSON is two bytes a character in memory: packed it is a fraction of that
     expect((item as Uint8Array).byteLength).toBeLessThan(encodeEntry(big).length * 2 * 0.2);
     expect(decodeEntry(item)).toEqual({ ok: true, entry: big });
+  });
+
+  it('packs a long entry a slice at a time into the same text, pausing between slices', async () => {
+    const big = bigEntry(PACK_SLICE * 3 + 7);
+    let pauses = 0;
+    const item = (await packEntryInSlices(big, async () => void pauses++)) as Uint8Array;
+    expect(pauses).toBe(4);
+    expect(new TextDecoder().decode(inflateSync(item.subarray(5)))).toBe(encodeEntry(big));
+    expect(new DataView(item.buffer, item.byteOffset).getUint32(1, true)).toBe(new TextEncoder().encode(encodeEntry(big)).length);
+    expect(decodeEntry(item)).toEqual({ ok: true, entry: big });
+    // a short one is packed at once, the same as packEntry
+    expect(await packEntryInSlices(valid(), async () => void pauses++)).toEqual(packEntry(valid()));
+    expect(pauses).toBe(4);
   });
 
   it('checks a packed entry like a text one', () => {

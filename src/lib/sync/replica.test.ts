@@ -107,6 +107,22 @@ describe('Replica', () => {
     expect(await c.db.customers.get(id)).toMatchObject({ city: '杭州', [`x_${col.ops[0].id}`]: 12 });
   });
 
+  it('packs a large write in slices and keeps the order of what is pushed after it', async () => {
+    const a = peer('alice');
+    const names = Array.from({ length: 1200 }, (_, i) => `义乌商贸有限公司${i}`);
+    await a.wp.write('change.import', names.map((name) => ({ type: 'insert', table: 'customers', record: { kind: 'unit', name } })));
+    await addCustomer(a.wp, '宁波港');
+    await a.replica.sent();
+    const [big, small] = a.replica.log.toArray();
+    expect(big).toBeInstanceOf(Uint8Array);
+    expect(typeof small).toBe('string');
+    const b = peer('bob');
+    send(a.doc, b.doc);
+    await b.replica.flushed();
+    expect(b.replica.refused).toEqual([]);
+    expect(await b.db.customers.toArray()).toEqual(await a.db.customers.toArray());
+  });
+
   it('keeps every entry of a batch that storage failed on, and applies them with the next one', async () => {
     const a = peer('alice');
     for (const name of ['顺达', '宁波港', '义乌商贸']) await addCustomer(a.wp, name);

@@ -14,7 +14,7 @@
  */
 import * as Y from 'yjs';
 import type { WritePath } from '$lib/db/write-path';
-import { decodeEntry, packEntry, type Entry, type LogItem } from './entry';
+import { decodeEntry, PACK_SLICE, packEntry, packEntryInSlices, type Entry, type LogItem } from './entry';
 
 export const LOG_NAME = 'log';
 
@@ -37,6 +37,7 @@ export class Replica {
   readonly #writes: WritePath;
   #pending: Entry[] = [];
   #queue: Promise<void> = Promise.resolve();
+  #sending: Promise<void> | null = null;
   #destroyed = false;
   readonly #offEntry: () => void;
   readonly #observer: (event: Y.YArrayEvent<LogItem>, tr: Y.Transaction) => void;
@@ -56,11 +57,37 @@ export class Replica {
     this.whenSynced = this.#enqueue(this.log.toArray());
   }
 
-  /** Send entries made on this device (packed when long); not applied here again. */
+  /**
+   * Send entries made on this device (packed when long); not applied here again. An entry of more
+   * than PACK_SLICE records (an import, a snapshot) is packed a slice at a time between tasks, so
+   * the page stays responsive; the log keeps the order entries were pushed in. `sent()` resolves
+   * once all are in the log.
+   */
   push(entries: Entry[]) {
     if (this.#destroyed || !entries.length) return;
-    const items = entries.map(packEntry);
-    this.doc.transact(() => this.log.push(items), this);
+    if (!this.#sending && entries.every((e) => e.ops.length <= PACK_SLICE)) {
+      const items = entries.map(packEntry);
+      this.doc.transact(() => this.log.push(items), this);
+      return;
+    }
+    const sending = (this.#sending ?? Promise.resolve())
+      .then(async () => {
+        for (const entry of entries) {
+          const item = await packEntryInSlices(entry);
+          if (this.#destroyed) return;
+          this.doc.transact(() => this.log.push([item]), this);
+        }
+      })
+      .catch((e) => console.error('kebu sync: could not send entries', e));
+    this.#sending = sending;
+    void sending.finally(() => {
+      if (this.#sending === sending) this.#sending = null;
+    });
+  }
+
+  /** Resolves when every entry pushed so far is in the log. */
+  async sent(): Promise<void> {
+    while (this.#sending) await this.#sending;
   }
 
   /** Entries waiting for a record they edit. */
