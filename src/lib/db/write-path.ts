@@ -249,7 +249,7 @@ export class WritePath {
   /** Hybrid clock, receive rule: never behind a stamp this device has seen. */
   #observe(entry: Entry) {
     let max = entry.at;
-    for (const op of entry.ops) for (const w of Object.values(op.f)) if (w[1] > max) max = w[1];
+    if (Array.isArray(entry.ops)) for (const op of entry.ops) for (const field in op?.f) if (op.f[field]?.[1] > max) max = op.f[field][1];
     if (Number.isFinite(max) && max <= MAX_STAMP_AT && max > this.#lastAt) this.#lastAt = max;
   }
 

@@ -1,7 +1,7 @@
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'fflate';
-import { decodeEntry, encodeEntry, PACK_ABOVE, PACK_SLICE, packEntry, packEntryInSlices, type Entry } from './entry';
+import { decodeEntry, encodeEntry, PACK_ABOVE, PACK_SLICE, packEntry, packEntryInSlices, unpackAll, type Entry } from './entry';
 
 const AT = 1_760_000_000_000;
 const valid = (): Entry => ({
@@ -208,9 +208,21 @@ describe('packEntry', () => {
     ['data that is not deflate', garbage, 'bad-packing'],
     ['cut-off data', packed(json).subarray(0, 40), 'bad-packing'],
     ['text that is not UTF-8', notUtf8, 'bad-utf8']
-  ])('refuses %s without throwing', (_what, input, reason) => {
+  ])('refuses %s without throwing', async (_what, input, reason) => {
     const r = decodeEntry(input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toContain(reason);
+    // the platform's inflating leaves it as it is, for decodeEntry to refuse
+    expect(await unpackAll([input])).toEqual([input]);
+  });
+
+  it('inflates packed elements with the platform, and leaves everything else as it is', async () => {
+    const big = bigEntry(300);
+    const item = packEntry(big);
+    const text = encodeEntry(valid());
+    const odd = { an: 'object' };
+    const out = await unpackAll([item, text, 42, odd]);
+    expect(out).toEqual([encodeEntry(big), text, 42, odd]);
+    expect(decodeEntry(out[0])).toEqual({ ok: true, entry: big });
   });
 });

@@ -14,7 +14,7 @@
  */
 import * as Y from 'yjs';
 import type { WritePath } from '$lib/db/write-path';
-import { decodeEntry, PACK_SLICE, packEntry, packEntryInSlices, type Entry, type LogItem } from './entry';
+import { decodeEntry, PACK_SLICE, packEntry, packEntryInSlices, unpackAll, type Entry, type LogItem } from './entry';
 
 export const LOG_NAME = 'log';
 
@@ -116,8 +116,10 @@ export class Replica {
     console.warn(`kebu sync: refused entry ${id ?? '(unreadable)'}: ${reason}`);
   }
 
-  async #apply(items: unknown[]) {
-    if (!items.length && !this.#pending.length) return;
+  async #apply(received: unknown[]) {
+    if (!received.length && !this.#pending.length) return;
+    // packed elements inflated by the platform first (the rest of decoding is lazy, below)
+    const items = await unpackAll(received);
     // what waited from earlier batches first, then the new items, decoded as the write path asks
     // for them: decoding overlaps storing what came before
     const entries: Entry[] = this.#pending;
