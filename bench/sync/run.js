@@ -141,11 +141,14 @@ async function main() {
       const prepared = await x.call('prepare', opts.customers);
       const ours = [];
       const raws = [];
-      for (let r = 0; r < 2; r++) {
+      // best of 3 each, the baseline first every other round, so neither side always meets a
+      // store still busy with the other's writes
+      for (let r = 0; r < 3; r++) {
+        if (r % 2) raws.push(await x.call('rawParts'));
         const s = await x.call('initialSync');
         if (s.got !== prepared.records || s.refused || s.pending) throw new Error(`initial sync incomplete: ${JSON.stringify(s)}`);
         ours.push(s.ms);
-        raws.push(await x.call('rawParts'));
+        if (!(r % 2)) raws.push(await x.call('rawParts'));
       }
       const parts = await x.call('breakdown');
       log(`  measured apart (in the sync they overlap): applyUpdate ${Math.round(parts.apply)} ms, decoding the log ${Math.round(parts.decode)} ms, merging into Dexie ${Math.round(parts.merge)} ms, reading the rows back ${Math.round(parts.read)} ms`);
@@ -155,7 +158,7 @@ async function main() {
       const put = min(raws.map((r) => r.put));
       results.initialSync = { prepared, ours, raws };
       log(`  ours ${ours.map(Math.round).join(', ')} ms; applyUpdate ${Math.round(apply)} ms + bulkPut ${Math.round(put)} ms`);
-      lines.push([`new device's initial sync, ${prepared.records} customers (${mb(prepared.updateBytes)} update), best of 2`, fmtMs(best), `applyUpdate ${fmtMs(apply)} + bulkPut ${fmtMs(put)}; ≤ 1.2×`, fmtRatio(best / (apply + put)), best / (apply + put) <= 1.2 ? '✓' : '✗']);
+      lines.push([`new device's initial sync, ${prepared.records} customers (${mb(prepared.updateBytes)} update), best of 3`, fmtMs(best), `applyUpdate ${fmtMs(apply)} + bulkPut ${fmtMs(put)}; ≤ 1.2×`, fmtRatio(best / (apply + put)), best / (apply + put) <= 1.2 ? '✓' : '✗']);
     }
 
     // ---- starting to share ---------------------------------------------------------------------
