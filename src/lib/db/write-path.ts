@@ -571,6 +571,12 @@ export class WritePath {
     return entries;
   }
 
+  /** Which of these change-set ids are in this workspace's log already (applied here). */
+  async knownChangeSets(ids: readonly string[]): Promise<Set<string>> {
+    const valid = ids.filter((id) => isValidId(id));
+    return new Set(valid.length ? ((await this.#db.changes.where('id').anyOf(valid).keys()) as string[]) : []);
+  }
+
   /**
    * The replication entry of a change set written elsewhere (in a worker): the records it touched
    * as they are now, each field with its own stamp. Later values ride along, which is right

@@ -240,10 +240,32 @@ export class SyncConnection {
         awareness,
         peerOpts: { config: { iceServers: this.config.iceServers.map((urls) => ({ urls })) } }
       });
-      rtc.on('status', ({ connected }: { connected: boolean }) => {
-        this.status.signaling = connected ? 'connected' : 'off';
+      // y-webrtc's own 'status' says whether the provider is on, not whether a signaling server
+      // answers: follow its signaling sockets (lib0 WebsocketClient: `connected`, and
+      // `unsuccessfulReconnects` while a server does not answer, which raises no event)
+      type Socket = { connected: boolean; unsuccessfulReconnects: number; on(e: string, f: () => void): void; off(e: string, f: () => void): void };
+      const sockets = rtc.signalingConns as unknown as Socket[];
+      const follow = () => {
+        const state: LinkState = sockets.some((c) => c.connected) ? 'connected' : sockets.some((c) => c.unsuccessfulReconnects > 0) ? 'off' : 'connecting';
+        if (state === this.status.signaling) return;
+        this.status.signaling = state;
         this.#emit();
+      };
+      for (const c of sockets) {
+        c.on('connect', follow);
+        c.on('disconnect', follow);
+      }
+      const poll = setInterval(follow, 1000);
+      this.#providers.push({
+        destroy: () => {
+          clearInterval(poll);
+          for (const c of sockets) {
+            c.off('connect', follow);
+            c.off('disconnect', follow);
+          }
+        }
       });
+      follow();
       rtc.on('peers', ({ webrtcPeers, bcPeers }: { webrtcPeers: string[]; bcPeers: string[] }) => {
         this.status.peers = webrtcPeers.length + bcPeers.length;
         this.#emit();

@@ -109,6 +109,26 @@ describe('Replica', () => {
     expect(await c.db.customers.get(id)).toMatchObject({ city: '杭州', [`x_${col.ops[0].id}`]: 12 });
   });
 
+  it('on reload skips what it applied already without decoding it, and applies what is new', async () => {
+    const a = peer('alice');
+    for (const name of ['顺达', '宁波港']) await addCustomer(a.wp, name);
+    const b = peer('bob');
+    send(a.doc, b.doc);
+    await b.replica.flushed();
+    b.replica.destroy();
+    // bob opens the workspace again: the same log, the same database
+    const applyRemote = vi.spyOn(b.wp, 'applyRemote');
+    const again = new Replica(b.doc, b.wp);
+    await again.whenSynced;
+    expect(applyRemote).not.toHaveBeenCalled();
+    await addCustomer(a.wp, '义乌商贸');
+    send(a.doc, b.doc);
+    await again.flushed();
+    expect(applyRemote).toHaveBeenCalledTimes(1);
+    expect(await b.db.customers.count()).toBe(3);
+    again.destroy();
+  });
+
   it('keeps every entry of a batch that storage failed on, and applies them with the next one', async () => {
     const a = peer('alice');
     for (const name of ['顺达', '宁波港', '义乌商贸']) await addCustomer(a.wp, name);

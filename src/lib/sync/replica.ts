@@ -27,6 +27,11 @@ export interface RefusedEntry {
   reason: string;
 }
 
+/** The id an element names first (encodeEntry writes the entry's right after `v`), undecoded; null if none. */
+function idOf(item: unknown): string | null {
+  return typeof item === 'string' ? (/"id":"([\w.:-]{1,64})"/.exec(item.slice(0, 200))?.[1] ?? null) : null;
+}
+
 export class Replica {
   readonly doc: Y.Doc;
   readonly log: Y.Array<LogItem>;
@@ -119,7 +124,12 @@ export class Replica {
   async #apply(received: unknown[]) {
     if (!received.length && !this.#pending.length) return;
     // packed elements inflated by the platform first (the rest of decoding is lazy, below)
-    const items = await unpackAll(received);
+    const unpacked = await unpackAll(received);
+    // entries already applied here (a reload replays the whole log) are skipped undecoded
+    const ids = unpacked.map(idOf);
+    const known = await this.#writes.knownChangeSets(ids.filter((id) => id !== null));
+    const items = unpacked.filter((_, i) => ids[i] === null || !known.has(ids[i]));
+    if (!items.length && !this.#pending.length) return;
     // what waited from earlier batches first, then the new items, decoded as the write path asks
     // for them: decoding overlaps storing what came before
     const entries: Entry[] = this.#pending;
@@ -134,8 +144,7 @@ export class Replica {
           entries.push(r.entry);
           return true;
         }
-        const id = typeof item === 'string' ? /"id":"([\w.:-]{1,64})"/.exec(item.slice(0, 200))?.[1] : undefined;
-        this.#refuse(id ?? null, r.reason);
+        this.#refuse(idOf(item), r.reason);
       }
       return false;
     };
