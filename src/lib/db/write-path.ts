@@ -623,8 +623,8 @@ export class WritePath {
    */
   async applyRemote(entries: Iterable<Entry>): Promise<RemoteResult> {
     const result: RemoteResult = { applied: [], refused: [] };
-    const touched = new Map<TableName, Set<string>>();
-    const written: NonNullable<ChangeNotice['rows']> = {};
+    // every record written, as committed (a record written by two groups: its last version)
+    const written = new Map<TableName, Map<string, Row>>();
     const db = this.#db;
     await this.#transaction(async () => {
       // removed columns count too: whether a value is accepted must not depend on what was seen
@@ -688,7 +688,7 @@ export class WritePath {
         );
         for (const entry of group) {
           if (here.has(entry.id)) continue;
-          const reason = this.#applyEntry(entry, columns, touched, batch);
+          const reason = this.#applyEntry(entry, columns, batch);
           if (reason) result.refused.push({ id: entry.id, reason });
           else {
             result.applied.push(entry.id);
@@ -698,8 +698,9 @@ export class WritePath {
         // then the group's writes, not awaited: IndexedDB stores them while the next group is taken
         for (const [t, keys] of batch.dirty) {
           const put = [...keys].map((key) => batch.rows.get(key) as Row);
-          const rows = written as Partial<Record<TableName, Row[]>>;
-          rows[t] = rows[t] ? rows[t].concat(put) : put;
+          let rows = written.get(t);
+          if (!rows) written.set(t, (rows = new Map()));
+          for (const row of put) rows.set(row.id, row);
           writes.push(db.table(t).bulkPut(put));
         }
         if (batch.changeSets.length) writes.push((db.changes as Table<ChangeSet, number>).bulkAdd(batch.changeSets));
@@ -708,22 +709,26 @@ export class WritePath {
       }
       await Promise.all(writes);
     });
-    if (touched.size) {
+    if (written.size) {
       const tables: ChangeNotice['tables'] = {};
-      for (const [t, ids] of touched) tables[t] = ids.size > LIST_LIMIT ? 'all' : [...ids];
+      const rows: Partial<Record<TableName, Row[]>> = {};
+      for (const [t, byId] of written) {
+        tables[t] = byId.size > LIST_LIMIT ? 'all' : [...byId.keys()];
+        rows[t] = [...byId.values()];
+      }
       const notice: ChangeNotice = { tables, changeSet: result.applied[result.applied.length - 1] ?? 'remote', local: true };
-      this.#emit({ ...notice, rows: written });
+      this.#emit({ ...notice, rows: rows as ChangeNotice['rows'] });
       this.#channel?.postMessage(notice);
     }
     return result;
   }
 
-  /** Check and merge one remote entry (inside applyRemote's transaction). Returns why it was refused, or null. */
   /**
-   * Synchronous on purpose: applyRemote read every record up front, and an IndexedDB transaction
+   * Check and merge one remote entry (inside applyRemote's transaction). Returns why it was
+   * refused, or null. Synchronous on purpose: applyRemote read every record up front, and an IndexedDB transaction
    * with no request pending across an await may commit under us (Dexie's PrematureCommitError).
    */
-  #applyEntry(entry: Entry, columns: CustomColumn[], touched: Map<TableName, Set<string>>, batch: RemoteBatch): string | null {
+  #applyEntry(entry: Entry, columns: CustomColumn[], batch: RemoteBatch): string | null {
     if (!isValidId(entry.id) || !Array.isArray(entry.ops) || !Number.isFinite(entry.at)) return 'write.failed entry';
     // check everything first: nothing of a refused entry is written
     const added: CustomColumn[] = [];
@@ -822,9 +827,6 @@ export class WritePath {
       let dirty = batch.dirty.get(op.t);
       if (!dirty) batch.dirty.set(op.t, (dirty = new Set()));
       dirty.add(key);
-      let ids = touched.get(op.t);
-      if (!ids) touched.set(op.t, (ids = new Set()));
-      ids.add(op.id);
     }
     const { id, actor, actorName, device, at, label } = entry;
     batch.changeSets.push({ id, actor, actorName, device, at, label, ops: changes, remote: true, ...(lost.length ? { lost } : {}) });
