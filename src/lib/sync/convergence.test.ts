@@ -21,6 +21,7 @@ import { TIERS } from '$lib/domain/records/types';
 import { decodeEntry, type Entry } from './entry';
 import { fieldHistory, mergeEntries, recordKey } from './merge';
 import { Replica } from './replica';
+import { createRng } from '$lib/domain/records/rng';
 
 const SEEDS = Number(process.env.KEBU_FUZZ_SEEDS ?? 12);
 const OPS = Number(process.env.KEBU_FUZZ_OPS ?? 120);
@@ -28,24 +29,6 @@ const ONE_SEED = process.env.KEBU_FUZZ_SEED;
 const PEERS = 4;
 const NET = Symbol('network');
 const HOSTILE = Symbol('hostile');
-
-/** mulberry32: a small seeded generator */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
-    chance: (p: number) => next() < p
-  };
-}
 
 interface Peer {
   i: number;
@@ -90,7 +73,7 @@ afterEach(async () => {
 let run = 0;
 
 async function fuzz(seed: number, ops: number) {
-  const r = rng(seed);
+  const r = createRng(seed);
   let now = 1_760_000_000_000;
   vi.spyOn(Date, 'now').mockImplementation(() => now);
   vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -127,7 +110,7 @@ async function fuzz(seed: number, ops: number) {
       const [key, q] = r.pick(links);
       const [, to] = key.split('>').map(Number);
       // mostly in order, sometimes a later message first (delay), sometimes lost (drop)
-      const idx = r.chance(0.7) ? 0 : r.int(q.length);
+      const idx = r.chance(0.7) ? 0 : r.int(0, q.length - 1);
       const [update] = q.splice(idx, 1);
       if (r.chance(0.1) || !peers[to].online) continue;
       Y.applyUpdate(peers[to].doc, update, NET);
@@ -144,7 +127,7 @@ async function fuzz(seed: number, ops: number) {
       case 'tier':
         return r.pick(TIERS);
       case 'tags':
-        return r.chance(0.3) ? undefined : [`t${r.int(3)}`, `s${step}`];
+        return r.chance(0.3) ? undefined : [`t${r.int(0, 2)}`, `s${step}`];
       case 'notes':
         return r.chance(0.3) ? undefined : `note ${step}/${p}`;
       default:
@@ -155,7 +138,7 @@ async function fuzz(seed: number, ops: number) {
   const pickRecord = async (p: Peer): Promise<string | null> => {
     if (!created.length) return null;
     for (let tries = 0; tries < 4; tries++) {
-      const id = created[r.int(created.length)];
+      const id = created[r.int(0, created.length - 1)];
       if (await p.db.customers.get(id)) return id;
     }
     return null;
@@ -172,7 +155,7 @@ async function fuzz(seed: number, ops: number) {
   for (const q of peers.slice(1)) exchange(peers[0], q);
 
   for (let step = 0; step < ops; step++) {
-    now += r.int(3); // 0: two peers write in the same millisecond
+    now += r.int(0, 2); // 0: two peers write in the same millisecond
     const p = r.pick(peers);
     // one hostile element in every run, the rest at random
     const roll = step === ops >> 1 ? 0.725 : r.next();
@@ -204,7 +187,7 @@ async function fuzz(seed: number, ops: number) {
       const id = await pickRecord(p);
       if (id && (await q.db.customers.get(id))) {
         const del = await p.wp.write('change.delete', [{ type: 'delete', table: 'customers', id }]);
-        now += r.int(2);
+        now += r.int(0, 1);
         const ed = await edit(q, id, { city: `city ${step}`, notes: `after ${step}` });
         if (del.ops.length) races.push({ id, del: del.id, edit: ed }); // (it may have been deleted already)
       }
@@ -221,7 +204,7 @@ async function fuzz(seed: number, ops: number) {
       hostile++;
       p.doc.transact(() => p.doc.getArray<unknown>('log').push([bad]), HOSTILE);
     } else if (roll < 0.9) {
-      deliver(1 + r.int(8));
+      deliver(1 + r.int(0, 7));
     } else if (roll < 0.95) {
       if (p.online) {
         p.online = false;

@@ -12,6 +12,7 @@ import type { GridColumn } from '$lib/grid';
 import type { Locale } from '$lib/i18n/translate';
 
 import type { Row } from './demo-dataset';
+import { createRng } from '$lib/domain/records/rng';
 
 export type { Row };
 
@@ -22,17 +23,6 @@ export interface Dataset {
 
 export function demoDataset(n: number): Dataset {
   return demoRowsAndColumns(n);
-}
-
-/** mulberry32: a tiny seeded generator */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let x = Math.imul(s ^ (s >>> 15), 1 | s);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PLACES = ['杭州', '河北', '上海', '北京', '苏州', '宁波', '温州', '广州', '深圳', '成都', '重庆', '武汉'];
@@ -46,7 +36,7 @@ const STREETS = ['人民路', '解放路', '中山路', '建设路', '新华路'
 const NOTES = ['每月25日前对账', '需提前报价', '送货需预约', '付款周期60天', ''];
 
 export function mixedDataset(n: number): Dataset {
-  const r = rng(20260105);
+  const r = createRng(20260105).next;
   const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)];
   const person = () => pick([...SURNAMES]) + pick([...GIVEN]) + (r() < 0.5 ? pick([...GIVEN]) : '');
   const staff = Array.from({ length: 24 }, (_, i) => ({ id: `s${i}`, name: person() }));
