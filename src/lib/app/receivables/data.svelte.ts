@@ -64,7 +64,11 @@ export class ReceivablesData {
           any = true;
         }
       }
-      if (any) void this.#call('changes', { tables }).then(() => this.#refreshToday());
+      // Today is asked for again only when a shard was rebuilt (most customer edits change nothing here)
+      if (!any) return;
+      void this.#call<{ rebuilt: number }>('changes', { tables }).then((r) => {
+        if (r.rebuilt) void this.#refreshToday();
+      });
     });
     // Today follows the clock (an override, or midnight)
     this.#stopEffect = $effect.root(() => {
