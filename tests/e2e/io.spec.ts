@@ -19,39 +19,43 @@ test('import a GBK CSV with mapping and preview, then the same rows from an .xls
   await start(page);
   let dialog = await chooseFile(page, fixture('customers-gbk.csv'), 4);
   await expect(dialog.getByLabel('编码')).toContainText('GB18030');
-  await dialog.getByRole('button', { name: '下一步' }).click();
+  await test.step('map, preview and import a GBK CSV', async () => {
+    await dialog.getByRole('button', { name: '下一步' }).click();
 
-  // mapping: the headers were recognised; make 年采购额 a money column
-  await expect(dialog.getByLabel('“客户名称”对应到')).toHaveValue('field:name');
-  await expect(dialog.getByLabel('“手机号码”对应到')).toHaveValue('field:mobile');
-  await expect(dialog.getByLabel('“年采购额”对应到')).toHaveValue('new');
-  await dialog.getByLabel('“年采购额”新列类型').selectOption('money');
-  await dialog.getByLabel('“签约日期”新列类型').selectOption('date');
-  await dialog.getByRole('button', { name: '下一步' }).click();
+    // mapping: the headers were recognised; make 年采购额 a money column
+    await expect(dialog.getByLabel('“客户名称”对应到')).toHaveValue('field:name');
+    await expect(dialog.getByLabel('“手机号码”对应到')).toHaveValue('field:mobile');
+    await expect(dialog.getByLabel('“年采购额”对应到')).toHaveValue('new');
+    await dialog.getByLabel('“年采购额”新列类型').selectOption('money');
+    await dialog.getByLabel('“签约日期”新列类型').selectOption('date');
+    await dialog.getByRole('button', { name: '下一步' }).click();
 
-  // preview: four new rows
-  await expect(dialog.getByRole('region', { name: '导入结果预览' })).toContainText('新增 4');
-  await expect(dialog.getByRole('table')).toContainText('杭州顺达物流有限公司');
-  await dialog.getByRole('button', { name: '导入 4 行' }).click();
-  await expect(dialog.getByRole('status')).toContainText('导入完成:新增 4 行');
-  await dialog.getByRole('button', { name: '关闭' }).last().click();
-  await expect(customerGrid(page).getByRole('gridcell', { name: '杭州顺达物流有限公司' })).toBeVisible();
-  expect(await countRecords(page)).toBe(4);
+    // preview: four new rows
+    await expect(dialog.getByRole('region', { name: '导入结果预览' })).toContainText('新增 4');
+    await expect(dialog.getByRole('table')).toContainText('杭州顺达物流有限公司');
+    await dialog.getByRole('button', { name: '导入 4 行' }).click();
+    await expect(dialog.getByRole('status')).toContainText('导入完成:新增 4 行');
+    await dialog.getByRole('button', { name: '关闭' }).last().click();
+    await expect(customerGrid(page).getByRole('gridcell', { name: '杭州顺达物流有限公司' })).toBeVisible();
+    expect(await countRecords(page)).toBe(4);
+  });
 
   // the same customers again, from LibreOffice's .xlsx: the remembered mapping is used, all are duplicates
-  dialog = await chooseFile(page, fixture('customers-lo.xlsx'), 4);
-  await dialog.getByRole('button', { name: '下一步' }).click();
-  await expect(dialog.getByLabel('“年采购额”对应到')).not.toHaveValue('new');
-  await dialog.getByRole('button', { name: '下一步' }).click();
-  const counts = dialog.getByRole('region', { name: '导入结果预览' });
-  await expect(counts).toContainText('疑似重复 4');
-  await expect(dialog.getByRole('table')).toContainText('与已有的“杭州顺达物流有限公司”重复(信用代码相同、手机相同、名称相同)');
-  // "update the existing record": nothing differs, so nothing is written
-  await dialog.getByLabel('更新已有记录').check();
-  await expect(counts).toContainText('无变化 4');
-  await expect(dialog.getByRole('button', { name: '没有需要写入的行' })).toBeDisabled();
-  await dialog.getByRole('button', { name: '关闭' }).first().click();
-  expect(await countRecords(page)).toBe(4);
+  await test.step('the same rows from an .xlsx are duplicates', async () => {
+    dialog = await chooseFile(page, fixture('customers-lo.xlsx'), 4);
+    await dialog.getByRole('button', { name: '下一步' }).click();
+    await expect(dialog.getByLabel('“年采购额”对应到')).not.toHaveValue('new');
+    await dialog.getByRole('button', { name: '下一步' }).click();
+    const counts = dialog.getByRole('region', { name: '导入结果预览' });
+    await expect(counts).toContainText('疑似重复 4');
+    await expect(dialog.getByRole('table')).toContainText('与已有的“杭州顺达物流有限公司”重复(信用代码相同、手机相同、名称相同)');
+    // "update the existing record": nothing differs, so nothing is written
+    await dialog.getByLabel('更新已有记录').check();
+    await expect(counts).toContainText('无变化 4');
+    await expect(dialog.getByRole('button', { name: '没有需要写入的行' })).toBeDisabled();
+    await dialog.getByRole('button', { name: '关闭' }).first().click();
+    expect(await countRecords(page)).toBe(4);
+  });
 });
 
 test('an invalid cell is marked with its reason; a bad file gets a clear message', async ({ page }) => {
@@ -86,17 +90,19 @@ test('revert an import from the import history', async ({ page }) => {
   await dialog.getByRole('button', { name: '关闭' }).last().click();
   expect(await countRecords(page)).toBe(4);
 
-  await page.getByRole('button', { name: '导入记录' }).click();
-  const history = page.getByRole('dialog', { name: '导入记录' });
-  await expect(history).toContainText('customers-lo.xlsx → 客户档案');
-  await history.getByRole('button', { name: '撤回导入“customers-lo.xlsx”' }).click();
-  await expect(history).toContainText('已撤回');
-  await expect.poll(() => countRecords(page)).toBe(0);
-  await history.getByRole('button', { name: '关闭' }).click();
-  await expect(customerGrid(page).getByRole('gridcell', { name: '杭州顺达物流有限公司' })).toHaveCount(0);
-  // the revert is one step of undo
-  await page.getByRole('button', { name: '撤销' }).click();
-  await expect.poll(() => countRecords(page)).toBe(4);
+  await test.step('revert it from the history, then undo the revert', async () => {
+    await page.getByRole('button', { name: '导入记录' }).click();
+    const history = page.getByRole('dialog', { name: '导入记录' });
+    await expect(history).toContainText('customers-lo.xlsx → 客户档案');
+    await history.getByRole('button', { name: '撤回导入“customers-lo.xlsx”' }).click();
+    await expect(history).toContainText('已撤回');
+    await expect.poll(() => countRecords(page)).toBe(0);
+    await history.getByRole('button', { name: '关闭' }).click();
+    await expect(customerGrid(page).getByRole('gridcell', { name: '杭州顺达物流有限公司' })).toHaveCount(0);
+    // the revert is one step of undo
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => countRecords(page)).toBe(4);
+  });
 });
 
 test('export the view (search and sort) to .xlsx and CSV', async ({ page }) => {

@@ -22,7 +22,7 @@ import type { Locale } from '$lib/i18n/messages/define';
 import { IoError } from './errors';
 import { HISTORY_PREFIX, importHistory, type ImportHistoryValue } from './history';
 import { applySaved, autoMap, layoutKey, type ColumnMapping, type SavedMapping } from './mapping';
-import { planImport, planMutations, type ImportPlan, type MatchReason, type PlanOptions, type RowStatus } from './plan';
+import { planImport, planMutations, type ImportPlan, type MatchReason, type PlanOptions, type ProblemCode, type RowStatus } from './plan';
 import { cellToText, checkSize, readSource, type ReadOptions, type SourceInfo, type SourceTable } from './source';
 import { customColumns, linkSources, specsOf } from './workspace-data';
 
@@ -38,7 +38,7 @@ export interface OpenResult {
 
 export interface PreviewCell {
   text: string;
-  problem?: string;
+  problem?: ProblemCode;
 }
 
 export interface PreviewRow {
@@ -46,7 +46,7 @@ export interface PreviewRow {
   status: RowStatus;
   cells: PreviewCell[];
   /** problems of fields no column is mapped to (a missing required field) */
-  missing: { field: string; label: string; problem: string }[];
+  missing: { field: string; label: string; problem: ProblemCode }[];
   match?: { id?: string; name?: string; line?: number; reasons: MatchReason[] };
   diff?: { field: string; label: string; before: string; after: string }[];
 }

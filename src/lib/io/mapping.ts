@@ -25,7 +25,9 @@ export type Target =
   /** the hidden id companion of a link column: picks the right record among namesakes */
   | { kind: 'linkId'; field: string }
   /** a new custom column of the table */
-  | { kind: 'new'; label: string; type: CellType; options?: string[]; id?: string };
+  | { kind: 'new'; label: string; type: CellType; options?: string[]; id?: string }
+  /** a field of the row's contact person (customers only): the row becomes a customer with a contact */
+  | { kind: 'contact'; field: string };
 
 export interface ColumnMapping {
   source: number;
@@ -105,6 +107,9 @@ export function autoMap(
   });
 }
 
+/** The fields of a customer's contact person a customers file may carry (`contact` targets). */
+export const CONTACT_FIELDS = ['name', 'title', 'mobile', 'phone', 'email', 'wechat'] as const;
+
 /** The types a new custom column made by an import can have (a link needs a table to point at). */
 export const NEW_COLUMN_TYPES: readonly CellType[] = CELL_TYPES.filter((t) => t !== 'link');
 
@@ -140,6 +145,7 @@ export function isTarget(t: unknown): t is Target {
       return true;
     case 'field':
     case 'linkId':
+    case 'contact':
       return typeof o.field === 'string';
     case 'new':
       return typeof o.label === 'string' && (CELL_TYPES as readonly string[]).includes(o.type as string);

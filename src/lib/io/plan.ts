@@ -35,8 +35,13 @@ export const ROW_STATUSES: readonly RowStatus[] = ['new', 'update', 'unchanged',
 export type MatchReason = 'id' | 'code' | 'mobile' | 'name' | 'same';
 export type ProblemCode = CellError | 'io.row.badId';
 
+/** The user's reading of a file's words for choice fields: field → the file's text → option ('' = keep aside). */
+export type ValueMap = Record<string, Record<string, string>>;
+
 export interface PlanOptions {
   duplicates: DuplicateMode;
+  /** the value table the user fills in the preview */
+  values?: ValueMap;
   /** an empty cell clears the field of an updated record (otherwise empty cells keep what is there) */
   blankClears: boolean;
 }
