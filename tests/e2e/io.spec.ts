@@ -67,17 +67,116 @@ test('an invalid cell is marked with its reason; a bad file gets a clear message
   await dialog.getByLabel('编码').selectOption('auto');
   await expect(dialog.getByRole('status')).toContainText('4 行数据');
   await dialog.getByRole('button', { name: '下一步' }).click();
-  // 客户等级 into 客户类型: "A" is not a kind
+  // 客户等级 into 开发阶段: "A" is not a stage; the rows are imported, the words kept aside and listed
   await dialog.getByLabel('“客户等级”对应到').selectOption('field:stage');
+  // 年采购额 as a date column: its amounts are not dates, those rows are refused with the reason
+  await dialog.getByLabel('“年采购额”新列类型').selectOption('date');
   await dialog.getByRole('button', { name: '下一步' }).click();
-  await expect(dialog.getByRole('region', { name: '导入结果预览' })).toContainText('有误 4');
-  await expect(dialog.locator('td[aria-invalid="true"]').first()).toContainText('无效:请从选项中选择');
+  const counts = dialog.getByRole('region', { name: '导入结果预览' });
+  await expect(counts).toContainText('有误 3');
+  await expect(counts).toContainText('新增 1');
+  await expect(dialog.locator('td[aria-invalid="true"]').first()).toContainText('无效:请输入有效日期');
+  const values = dialog.getByRole('region', { name: '“客户等级”列的值 → 开发阶段' });
+  await expect(values).toContainText('可选的值：初次接触、初级档案、完整档案');
+  await expect(dialog.getByRole('table', { name: '逐行预览' })).toContainText('不在选项中，保存在“客户等级（原值）”列');
   await dialog.getByRole('button', { name: '上一步' }).click();
   await dialog.getByRole('button', { name: '上一步' }).click();
   await dialog.getByLabel('表格文件').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) });
   await expect(dialog.getByRole('alert')).toContainText('这不是表格文件');
   await dialog.getByRole('button', { name: '取消' }).click();
   expect(await countRecords(page)).toBe(0);
+});
+
+const otherSystem = fixture('other-system-customers.csv');
+
+test('a customer list from another system imports with the defaults alone; the second time finds every row again', async ({ page }) => {
+  await start(page);
+  let dialog = await chooseFile(page, otherSystem, 50);
+  await test.step('the columns are recognised by header and by values', async () => {
+    await dialog.getByRole('button', { name: '下一步' }).click();
+    await expect(dialog.getByLabel('“联系人”对应到')).toHaveValue('contact:name');
+    await expect(dialog.getByLabel('“单位名称”对应到')).toHaveValue('field:name');
+    await expect(dialog.getByLabel('“客户类型”对应到')).toHaveValue('field:kind');
+    await expect(dialog.getByLabel('“成交金额”新列类型')).toHaveValue('money');
+    await expect(dialog.getByLabel('“最近联系”新列类型')).toHaveValue('date');
+    // that system's own stage words become a choice column of their own, not 开发阶段
+    await expect(dialog.getByLabel('“阶段”对应到')).toHaveValue('new');
+    await expect(dialog.getByLabel('“阶段”新列类型')).toHaveValue('choice');
+  });
+
+  await test.step('every row is imported: organisations with their contact, people as individual customers', async () => {
+    await dialog.getByRole('button', { name: '下一步' }).click();
+    const counts = dialog.getByRole('region', { name: '导入结果预览' });
+    await expect(counts).toContainText('新增 50');
+    await expect(counts).toContainText('有误 0');
+    await expect(counts).toContainText('同时为 26 位客户添加联系人');
+    await dialog.getByRole('button', { name: '导入 50 行' }).click();
+    await expect(dialog.getByRole('status')).toContainText('导入完成:新增 50 行');
+    await dialog.getByRole('button', { name: '关闭' }).last().click();
+    expect(await countRecords(page)).toBe(50);
+    expect(await countRecords(page, 'contacts')).toBe(26);
+    await expect(customerGrid(page).getByRole('gridcell', { name: '郑州嵩山农业合作社' })).toBeVisible();
+    await expect(customerGrid(page).getByRole('gridcell', { name: '周海燕' })).toBeVisible();
+  });
+
+  await test.step('the second time: the mapping is remembered and every row is a duplicate', async () => {
+    dialog = await chooseFile(page, otherSystem, 50);
+    await dialog.getByRole('button', { name: '下一步' }).click();
+    await expect(dialog.getByText('已套用上次为这种表格格式保存的对应关系')).toBeVisible();
+    await expect(dialog.getByLabel('“阶段”对应到')).not.toHaveValue('new');
+    await dialog.getByRole('button', { name: '下一步' }).click();
+    const counts = dialog.getByRole('region', { name: '导入结果预览' });
+    await expect(counts).toContainText('疑似重复 50');
+    await expect(counts).not.toContainText('将新建自定义列');
+    await expect(dialog.getByRole('button', { name: '没有需要写入的行' })).toBeDisabled();
+  });
+
+  await test.step('阶段 into 开发阶段: the value table lists the allowed values and takes a choice per word', async () => {
+    await dialog.getByRole('button', { name: '上一步' }).click();
+    await dialog.getByLabel('“阶段”对应到').selectOption('field:stage');
+    await dialog.getByRole('button', { name: '下一步' }).click();
+    const values = dialog.getByRole('region', { name: '“阶段”列的值 → 开发阶段' });
+    await expect(values).toContainText('可选的值：初次接触、初级档案、完整档案');
+    await expect(values.getByRole('rowheader', { name: '初次接触' })).toHaveCount(0);
+    await values.getByLabel('“跟进中”对应到').selectOption({ label: '初级档案' });
+    await expect(values.getByLabel('“跟进中”对应到')).toHaveValue('initial');
+    await dialog.getByRole('button', { name: '关闭' }).first().click();
+    expect(await countRecords(page)).toBe(50);
+  });
+});
+
+test('the same list in English', async ({ page }) => {
+  await start(page);
+  await page.locator('header button', { hasText: 'English' }).click();
+  const open = async () => {
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import data' });
+    await dialog.getByLabel('Spreadsheet file').setInputFiles(otherSystem);
+    await expect(dialog.getByRole('status')).toContainText('50 data rows', { timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    return dialog;
+  };
+  let dialog = await open();
+  await test.step('mapped and imported with the defaults', async () => {
+    await expect(dialog.getByLabel('“联系人” goes into')).toHaveValue('contact:name');
+    await expect(dialog.getByLabel('“联系人” goes into')).toContainText("Contact's Name");
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    const counts = dialog.getByRole('region', { name: 'What the import will do' });
+    await expect(counts).toContainText('New 50');
+    await expect(counts).toContainText('Also adds a contact person to 26 customers.');
+    await dialog.getByRole('button', { name: 'Import 50 rows' }).click();
+    await expect(dialog.getByRole('status')).toContainText('Imported: 50 new');
+    await dialog.getByRole('button', { name: 'Close' }).last().click();
+    expect(await countRecords(page)).toBe(50);
+  });
+  await test.step('the second time, duplicates', async () => {
+    dialog = await open();
+    await expect(dialog.getByText('Using the matching saved last time')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await expect(dialog.getByRole('region', { name: 'What the import will do' })).toContainText('Probable duplicates 50');
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+    expect(await countRecords(page)).toBe(50);
+  });
 });
 
 test('revert an import from the import history', async ({ page }) => {

@@ -25,7 +25,7 @@ const FILE = csv([
   ['客户名称', '手机', '等级', '统一社会信用代码', '备注'],
   ['杭州顺达物流', '+86 138-0013-8000', 'A', '', '新备注'], // same mobile and name as c1
   ['河北石油股份有限公司', '', '', '91130100ma0cxxxx1y', ''], // same code and name as c2
-  ['新客户甲', '', 'Z', '', ''], // invalid tier
+  ['新客户甲', '', 'Z', '', ''], // not a tier: kept in 等级（原值）, the row is imported
   ['新客户乙', '', 'VIP', '', ''],
   ['新客户乙有限公司', '', '', '', ''], // a duplicate of the row above
   ['', '13900139000', '', '', ''] // no name
@@ -43,11 +43,22 @@ describe('preview', () => {
   it('sorts rows into new, duplicate and rejected, with the reasons', async () => {
     const ws = await workspaceWithCustomers();
     const { summary } = await plan(ws, 'skip');
-    expect(summary.counts).toEqual({ new: 1, update: 0, unchanged: 0, duplicate: 3, rejected: 2 });
+    expect(summary.counts).toEqual({ new: 2, update: 0, unchanged: 0, duplicate: 3, rejected: 1 });
     const byLine = Object.fromEntries(summary.rows.map((r) => [r.line, r]));
     expect(byLine[2].match).toMatchObject({ id: 'c1', name: '杭州顺达物流有限公司', reasons: ['mobile', 'name'] });
     expect(byLine[3].match).toMatchObject({ id: 'c2', reasons: ['code', 'name'] });
-    expect(byLine[4].cells[2]).toEqual({ text: 'Z', problem: 'cell.error.choice' });
+    expect(byLine[4].cells[2]).toEqual({ text: 'Z', aside: '等级（原值）' });
+    expect(summary.valueTables).toEqual([
+      {
+        column: 2,
+        header: '等级',
+        field: 'tier',
+        label: '等级',
+        asideLabel: '等级（原值）',
+        options: ['VIP', 'A', 'B', 'C'].map((o) => ({ value: o, label: o })),
+        words: [{ text: 'Z', rows: 1 }]
+      }
+    ]);
     expect(byLine[6]).toMatchObject({ status: 'duplicate', match: { line: 5, reasons: ['name'] } });
     expect(byLine[7].cells[0]).toEqual({ text: '', problem: 'cell.error.required' });
   });
@@ -55,7 +66,7 @@ describe('preview', () => {
   it('"update" updates the existing records and shows what changes', async () => {
     const ws = await workspaceWithCustomers();
     const { summary, session } = await plan(ws, 'update');
-    expect(summary.counts).toEqual({ new: 1, update: 1, unchanged: 1, duplicate: 1, rejected: 2 });
+    expect(summary.counts).toEqual({ new: 2, update: 1, unchanged: 1, duplicate: 1, rejected: 1 });
     const row = summary.rows.find((r) => r.line === 2)!;
     // the name and mobile it matched by keep their spelling; the rest is updated
     expect(row.diff).toEqual([
@@ -69,7 +80,7 @@ describe('preview', () => {
   it('"create anyway" creates the duplicates too', async () => {
     const ws = await workspaceWithCustomers();
     const { summary } = await plan(ws, 'create');
-    expect(summary.counts).toMatchObject({ new: 4, duplicate: 0, rejected: 2 });
+    expect(summary.counts).toMatchObject({ new: 5, duplicate: 0, rejected: 1 });
   });
 });
 
@@ -82,7 +93,7 @@ describe('commit', () => {
     expect(result.changeSet).toBeTruthy();
     const log = await ws.db.changes.toArray();
     expect(log.at(-1)).toMatchObject({ id: result.changeSet, label: 'change.import' });
-    expect(await ws.db.customers.count()).toBe(3);
+    expect(await ws.db.customers.count()).toBe(4);
 
     const history = await importHistory(ws.db);
     expect(history).toHaveLength(1);

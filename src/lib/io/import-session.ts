@@ -19,10 +19,20 @@ import { WritePath, type Actor, type Mutation } from '$lib/db/write-path';
 import { WriteError } from '$lib/db/validate';
 import { fieldLabel } from '$lib/app/columns';
 import type { Locale } from '$lib/i18n/messages/define';
+import { translate } from '$lib/i18n/translate';
 import { IoError } from './errors';
 import { HISTORY_PREFIX, importHistory, type ImportHistoryValue } from './history';
-import { applySaved, autoMap, layoutKey, type ColumnMapping, type SavedMapping } from './mapping';
-import { planImport, planMutations, type ImportPlan, type MatchReason, type PlanOptions, type ProblemCode, type RowStatus } from './plan';
+import { applySaved, autoMap, layoutKey, type ColumnMapping, type ColumnData, type SavedMapping } from './mapping';
+import {
+  planImport,
+  planMutations,
+  type ImportPlan,
+  type MatchReason,
+  type PlanOptions,
+  type ProblemCode,
+  type RowStatus,
+  type ValueMap
+} from './plan';
 import { cellToText, checkSize, readSource, type ReadOptions, type SourceInfo, type SourceTable } from './source';
 import { customColumns, linkSources, specsOf } from './workspace-data';
 
@@ -39,6 +49,28 @@ export interface OpenResult {
 export interface PreviewCell {
   text: string;
   problem?: ProblemCode;
+  /** no option or record fitted the value: the label of the column it is kept in */
+  aside?: string;
+}
+
+/** One row of the preview's value table: a file's word for a choice field, and what it became. */
+export interface ValueWord {
+  text: string;
+  rows: number;
+  /** the option the user chose for it ('' = keep aside), if any */
+  chosen?: string;
+}
+
+/** A choice column whose words are not all the field's options: the allowed ones and the words. */
+export interface ValueTable {
+  column: number;
+  header: string;
+  field: string;
+  label: string;
+  /** where unmatched words are kept */
+  asideLabel: string;
+  options: { value: string; label: string }[];
+  words: ValueWord[];
 }
 
 export interface PreviewRow {
@@ -55,6 +87,10 @@ export interface PlanSummary {
   counts: Record<RowStatus, number>;
   total: number;
   newColumns: { label: string; type: string }[];
+  /** contacts added with the new customers */
+  contacts: number;
+  /** per choice column, its words that are not the field's options, for the user to map */
+  valueTables: ValueTable[];
   /** the first rows needing attention (rejected, duplicates, updates), then the rest */
   rows: PreviewRow[];
 }
@@ -74,6 +110,7 @@ export class ImportSession {
   #source: SourceTable | null = null;
   #plan: ImportPlan | null = null;
   #mapping: ColumnMapping[] = [];
+  #values: ValueMap = {};
   #specs = new Map<string, CellSpec>();
   #labels = new Map<string, string>();
   #names = new Map<string, string>();
@@ -111,14 +148,20 @@ export class ImportSession {
     };
   }
 
-  /** The mapping for `table`: remembered for this layout, else guessed. */
-  async suggest(table: TableName): Promise<{ mapping: ColumnMapping[]; remembered: boolean }> {
+  /** The mapping for `table` (and the value table the user filled): remembered for this layout, else guessed. */
+  async suggest(table: TableName): Promise<{ mapping: ColumnMapping[]; remembered: boolean; values: ValueMap }> {
     const source = this.#need();
     const custom = await customColumns(this.#db);
-    const suggested = autoMap(table, source.header, custom, this.#info?.meta ?? null);
+    const { specs, altSpecs } = specsOf(this.#locale, await linkSources(this.#db), table, custom);
+    const data: ColumnData = {
+      rows: source.rows,
+      specs: (field) => [specs.get(field), ...altSpecs.map((m) => m.get(field))].filter((x): x is CellSpec => !!x)
+    };
+    const suggested = autoMap(table, source.header, custom, this.#info?.meta ?? null, data);
     const saved = await this.#db.settings.get(layoutKey(table, source.header));
-    if (!saved || saved.deleted) return { mapping: suggested, remembered: false };
-    return { mapping: applySaved(table, suggested, saved.value as SavedMapping, custom), remembered: true };
+    if (!saved || saved.deleted) return { mapping: suggested, remembered: false, values: {} };
+    const value = saved.value as SavedMapping;
+    return { mapping: applySaved(table, suggested, value, custom), remembered: true, values: isValueMap(value?.values) ? value.values : {} };
   }
 
   async plan(table: TableName, mapping: ColumnMapping[], options: PlanOptions, pageSize = 200): Promise<PlanSummary> {
@@ -137,10 +180,12 @@ export class ImportSession {
       customColumns: custom,
       takenColumnIds: new Set(await this.#db.customColumns.toCollection().primaryKeys()),
       options,
-      newId: () => newId()
+      newId: () => newId(),
+      asideLabel: (header) => translate(this.#locale, 'io.aside.column', { column: header })
     });
     this.#plan = plan;
     this.#mapping = mapping;
+    this.#values = options.values ?? {};
     this.#specs = specs;
     this.#labels = new Map();
     for (const c of custom) if (c.table === table) this.#labels.set(`x_${c.id}`, c.label);
@@ -157,6 +202,8 @@ export class ImportSession {
       counts: plan.counts,
       total: plan.rows.length,
       newColumns: plan.newColumns.map((c) => ({ label: c.label, type: c.type })),
+      contacts: plan.contacts,
+      valueTables: this.#valueTables(plan, options.values ?? {}),
       rows: first.map((r) => this.#preview(r.index))
     };
   }
@@ -167,6 +214,23 @@ export class ImportSession {
     if (!plan) return [];
     const rows = status === 'all' ? plan.rows : plan.rows.filter((r) => r.status === status);
     return rows.slice(offset, offset + limit).map((r) => this.#preview(r.index));
+  }
+
+  #valueTables(plan: ImportPlan, values: ValueMap): ValueTable[] {
+    const header = this.#source?.header ?? [];
+    return plan.words.map(({ column, field, words }) => {
+      const spec = this.#specs.get(field);
+      const chosen = values[field] ?? {};
+      return {
+        column,
+        header: header[column] ?? '',
+        field,
+        label: this.#label(field),
+        asideLabel: translate(this.#locale, 'io.aside.column', { column: header[column] ?? '' }),
+        options: (spec?.options ?? []).map((o) => ({ value: o, label: spec?.labels?.[o] ?? o })),
+        words: words.map((w) => (w.text in chosen ? { ...w, chosen: chosen[w.text] } : w))
+      };
+    });
   }
 
   #label(field: string): string {
@@ -182,6 +246,9 @@ export class ImportSession {
     for (const p of r.problems) {
       if (p.column >= 0 && cells[p.column]) cells[p.column].problem = p.code;
       else missing.push({ field: p.field, label: this.#label(p.field), problem: p.code });
+    }
+    for (const col of r.aside ?? []) {
+      if (cells[col]) cells[col].aside = translate(this.#locale, 'io.aside.column', { column: source.header[col] ?? '' });
     }
     const out: PreviewRow = { line: r.line, status: r.status, cells, missing };
     if (r.reasons) {
@@ -231,7 +298,8 @@ export class ImportSession {
       targets: this.#mapping.map((m, i) => {
         const field = plan.fieldOf[i];
         return m.target.kind === 'new' && field ? { kind: 'field', field } : m.target;
-      })
+      }),
+      values: this.#values
     };
     const current = await this.#db.settings.get(key);
     mutations.push(
@@ -261,6 +329,11 @@ export class ImportSession {
     if (!this.#source) throw new IoError('io.error.empty');
     return this.#source;
   }
+}
+
+function isValueMap(v: unknown): v is ValueMap {
+  if (typeof v !== 'object' || v === null) return false;
+  return Object.values(v).every((m) => typeof m === 'object' && m !== null && Object.values(m).every((x) => typeof x === 'string'));
 }
 
 export { importHistory, HISTORY_PREFIX, type ImportHistoryValue };

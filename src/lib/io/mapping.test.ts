@@ -60,3 +60,34 @@ describe('remembered mappings', () => {
     expect(gone[0].target).toEqual({ kind: 'field', field: 'name' });
   });
 });
+
+describe('autoMap by values', () => {
+  const kind: import('$lib/domain/cells').CellSpec = { type: 'choice', options: ['unit', 'individual'], labels: { unit: '单位', individual: '个人' } };
+  const stage: import('$lib/domain/cells').CellSpec = {
+    type: 'choice',
+    options: ['first-contact', 'initial', 'complete'],
+    labels: { 'first-contact': '初次接触', initial: '初级档案', complete: '完整档案' }
+  };
+  const specs = (f: string) => (f === 'kind' ? [kind] : f === 'stage' ? [stage] : []);
+  const map = (header: string[], rows: string[][]) => autoMap('customers', header, [], null, { rows, specs }).map((m) => m.target);
+
+  it.each([
+    // the field's own words (or their synonyms) keep the header's field
+    [['类型'], [['个人'], ['企业'], ['公司']], { kind: 'field', field: 'kind' }],
+    [['阶段'], [['初次接触'], ['初级档案'], ['报价中']], { kind: 'field', field: 'stage' }],
+    // another system's words: a choice column of its own
+    [['阶段'], [['意向客户'], ['报价中'], ['初次接触'], ['报价中']], { kind: 'new', label: '阶段', type: 'choice', options: ['意向客户', '报价中', '初次接触'] }],
+    // contact person columns of a customers file
+    [['联系人'], [['王五']], { kind: 'contact', field: 'name' }],
+    [['联系人手机'], [['13800138000']], { kind: 'contact', field: 'mobile' }],
+    // an unknown column gets the type of its values
+    [['成交金额'], [['1.2万'], ['¥3,000.00']], { kind: 'new', label: '成交金额', type: 'money' }],
+    [['最近联系'], [['2026年3月5日'], ['2026/03/06']], { kind: 'new', label: '最近联系', type: 'date' }]
+  ])('%j %j → %j', (header, rows, expected) => {
+    expect(map(header, rows)[0]).toEqual(expected);
+  });
+
+  it('a contact column of another table is not a contact target', () => {
+    expect(autoMap('staff', ['联系人'], [])[0].target.kind).toBe('new');
+  });
+});

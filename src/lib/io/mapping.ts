@@ -1,20 +1,27 @@
 /**
  * Which column of a file goes into which field. `autoMap` matches headers to fields by the
  * fields' labels in Chinese and English, their synonyms (synonyms.ts) and the workspace's custom
- * columns; the user adjusts the result. A column that matches nothing becomes a new custom text
- * column (nothing in the file is lost unless the user says skip); row-number columns are skipped.
+ * columns; the user adjusts the result. A column that matches nothing becomes a new custom column
+ * typed by its values (money, date, number or text: values.ts detectType), so nothing in the file
+ * is lost unless the user says skip; row-number columns are skipped. A column named like a choice
+ * field whose words are mostly not that field's options (another system's stages) becomes a new
+ * choice column of its own words instead. In a customers file, the contact person's columns
+ * (联系人, 联系人手机…) map to the customer's contact (`contact` targets).
  *
  * The mapping a user settles on is remembered per file layout: `layoutKey` names the layout (the
  * table and the file's normalised headers), and the import stores the mapping as a `settings`
  * record `importMapping.<table>.<hash>` in the same write as the rows (see import-session.ts).
  */
+import type { CellSpec } from '$lib/domain/cells';
 import { TABLE_FIELDS } from '$lib/domain/records/fields';
 import { toHalfWidth } from '$lib/domain/records/normalize';
 import { CELL_TYPES, type CellType, type CustomColumn } from '$lib/domain/records/types';
 import { fieldLabel } from '$lib/app/columns';
 import { LOCALES } from '$lib/i18n/messages/define';
 import { ID_HEADER, LINK_ID_PREFIX, type ExportMeta } from './meta';
-import { IGNORED_HEADERS, SYNONYMS } from './synonyms';
+import type { RawCell } from './source';
+import { CONTACT_SYNONYMS, IGNORED_HEADERS, SYNONYMS } from './synonyms';
+import { detectType, resolveChoice } from './values';
 
 export type Target =
   | { kind: 'skip' }
@@ -69,13 +76,58 @@ function headerIndex(table: string, custom: readonly CustomColumn[]): Map<string
  * later column naming it again becomes a new custom column. `meta` (from a Kebu export) gives
  * the types of custom columns the workspace does not have yet.
  */
+/** The file's rows and the fields' specs, for choosing by values. */
+export interface ColumnData {
+  rows: readonly (readonly RawCell[])[];
+  /** a field's spec in every language (option labels), to read the file's words */
+  specs: (field: string) => readonly CellSpec[];
+}
+
+/** Rows looked at to judge a column by its values. */
+const JUDGED_ROWS = 2000;
+/** A choice column of its own words is made for at most this many distinct words. */
+const MAX_OPTIONS = 50;
+
+function distinctTexts(data: ColumnData, column: number): string[] {
+  const seen = new Set<string>();
+  for (const r of data.rows.slice(0, JUDGED_ROWS)) {
+    const v = r[column];
+    const text = v === null || v === undefined || v instanceof Date ? '' : String(v).trim();
+    if (text) seen.add(text);
+  }
+  return [...seen];
+}
+
+/** At least half of a column's distinct words are options of the choice field. */
+function fitsChoice(table: string, field: string, words: readonly string[], data: ColumnData): boolean {
+  if (!words.length) return true;
+  const specs = data.specs(field);
+  const fit = words.filter((w) => resolveChoice(table, field, specs, w) !== undefined).length;
+  return fit * 2 >= words.length;
+}
+
+function newTarget(table: string, raw: string, source: number, meta: ExportMeta | null, data: ColumnData | null, ownWords?: string[]): Target {
+  const described = meta?.columns.find((c) => c.table === table && c.label === raw);
+  if (described) {
+    return { kind: 'new', label: raw, type: described.type !== 'link' ? described.type : 'text', options: described.options, id: described.id };
+  }
+  if (ownWords && ownWords.length <= MAX_OPTIONS) return { kind: 'new', label: raw, type: 'choice', options: ownWords };
+  const type = data ? detectType(raw, data.rows.slice(0, JUDGED_ROWS).map((r) => r[source])) : 'text';
+  return { kind: 'new', label: raw, type };
+}
+
 export function autoMap(
   table: string,
   header: readonly string[],
   custom: readonly CustomColumn[],
-  meta: ExportMeta | null = null
+  meta: ExportMeta | null = null,
+  data: ColumnData | null = null
 ): ColumnMapping[] {
   const index = headerIndex(table, custom);
+  const contactIndex = new Map<string, string>();
+  if (table === 'customers') {
+    for (const [f, names] of Object.entries(CONTACT_SYNONYMS)) for (const n of names) contactIndex.set(normalizeHeader(n), f);
+  }
   const ignored = new Set(IGNORED_HEADERS.map(normalizeHeader));
   const linkFields = new Set(mappableFields(table).filter((f) => TABLE_FIELDS[table][f].type === 'link'));
   const taken = new Set<string>();
@@ -88,20 +140,15 @@ export function autoMap(
     } else {
       const key = normalizeHeader(raw);
       const field = index.get(key);
-      if (field && !taken.has(field)) target = { kind: 'field', field };
+      const contact = contactIndex.get(key);
+      const choice = field && data && TABLE_FIELDS[table][field]?.type === 'choice' ? distinctTexts(data, source) : null;
+      if (field && !taken.has(field) && (!choice || fitsChoice(table, field, choice, data!))) target = { kind: 'field', field };
+      else if (!field && contact && !taken.has(`contact:${contact}`)) target = { kind: 'contact', field: contact };
       else if (!key || ignored.has(key)) target = { kind: 'skip' };
-      else {
-        const described = meta?.columns.find((c) => c.table === table && c.label === raw);
-        target = {
-          kind: 'new',
-          label: raw,
-          type: described && described.type !== 'link' ? described.type : 'text',
-          options: described?.options,
-          id: described?.id
-        };
-      }
+      else target = newTarget(table, raw, source, meta, data, choice ?? undefined);
     }
     if (target.kind === 'field') taken.add(target.field);
+    if (target.kind === 'contact') taken.add(`contact:${target.field}`);
     if (target.kind === 'id') taken.add('#id');
     return { source, header: h, target };
   });
@@ -134,6 +181,8 @@ export function layoutKey(table: string, header: readonly string[]): string {
 export interface SavedMapping {
   headers: string[];
   targets: Target[];
+  /** the value table the user filled (field → the file's word → option) */
+  values?: Record<string, Record<string, string>>;
 }
 
 export function isTarget(t: unknown): t is Target {
@@ -172,6 +221,7 @@ export function applySaved(
     const t = i >= 0 ? saved.targets[i] : undefined;
     if (!isTarget(t)) return m;
     if ((t.kind === 'field' || t.kind === 'linkId') && !fields.has(t.field)) return m;
+    if (t.kind === 'contact' && (table !== 'customers' || !(CONTACT_FIELDS as readonly string[]).includes(t.field))) return m;
     if (t.kind === 'new') {
       // the column an earlier import created now exists: map onto it
       const made = custom.find((c) => c.table === table && !c.deleted && c.label === t.label);

@@ -17,22 +17,23 @@
  * linear. Other tables use the same idea with their own keys (a staff member's mobile or name…).
  * Pure: no storage, no UI; import-session.ts feeds it and turns it into one write.
  */
-import { parseCell, type CellError, type CellSpec } from '$lib/domain/cells';
+import type { CellError, CellSpec } from '$lib/domain/cells';
 import { TABLE_FIELDS } from '$lib/domain/records/fields';
-import { duplicateKeys } from '$lib/domain/records/duplicates';
-import { normalizeCode, normalizeMobile, normalizeName } from '$lib/domain/records/normalize';
 import type { CustomColumn } from '$lib/domain/records/types';
 import type { Mutation } from '$lib/db/write-path';
 import type { TableName } from '$lib/db/schema';
 import { customFieldSpec, isValidId } from '$lib/db/validate';
 import { sameValue } from '$lib/db/write-path';
 import type { ColumnMapping, Target } from './mapping';
-import { dateToIso, type RawCell, type SourceTable } from './source';
+import type { RawCell, SourceTable } from './source';
+import { findMatches, Matcher, SAME_AFTER_NORMALISING, type MatchReason, type MatchState, type Row } from './plan-match';
+import { applyContact, AsideColumns, distinctOptions, isBlank, readCell, type NewColumn, type ReadColumn, type WordCounts } from './plan-read';
+
+export type { NewColumn, MatchReason };
 
 export type DuplicateMode = 'skip' | 'update' | 'create';
 export type RowStatus = 'new' | 'update' | 'unchanged' | 'duplicate' | 'rejected';
 export const ROW_STATUSES: readonly RowStatus[] = ['new', 'update', 'unchanged', 'duplicate', 'rejected'];
-export type MatchReason = 'id' | 'code' | 'mobile' | 'name' | 'same';
 export type ProblemCode = CellError | 'io.row.badId';
 
 /** The user's reading of a file's words for choice fields: field → the file's text → option ('' = keep aside). */
@@ -69,15 +70,10 @@ export interface PlannedRow {
   values?: Record<string, unknown>;
   /** for update: the fields that change */
   changed?: string[];
-}
-
-export interface NewColumn {
-  id: string;
-  key: string;
-  label: string;
-  type: CustomColumn['type'];
-  options?: string[];
-  order: number;
+  /** file columns whose value no option or record fitted: kept in their "（原值）" column */
+  aside?: number[];
+  /** new customers: the contact person the row names (inserted after the customer) */
+  contact?: Record<string, unknown>;
 }
 
 export interface ImportPlan {
@@ -87,9 +83,12 @@ export interface ImportPlan {
   newColumns: NewColumn[];
   /** field keys per file column (after new columns got their keys), '' when skipped */
   fieldOf: string[];
+  /** contacts the import adds (with new customers) */
+  contacts: number;
+  /** per choice column, the words not recognised by themselves: the preview's value table */
+  words: { column: number; field: string; words: { text: string; rows: number }[] }[];
 }
 
-type Row = Record<string, unknown> & { id: string; deleted?: 0 | 1 };
 
 export interface PlanInput {
   table: TableName;
@@ -107,6 +106,8 @@ export interface PlanInput {
   takenColumnIds?: ReadonlySet<string>;
   options: PlanOptions;
   newId: () => string;
+  /** the label of the column that keeps a file column's values no field could hold */
+  asideLabel?: (header: string) => string;
 }
 
 /** What an inserted record of each table gets when the file says nothing (like a new grid row). */
@@ -120,328 +121,299 @@ export const TABLE_DEFAULTS: Partial<Record<TableName, Record<string, unknown>>>
 /** Tables whose records link to records of the same table (a group parent, a parent unit). */
 const SELF_LINKS: Partial<Record<TableName, string>> = { customers: 'parentId', orgUnits: 'parentId' };
 
-type Keys = [MatchReason, string][];
-
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const mobileKey = (v: unknown) => (typeof v === 'string' ? (normalizeMobile(v) ?? '') : '');
-
-/** The duplicate keys of a record of each table, strongest first; '' = none. */
-const DUPLICATE_KEYS: Partial<Record<TableName, (r: Record<string, unknown>) => Keys>> = {
-  customers: (r) => {
-    const [code, mobile, name] = duplicateKeys(r as never);
-    return [
-      ['code', code],
-      ['mobile', mobile],
-      ['name', name]
-    ];
-  },
-  staff: (r) => [
-    ['mobile', mobileKey(r.mobile)],
-    ['name', normalizeName(str(r.name))]
-  ],
-  orgUnits: (r) => [['name', normalizeName(str(r.name))]],
-  contacts: (r) => {
-    const c = str(r.customerId);
-    const mobile = mobileKey(r.mobile);
-    const name = normalizeName(str(r.name));
-    return [
-      ['mobile', c && mobile ? `${c}|${mobile}` : ''],
-      ['name', c && name ? `${c}|${name}` : '']
-    ];
-  },
-  followUps: (r) => {
-    const c = str(r.customerId);
-    return [['same', c && r.at ? `${c}|${str(r.at)}|${str(r.channel)}` : '']];
-  }
-};
-
-/** Fields whose different spellings mean the same (the duplicate keys): `+86 138…` is `138…`. */
-const SAME_AFTER_NORMALISING: Record<string, (a: unknown, b: unknown) => boolean> = {
-  name: (a, b) => normalizeName(str(a)) !== '' && normalizeName(str(a)) === normalizeName(str(b)),
-  mobile: (a, b) => mobileKey(a) !== '' && mobileKey(a) === mobileKey(b),
-  creditCode: (a, b) => normalizeCode(str(a)) !== '' && normalizeCode(str(a)) === normalizeCode(str(b))
-};
-
-const roundCents = (n: number) => Math.round(n * 100) / 100;
-
-/** A file's cell as the text a person would type into a cell of this type. */
-function cellText(spec: CellSpec, raw: RawCell): string {
-  if (raw === null || raw === undefined) return '';
-  if (typeof raw === 'string') return raw;
-  if (raw instanceof Date) return dateToIso(raw);
-  if (typeof raw === 'boolean') return raw ? 'true' : 'false';
-  if (spec.type === 'money') return roundCents(raw).toFixed(2);
-  return String(raw);
+interface Prepared {
+  specs: Map<string, CellSpec>;
+  newColumns: NewColumn[];
+  fieldOf: string[];
+  aside: AsideColumns;
+  idColumn: number;
+  linkIdColumn: Map<string, number>;
 }
 
-const NOT_SPACE = /\S/;
-const isBlank = (raw: RawCell) => raw === null || raw === undefined || (typeof raw === 'string' && !NOT_SPACE.test(raw));
-
-function parseWith(spec: CellSpec, alts: readonly CellSpec[], raw: RawCell) {
-  if (spec.type === 'number' && typeof raw === 'number') return { ok: true as const, value: raw };
-  if (spec.type === 'checkbox' && typeof raw === 'boolean') return { ok: true as const, value: raw };
-  const text = cellText(spec, raw);
-  const r = parseCell(spec, text);
-  if (r.ok || r.error !== 'cell.error.choice') return r;
-  for (const alt of alts) {
-    const again = parseCell(alt, text);
-    if (again.ok) return again;
-  }
-  return r;
-}
-
-/** Options of a new choice column: the distinct values in its file column. */
-function distinctOptions(rows: readonly RawCell[][], col: number, multi: boolean): string[] {
-  const seen = new Set<string>();
-  for (const r of rows) {
-    const raw = r[col];
-    if (isBlank(raw)) continue;
-    const text = String(raw instanceof Date ? dateToIso(raw) : raw).trim();
-    for (const part of multi ? text.split(/[,，;；、\n]/) : [text]) {
-      const p = part.trim();
-      if (p) seen.add(p);
-      if (seen.size >= 500) return [...seen];
-    }
-  }
-  return [...seen];
-}
-
-export function planImport(input: PlanInput): ImportPlan {
-  const { table, source, mapping, options } = input;
-  const fieldSpecs = TABLE_FIELDS[table] ?? {};
-
-  // new custom columns get their ids now, so rows can carry their values
+/** New custom columns get their ids now (so rows can carry their values); the file's columns their fields. */
+function prepareColumns(input: PlanInput): Prepared {
+  const { table, source, mapping } = input;
   const order0 = input.customColumns.filter((c) => c.table === table).length;
   const newColumns: NewColumn[] = [];
   const specs = new Map(input.specs);
+  const newColumn = (label: string, type: NewColumn['type'] = 'text', wanted?: string): NewColumn => {
+    const keep = wanted && isValidId(wanted) && !input.takenColumnIds?.has(wanted) && !newColumns.some((c) => c.id === wanted);
+    const id = keep ? wanted : input.newId();
+    const col: NewColumn = { id, key: `x_${id}`, label, type, order: order0 + newColumns.length + 1 };
+    newColumns.push(col);
+    specs.set(col.key, customFieldSpec(col));
+    return col;
+  };
   const fieldOf = mapping.map((m) => {
     const t: Target = m.target;
     if (t.kind === 'field') return specs.has(t.field) ? t.field : '';
-    if (t.kind === 'new') {
-      const keep = t.id && isValidId(t.id) && !input.takenColumnIds?.has(t.id) && !newColumns.some((c) => c.id === t.id);
-      const id = keep ? t.id! : input.newId();
-      const col: NewColumn = { id, key: `x_${id}`, label: t.label.trim() || m.header, type: t.type, order: order0 + newColumns.length + 1 };
-      if (t.type === 'choice' || t.type === 'multi') {
-        col.options = t.options?.length ? t.options : distinctOptions(source.rows, m.source, t.type === 'multi');
-      }
-      newColumns.push(col);
+    if (t.kind !== 'new') return '';
+    const col = newColumn(t.label.trim() || m.header, t.type, t.id);
+    if (t.type === 'choice' || t.type === 'multi') {
+      col.options = t.options?.length ? t.options : distinctOptions(source.rows, m.source, t.type === 'multi');
       specs.set(col.key, customFieldSpec(col));
-      return col.key;
     }
-    return '';
+    return col.key;
+  });
+  const aside = new AsideColumns({
+    table,
+    header: source.header,
+    existing: input.customColumns,
+    label: input.asideLabel ?? ((h) => `${h}（原值）`),
+    newColumn: (label) => newColumn(label)
   });
   const idColumn = mapping.find((m) => m.target.kind === 'id')?.source ?? -1;
   const linkIdColumn = new Map<string, number>();
   for (const m of mapping) if (m.target.kind === 'linkId') linkIdColumn.set(m.target.field, m.source);
+  return { specs, newColumns, fieldOf, aside, idColumn, linkIdColumn };
+}
 
-  // existing records: by id (deleted ones too), and by duplicate key (live ones), one map per key
-  const byId = new Map<string, Row>();
-  for (const r of input.existing) byId.set(r.id, r);
-  const keysOf = DUPLICATE_KEYS[table];
-  const keyCount = keysOf ? keysOf({}).length : 0;
-  const existingKeys = Array.from({ length: keyCount }, () => new Map<string, string>());
-  const fileKeys = Array.from({ length: keyCount }, () => new Map<string, number>());
-  if (keysOf) {
-    for (const r of input.existing) {
-      if (r.deleted === 1) continue;
-      keysOf(r).forEach(([, key], k) => {
-        if (key && !existingKeys[k].has(key)) existingKeys[k].set(key, r.id);
-      });
+/**
+ * With a self-link mapped (a group parent), every row gets its id now, so that a parent in the
+ * same file resolves to the record it becomes.
+ */
+function resolveSelfLinks(input: PlanInput, p: Prepared, rowIds: (string | null)[]) {
+  const selfLink = SELF_LINKS[input.table];
+  if (!selfLink || !p.specs.get(selfLink)?.link || !(p.fieldOf.includes(selfLink) || p.linkIdColumn.has(selfLink))) return;
+  const nameCol = p.fieldOf.indexOf('name');
+  const byName = new Map<string, string>();
+  const nameOf = new Map<string, string>();
+  input.source.rows.forEach((r, i) => {
+    const id = (rowIds[i] ??= input.newId());
+    const name = nameCol >= 0 ? String(r[nameCol] ?? '').trim() : '';
+    nameOf.set(id, name);
+    if (name && !byName.has(name)) byName.set(name, id);
+  });
+  const base = p.specs.get(selfLink)!;
+  const link = base.link!;
+  p.specs.set(selfLink, {
+    ...base,
+    link: {
+      resolve: (text) => link.resolve(text) ?? byName.get(text.trim()) ?? (nameOf.has(text.trim()) ? text.trim() : undefined),
+      label: (id) => link.label(id) ?? nameOf.get(id)
+    }
+  });
+}
+
+/** Per mapped column, once: its field, its spec as a parser (never "required": checked per record). */
+function readColumns(input: PlanInput, p: Prepared): ReadColumn[] {
+  const notRequired = (a: CellSpec) => ({ ...a, required: false });
+  return p.fieldOf
+    .map((field, col) => {
+      if (!field) return null;
+      const base = p.specs.get(field)!;
+      const spec = notRequired(base);
+      const alts = (input.altSpecs ?? []).map((m) => m.get(field)).filter((a): a is CellSpec => !!a).map(notRequired);
+      const hint = spec.type === 'link' ? p.linkIdColumn.get(field) : undefined;
+      return { col, field, spec, alts, hint, plainText: spec.type === 'text', userMap: input.options.values?.[field], asideOk: !base.required };
+    })
+    .filter((c) => c !== null);
+}
+
+/** Contact columns of a customers file: contact field → file column. */
+function contactColumns(input: PlanInput): [string, number][] {
+  if (input.table !== 'customers') return [];
+  return input.mapping.flatMap((m) => (m.target.kind === 'contact' ? [[m.target.field, m.source] as [string, number]] : []));
+}
+
+interface RowRead {
+  values: Record<string, unknown>;
+  blanks: string[];
+  problems: CellProblem[];
+  aside: number[];
+  contact?: Record<string, unknown>;
+}
+
+function readRow(ctx: RowContext, cells: readonly RawCell[], values: Record<string, unknown>, isNew: boolean): RowRead {
+  const out: RowRead = { values, blanks: [], problems: [], aside: [] };
+  for (const c of ctx.columns) {
+    const raw = cells[c.col];
+    if (isBlank(raw)) {
+      out.blanks.push(c.field);
+      continue;
+    }
+    if (c.hint !== undefined) {
+      // the hidden id column picks among namesakes; the visible name wins when it says otherwise
+      const hint = String(cells[c.hint] ?? '').trim();
+      if (hint && c.spec.link?.label(hint) === String(raw).trim()) {
+        values[c.field] = hint;
+        continue;
+      }
+    }
+    if (c.plainText && typeof raw === 'string') {
+      // what parseCell does with a text cell, without a result object per cell (most cells)
+      values[c.field] = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+      continue;
+    }
+    const r = readCell(ctx.table, c, raw, ctx.words);
+    if (r.ok === 'aside') {
+      values[ctx.prepared.aside.keyFor(c.col)] = String(raw instanceof Date ? raw.toISOString().slice(0, 10) : raw).trim();
+      out.aside.push(c.col);
+    } else if (r.ok) {
+      if (r.value !== undefined) values[c.field] = r.value;
+      else out.blanks.push(c.field);
+    } else out.problems.push({ column: c.col, field: c.field, code: r.error });
+  }
+  for (const [field, col] of ctx.hintOnly) {
+    const hint = String(cells[col] ?? '').trim();
+    if (!hint) continue;
+    if (ctx.prepared.specs.get(field)?.link?.label(hint) !== undefined) values[field] = hint;
+    else out.problems.push({ column: col, field, code: 'cell.error.link' });
+  }
+  if (ctx.contacts.length && isNew) {
+    const contact: Record<string, unknown> = {};
+    for (const [field, col] of ctx.contacts) {
+      const raw = cells[col];
+      if (!isBlank(raw)) contact[field] = String(raw).trim();
+    }
+    out.contact = applyContact(values, contact, ctx.kindFromFile && values.kind !== undefined);
+  }
+  if (isNew) {
+    for (const { field, col } of ctx.required) {
+      const v = values[field];
+      if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
+        if (!out.problems.some((p) => p.field === field)) out.problems.push({ column: col, field, code: 'cell.error.required' });
+      }
     }
   }
+  return out;
+}
 
-  // the file's own record ids; with a self-link mapped, every row gets its id now, so that a group
-  // parent in the same file resolves to the record it becomes
+interface RowContext {
+  table: TableName;
+  prepared: Prepared;
+  columns: ReadColumn[];
+  hintOnly: [string, number][];
+  contacts: [string, number][];
+  kindFromFile: boolean;
+  required: { field: string; col: number }[];
+  words: WordCounts;
+}
+
+export function planImport(input: PlanInput): ImportPlan {
+  const { table, source } = input;
+  const prepared = prepareColumns(input);
+  const { fieldOf, idColumn } = prepared;
+  // the file's own record ids
   const rowIds: (string | null)[] = source.rows.map((r) => {
     if (idColumn < 0) return null;
     const v = r[idColumn];
     return isBlank(v) ? null : String(v).trim();
   });
-  const selfLink = SELF_LINKS[table];
-  if (selfLink && specs.get(selfLink)?.link && (fieldOf.includes(selfLink) || linkIdColumn.has(selfLink))) {
-    const nameCol = fieldOf.indexOf('name');
-    const byName = new Map<string, string>();
-    const nameOf = new Map<string, string>();
-    source.rows.forEach((r, i) => {
-      const id = (rowIds[i] ??= input.newId());
-      const name = nameCol >= 0 ? String(r[nameCol] ?? '').trim() : '';
-      nameOf.set(id, name);
-      if (name && !byName.has(name)) byName.set(name, id);
-    });
-    const base = specs.get(selfLink)!;
-    const link = base.link!;
-    specs.set(selfLink, {
-      ...base,
-      link: {
-        resolve: (text) => link.resolve(text) ?? byName.get(text.trim()) ?? (nameOf.has(text.trim()) ? text.trim() : undefined),
-        label: (id) => link.label(id) ?? nameOf.get(id)
-      }
-    });
+  resolveSelfLinks(input, prepared, rowIds);
+  const ctx: RowContext = {
+    table,
+    prepared,
+    columns: readColumns(input, prepared),
+    hintOnly: [...prepared.linkIdColumn].filter(([field]) => !fieldOf.includes(field) && prepared.specs.has(field)),
+    contacts: contactColumns(input),
+    kindFromFile: fieldOf.includes('kind'),
+    required: Object.entries(TABLE_FIELDS[table] ?? {})
+      .filter(([, spec]) => spec.required && !spec.json)
+      .map(([field]) => ({ field, col: fieldOf.indexOf(field) })),
+    words: new Map()
+  };
+  const matcher = new Matcher(table, input.existing);
+  const state: MatchState = { idRows: new Set(), claimed: new Map() };
+  const counts: Record<RowStatus, number> = { new: 0, update: 0, unchanged: 0, duplicate: 0, rejected: 0 };
+  const rows: PlannedRow[] = new Array(source.rows.length);
+  let contacts = 0;
+  for (let index = 0; index < source.rows.length; index++) {
+    const planned = planRow(input, ctx, matcher, state, rowIds, index);
+    rows[index] = planned;
+    counts[planned.status]++;
+    if (planned.status === 'new' && planned.contact) contacts++;
+    else delete planned.contact;
+  }
+  const words = [...ctx.words].map(([column, m]) => ({ column, field: fieldOf[column], words: [...m].map(([text, rows]) => ({ text, rows })) }));
+  return { table, rows, counts, newColumns: prepared.newColumns, fieldOf, contacts, words };
+}
+
+function planRow(input: PlanInput, ctx: RowContext, matcher: Matcher, state: MatchState, rowIds: (string | null)[], index: number): PlannedRow {
+  const { options } = input;
+  const { idColumn, specs } = ctx.prepared;
+  const cells = input.source.rows[index];
+  const line = input.source.firstLine + index;
+  const early: CellProblem[] = [];
+  let id = rowIds[index];
+  const hasFileId = idColumn >= 0 && !isBlank(cells[idColumn]);
+  if (hasFileId && id && !isValidId(id)) {
+    early.push({ column: idColumn, field: 'id', code: 'io.row.badId' });
+    id = null;
+  }
+  const existing = id && hasFileId ? matcher.byId.get(id) : undefined;
+  // an insert starts from the table's defaults; an update only carries what the file says
+  const read = readRow(ctx, cells, existing ? {} : Object.assign({}, TABLE_DEFAULTS[input.table] ?? {}), !existing);
+  const { values, blanks } = read;
+  const problems = [...early, ...read.problems];
+  const planned: PlannedRow = { index, line, status: 'new', problems };
+  if (read.aside.length) planned.aside = read.aside;
+  if (problems.length) {
+    planned.status = 'rejected';
+    return planned;
   }
 
-  // per mapped column, once: its field, its spec as a parser (never "required": a missing value
-  // is checked per record below), the same spec in the other languages, its hidden id column
-  const columns = fieldOf
-    .map((field, col) => {
-      if (!field) return null;
-      const spec = { ...specs.get(field)!, required: false };
-      const alts = (input.altSpecs ?? []).map((m) => m.get(field)).filter((a): a is CellSpec => !!a).map((a) => ({ ...a, required: false }));
-      return { col, field, spec, alts, hint: spec.type === 'link' ? linkIdColumn.get(field) : undefined, plainText: spec.type === 'text' };
-    })
-    .filter((c) => c !== null);
-  const hintOnly = [...linkIdColumn].filter(([field]) => !fieldOf.includes(field) && specs.has(field));
-  const required = Object.entries(fieldSpecs)
-    .filter(([, spec]) => spec.required && !spec.json)
-    .map(([field]) => ({ field, col: fieldOf.indexOf(field) }));
-
-  const counts: Record<RowStatus, number> = { new: 0, update: 0, unchanged: 0, duplicate: 0, rejected: 0 };
-  const idRows = new Set<number>();
-  const claimed = new Map<string, number>();
-  const defaults = TABLE_DEFAULTS[table] ?? {};
-  const rows: PlannedRow[] = new Array(source.rows.length);
-
-  for (let index = 0; index < source.rows.length; index++) {
-    const cells = source.rows[index];
-    const line = source.firstLine + index;
-    const problems: CellProblem[] = [];
-    let id = rowIds[index];
-    const hasFileId = idColumn >= 0 && !isBlank(cells[idColumn]);
-    if (hasFileId && id && !isValidId(id)) {
-      problems.push({ column: idColumn, field: 'id', code: 'io.row.badId' });
-      id = null;
+  const keys = matcher.keysOf ? matcher.keysOf(existing ? { ...existing, ...values } : values) : [];
+  const update = (target: Row, byDuplicate = false) => {
+    const patch: Record<string, unknown> = {};
+    for (const f in values) {
+      const v = values[f];
+      if (sameValue(target[f], v)) continue;
+      // a probable duplicate keeps its own spelling of what matched it (records keep what was typed)
+      if (byDuplicate && SAME_AFTER_NORMALISING[f]?.(target[f], v)) continue;
+      patch[f] = v;
     }
-    const existing = id && hasFileId ? byId.get(id) : undefined;
-    // an insert starts from the table's defaults; an update only carries what the file says
-    const values: Record<string, unknown> = existing ? {} : Object.assign({}, defaults);
-    const blanks: string[] = [];
-
-    for (const c of columns) {
-      const raw = cells[c.col];
-      if (isBlank(raw)) {
-        blanks.push(c.field);
-        continue;
-      }
-      if (c.hint !== undefined) {
-        // the hidden id column picks among namesakes; the visible name wins when it says otherwise
-        const hint = String(cells[c.hint] ?? '').trim();
-        if (hint && c.spec.link?.label(hint) === String(raw).trim()) {
-          values[c.field] = hint;
-          continue;
-        }
-      }
-      if (c.plainText && typeof raw === 'string') {
-        // what parseCell does with a text cell, without a result object per cell (most cells)
-        values[c.field] = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-        continue;
-      }
-      const r = parseWith(c.spec, c.alts, raw);
-      if (r.ok) {
-        if (r.value !== undefined) values[c.field] = r.value;
-        else blanks.push(c.field);
-      } else problems.push({ column: c.col, field: c.field, code: r.error });
+    if (options.blankClears) {
+      for (const f of blanks) if (target[f] !== undefined && !specs.get(f)?.required) patch[f] = undefined;
     }
-    for (const [field, col] of hintOnly) {
-      const hint = String(cells[col] ?? '').trim();
-      if (!hint) continue;
-      if (specs.get(field)?.link?.label(hint) !== undefined) values[field] = hint;
-      else problems.push({ column: col, field, code: 'cell.error.link' });
-    }
-    if (!existing) {
-      for (const { field, col } of required) {
-        const v = values[field];
-        if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
-          if (!problems.some((p) => p.field === field)) problems.push({ column: col, field, code: 'cell.error.required' });
-        }
-      }
-    }
+    if (target.deleted === 1) patch.deleted = 0;
+    planned.targetId = target.id;
+    planned.changed = Object.keys(patch);
+    planned.values = patch;
+    planned.status = planned.changed.length ? 'update' : 'unchanged';
+    state.claimed.set(target.id, line);
+  };
 
-    const planned: PlannedRow = { index, line, status: 'new', problems };
-    rows[index] = planned;
-    if (problems.length) {
-      planned.status = 'rejected';
-      counts.rejected++;
-      continue;
-    }
-
-    const keys = keysOf ? keysOf(existing ? { ...existing, ...values } : values) : [];
-    const update = (target: Row, byDuplicate = false) => {
-      const patch: Record<string, unknown> = {};
-      for (const f in values) {
-        const v = values[f];
-        if (sameValue(target[f], v)) continue;
-        // a probable duplicate keeps its own spelling of what matched it (records keep what was typed)
-        if (byDuplicate && SAME_AFTER_NORMALISING[f]?.(target[f], v)) continue;
-        patch[f] = v;
+  if (id && hasFileId && state.claimed.has(id)) {
+    planned.status = 'duplicate';
+    planned.reasons = ['id'];
+    planned.sameAsLine = state.claimed.get(id);
+  } else if (existing) {
+    planned.reasons = ['id'];
+    update(existing);
+  } else {
+    const { match, sameAs } = findMatches(matcher, state, keys, hasFileId);
+    if (match && options.duplicates !== 'create') {
+      planned.reasons = match.reasons;
+      planned.targetId = match.id;
+      if (options.duplicates === 'update' && !state.claimed.has(match.id)) update(matcher.byId.get(match.id)!, true);
+      else {
+        planned.status = 'duplicate';
+        planned.sameAsLine = state.claimed.get(match.id);
       }
-      if (options.blankClears) {
-        for (const f of blanks) if (target[f] !== undefined && !specs.get(f)?.required) patch[f] = undefined;
-      }
-      if (target.deleted === 1) patch.deleted = 0;
-      planned.targetId = target.id;
-      planned.changed = Object.keys(patch);
-      planned.values = patch;
-      planned.status = planned.changed.length ? 'update' : 'unchanged';
-      claimed.set(target.id, line);
-    };
-
-    if (id && hasFileId && claimed.has(id)) {
+    } else if (sameAs && options.duplicates !== 'create') {
       planned.status = 'duplicate';
-      planned.reasons = ['id'];
-      planned.sameAsLine = claimed.get(id);
-    } else if (existing) {
-      planned.reasons = ['id'];
-      update(existing);
+      planned.reasons = sameAs.reasons;
+      planned.sameAsLine = sameAs.line;
     } else {
-      let match: { id: string; reasons: MatchReason[] } | null = null;
-      let sameAs: { line: number; reasons: MatchReason[] } | null = null;
-      for (let k = 0; k < keys.length; k++) {
-        const [reason, key] = keys[k];
-        if (!key) continue;
-        const hit = existingKeys[k].get(key);
-        if (hit && (!match || match.id === hit)) {
-          match ??= { id: hit, reasons: [] };
-          match.reasons.push(reason);
-        }
-        // two rows that both carry a record id are two records of an export, never one
-        const earlier = fileKeys[k].get(key);
-        if (earlier !== undefined && !(hasFileId && idRows.has(earlier)) && (!sameAs || sameAs.line === earlier)) {
-          sameAs ??= { line: earlier, reasons: [] };
-          sameAs.reasons.push(reason);
-        }
-      }
-      if (match && options.duplicates !== 'create') {
+      if (match) {
         planned.reasons = match.reasons;
         planned.targetId = match.id;
-        if (options.duplicates === 'update' && !claimed.has(match.id)) update(byId.get(match.id)!, true);
-        else {
-          planned.status = 'duplicate';
-          planned.sameAsLine = claimed.get(match.id);
-        }
-      } else if (sameAs && options.duplicates !== 'create') {
-        planned.status = 'duplicate';
-        planned.reasons = sameAs.reasons;
-        planned.sameAsLine = sameAs.line;
-      } else {
-        if (match) {
-          planned.reasons = match.reasons;
-          planned.targetId = match.id;
-        }
-        values.id = id ?? input.newId();
-        planned.values = values;
       }
+      values.id = id ?? input.newId();
+      planned.values = values;
+      if (read.contact) planned.contact = { ...read.contact, id: input.newId(), customerId: values.id };
     }
-    if (planned.status === 'new' || planned.status === 'update') {
-      for (let k = 0; k < keys.length; k++) {
-        const key = keys[k][1];
-        if (key && !fileKeys[k].has(key)) fileKeys[k].set(key, line);
-      }
-    }
-    if (planned.status === 'new' && id) claimed.set(id, line);
-    if (hasFileId) idRows.add(line);
-    counts[planned.status]++;
   }
-
-  return { table, rows, counts, newColumns, fieldOf };
+  if (planned.status === 'new' || planned.status === 'update') {
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k][1];
+      if (key && !matcher.fileKeys[k].has(key)) matcher.fileKeys[k].set(key, line);
+    }
+  }
+  if (planned.status === 'new' && id) state.claimed.set(id, line);
+  if (hasFileId) state.idRows.add(line);
+  return planned;
 }
 
 /** The write an import plan becomes: new columns first, then inserts and updates. */
@@ -453,7 +425,10 @@ export function planMutations(plan: ImportPlan): Mutation[] {
     out.push({ type: 'insert', table: 'customColumns', record });
   }
   for (const r of plan.rows) {
-    if (r.status === 'new') out.push({ type: 'insert', table: plan.table, record: r.values! });
+    if (r.status === 'new') {
+      out.push({ type: 'insert', table: plan.table, record: r.values! });
+      if (r.contact) out.push({ type: 'insert', table: 'contacts', record: r.contact });
+    }
     else if (r.status === 'update') out.push({ type: 'update', table: plan.table, id: r.targetId!, patch: r.values! });
   }
   return out;

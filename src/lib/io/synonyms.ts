@@ -77,3 +77,59 @@ export const SYNONYMS: Record<string, Record<string, string[]>> = {
 
 /** Headers that are row numbers, never data. */
 export const IGNORED_HEADERS = ['序号', '行号', 'no', 'no.', '#', 'row', 'index'];
+
+/**
+ * Words other systems use for the options of a choice field, per table and field: option →
+ * words. Compared after `normalizeWord` (case, width, spaces and punctuation do not matter). Only
+ * words that mean the option without doubt: a word that could mean two options is left for the
+ * user to decide in the preview's value table.
+ */
+export const VALUE_SYNONYMS: Record<string, Record<string, Record<string, string[]>>> = {
+  customers: {
+    kind: {
+      unit: ['企业', '公司', '单位', '法人', '企业客户', '公司客户', '单位客户', '机构', '组织', '商户', '对公', 'company', 'business', 'corporate', 'enterprise', 'organisation', 'organization', 'b2b'],
+      individual: ['个人', '自然人', '个人客户', '散户', '私人', '对私', 'person', 'personal', 'private', 'consumer', 'b2c']
+    },
+    status: {
+      prospect: ['潜在客户', '潜客', '意向客户', '意向', '线索', 'lead', 'potential'],
+      active: ['活跃客户', '正常', '合作中', '老客户', '已成交', '成交客户', '在合作', 'current', 'customer'],
+      dormant: ['休眠客户', '沉睡', '沉睡客户', '不活跃', 'inactive'],
+      lost: ['流失', '已流失', '流失客户', 'churned'],
+      blacklisted: ['黑名单客户', '拉黑', 'blacklist', 'blocked']
+    },
+    stage: {
+      'first-contact': ['首次接触', '初次联系', '首次联系', '初访', 'first contact', 'new lead']
+    },
+    tier: {
+      VIP: ['vip客户', '重要客户', '核心客户'],
+      A: ['a级', 'a类', '甲', '甲级'],
+      B: ['b级', 'b类', '乙', '乙级'],
+      C: ['c级', 'c类', '丙', '丙级']
+    }
+  },
+  followUps: {
+    channel: {
+      visit: ['上门', '上门拜访', '面访', 'visit'],
+      phone: ['电话', '致电', '电联', 'call', 'phone call'],
+      wechat: ['微信', 'wechat', 'weixin'],
+      email: ['邮件', '电子邮件', 'email', 'e-mail'],
+      sms: ['短信', 'sms', 'text'],
+      'on-site': ['到店', '来访', '到访', 'walk-in']
+    }
+  }
+};
+
+/** Header names of a customer's contact person in a customers file (contact field → names). */
+export const CONTACT_SYNONYMS: Record<string, string[]> = {
+  name: ['联系人', '联系人姓名', '联系人名字', '联系人名称', '对接人', '经办人', 'contact', 'contact name', 'contact person'],
+  title: ['联系人职务', '联系人职位', '职务', '职位', 'title', 'job title', 'position'],
+  mobile: ['联系人手机', '联系人手机号', '联系人手机号码', 'contact mobile'],
+  phone: ['联系人电话', '联系人座机', 'contact phone'],
+  email: ['联系人邮箱', 'contact email'],
+  wechat: ['联系人微信', 'contact wechat']
+};
+
+/** Header words that say a column holds money (an amount column is money, not a plain number). */
+export const MONEY_HEADER = /金额|额|价|款|费|元|收入|营收|销售|成交|采购|amount|price|revenue|sales|cost|fee|total|value|¥|￥/i;
+/** Header words that say a column holds dates. */
+export const DATE_HEADER = /日期|时间|日|date|time|when|day/i;

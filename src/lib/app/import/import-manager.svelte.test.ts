@@ -126,6 +126,25 @@ describe('ImportManager', () => {
     expect(m.canOpenMapping).toBe(false);
   });
 
+  it('the value table: a word mapped in the preview is planned again and committed as that option', async () => {
+    const { ws, m } = await setup();
+    await m.chooseFile(file([['名称', '开发阶段'], ['甲', '初次接触'], ['乙', '跟进中'], ['丙', '初级档案']]));
+    await m.toMapping();
+    await m.plan();
+    expect(m.summary?.counts).toMatchObject({ new: 3, rejected: 0 });
+    expect(m.summary?.valueTables.map((v) => v.words)).toEqual([[{ text: '跟进中', rows: 1 }]]);
+    await m.setValue('stage', '跟进中', 'initial');
+    expect(m.values).toEqual({ stage: { 跟进中: 'initial' } });
+    expect(m.summary?.valueTables[0].words).toEqual([{ text: '跟进中', rows: 1, chosen: 'initial' }]);
+    await m.commit();
+    expect((await ws.db.customers.toArray()).find((c) => c.name === '乙')?.stage).toBe('initial');
+    // the next file of this layout gets the value table back with the mapping
+    await m.chooseFile(file([['名称', '开发阶段'], ['丁', '跟进中']]));
+    await m.toMapping();
+    expect(m.remembered).toBe(true);
+    expect(m.values).toEqual({ stage: { 跟进中: 'initial' } });
+  });
+
   it('closing while an import runs cancels it first; destroy terminates the worker', async () => {
     const { m, port } = await setup();
     expect(m.requestClose()).toBe(true);
