@@ -94,6 +94,8 @@ export class ImportManager {
     this.#locale = init.locale;
     this.table = init.table;
     this.#ready = init.port.call('init', { dbName: init.dbName, actor: { ...init.actor }, locale: init.locale });
+    // a failed start is reported by the first step that waits for it, not as an unhandled rejection
+    this.#ready.catch(() => undefined);
   }
 
   get step() {
