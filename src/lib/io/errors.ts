@@ -14,6 +14,12 @@ export type IoErrorCode =
   | 'io.error.noHeader'
   | 'io.error.noSheet'
   | 'io.error.tooManyRows'
+  | 'io.error.tooManyColumns'
+  | 'io.error.cellTooLong'
+  | 'io.error.unpackedTooLarge'
+  | 'io.error.truncated'
+  | 'io.error.nul'
+  | 'io.error.storageFull'
   | 'io.error.backupFormat'
   | 'io.error.backupVersion'
   | 'io.error.backupIntegrity'
@@ -37,5 +43,21 @@ export class IoError extends Error {
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 /** Rows per import: more than a browser tab can hold comfortably with undo. */
 export const MAX_ROWS = 500_000;
+/** Columns per sheet: old Excel's 256 (IV). A customer list has a few dozen; more is a broken file. */
+export const MAX_COLUMNS = 256;
+/** Characters per cell: Excel's own limit (32 767); text fields hold at most 100 000 anyway. */
+export const MAX_CELL_CHARS = 32_767;
+/**
+ * What a workbook may unpack to, all its parts together: a 500 000-row sheet of ordinary cells is
+ * less; a zip bomb is stopped here, while it inflates, before its content is parsed.
+ */
+export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 
 export const MB = 1024 * 1024;
+
+/** A cell's address as a spreadsheet shows it: column 0, row 7 → `A7`. */
+export function cellAddress(column: number, row: number): string {
+  let letters = '';
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}

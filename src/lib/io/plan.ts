@@ -27,13 +27,13 @@ import type { TableName } from '$lib/db/schema';
 import { customFieldSpec, isValidId } from '$lib/db/validate';
 import { sameValue } from '$lib/db/write-path';
 import type { ColumnMapping, Target } from './mapping';
-import { dateToIso, type RawCell, type SourceTable } from './source';
+import { dateToIso, ROW_FIELD, type RawCell, type ShapeProblem, type SourceTable } from './source';
 
 export type DuplicateMode = 'skip' | 'update' | 'create';
 export type RowStatus = 'new' | 'update' | 'unchanged' | 'duplicate' | 'rejected';
 export const ROW_STATUSES: readonly RowStatus[] = ['new', 'update', 'unchanged', 'duplicate', 'rejected'];
 export type MatchReason = 'id' | 'code' | 'mobile' | 'name' | 'same';
-export type ProblemCode = CellError | 'io.row.badId';
+export type ProblemCode = CellError | 'io.row.badId' | ShapeProblem;
 
 export interface PlanOptions {
   duplicates: DuplicateMode;
@@ -299,6 +299,8 @@ export function planImport(input: PlanInput): ImportPlan {
     const cells = source.rows[index];
     const line = source.firstLine + index;
     const problems: CellProblem[] = [];
+    const shape = source.shape?.get(index);
+    if (shape) problems.push({ column: -1, field: ROW_FIELD, code: shape });
     let id = rowIds[index];
     const hasFileId = idColumn >= 0 && !isBlank(cells[idColumn]);
     if (hasFileId && id && !isValidId(id)) {
