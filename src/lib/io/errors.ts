@@ -1,8 +1,10 @@
 /**
  * What can go wrong with a file, as message keys (src/lib/i18n/messages/io.ts) with parameters:
  * the UI says it in the user's language. Every check that raises one runs before anything is
- * written, so a refused file changes nothing.
+ * written, so a refused file changes nothing. A failed write is named by its cause (writeFailure).
  */
+import { WriteError } from '$lib/db/validate';
+
 export type IoErrorCode =
   | 'io.error.tooLarge'
   | 'io.error.empty'
@@ -20,6 +22,8 @@ export type IoErrorCode =
   | 'io.error.truncated'
   | 'io.error.nul'
   | 'io.error.storageFull'
+  | 'io.error.storageFullUnknown'
+  | 'io.error.writeField'
   | 'io.error.backupFormat'
   | 'io.error.backupVersion'
   | 'io.error.backupIntegrity'
@@ -60,4 +64,47 @@ export function cellAddress(column: number, row: number): string {
   let letters = '';
   for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return `${letters}${row}`;
+}
+
+/** A storage quota error anywhere in an error's chain (Dexie wraps the browser's in `inner`). */
+export function isStorageFull(e: unknown): boolean {
+  for (let x = e, depth = 0; x && typeof x === 'object' && depth < 5; depth++) {
+    const err = x as { name?: string; inner?: unknown; cause?: unknown; failures?: unknown[] };
+    if (err.name === 'QuotaExceededError') return true;
+    if (err.failures?.some((f) => isStorageFull(f))) return true;
+    x = err.inner ?? err.cause;
+  }
+  return false;
+}
+
+const size = (bytes: number) => (bytes >= 1024 * MB ? `${(bytes / 1024 / MB).toFixed(1)} GB` : `${(bytes / MB).toFixed(1)} MB`);
+
+/** Storage full, with what this site uses and what is left when the browser says. */
+export async function storageFull(): Promise<IoError> {
+  try {
+    const { usage, quota } = (await globalThis.navigator?.storage?.estimate?.()) ?? {};
+    if (Number.isFinite(usage) && Number.isFinite(quota)) {
+      return new IoError('io.error.storageFull', { used: size(usage!), free: size(Math.max(0, quota! - usage!)) });
+    }
+  } catch {
+    // no estimate: the message without numbers
+  }
+  return new IoError('io.error.storageFullUnknown');
+}
+
+/**
+ * A failed write as the user should hear it: cancelled only when the user cancelled (`signal`),
+ * storage full when the browser's quota was the cause (Dexie reports it as an aborted
+ * transaction), a refused value with its table, field and problem; otherwise `fallback`.
+ */
+export async function writeFailure(e: unknown, signal?: AbortSignal, fallback: IoErrorCode = 'io.error.failed'): Promise<IoError> {
+  if (e instanceof IoError) return e;
+  if (isStorageFull(e)) return storageFull();
+  if (signal?.aborted) return new IoError('io.error.cancelled');
+  if (e instanceof WriteError) {
+    const { code, table, field } = e.problem;
+    if (field) return new IoError('io.error.writeField', { problem: code, table, field });
+    return new IoError('io.error.write', { code, field: '' });
+  }
+  return new IoError(fallback);
 }

@@ -14,7 +14,7 @@ export const ioFiles = defineMessages({
     'io.error.nul': '“{place}”的单元格 {cell} 含有空字符(NUL),文件可能已损坏或不是文本文件。',
     'io.error.storageFull': '存储空间已满,没有写入任何数据。浏览器已用 {used},剩余 {free}。请清理浏览器的存储空间(或删除不用的工作区)后再试。',
     'io.error.storageFullUnknown': '存储空间已满,没有写入任何数据。请清理浏览器的存储空间(或删除不用的工作区)后再试。',
-    'io.error.writeField': '保存失败,没有写入任何数据:{table}的“{field}”{problem}。',
+    'io.error.writeField': '保存失败,没有写入任何数据:{table}的“{field}”:{problem}。',
     'io.row.extraCells': '这一行的单元格比标题多,多出的内容没有对应的列(可能有未加引号的分隔符),这一行不会导入',
     'io.row.missingCells': '这一行的单元格比标题少,后面的列可能错位了,这一行不会导入',
     'field._row': '整行'
