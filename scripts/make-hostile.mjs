@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { constants, gzipSync } from 'node:zlib';
 import { Zip, ZipDeflate, zipSync, strToU8 } from 'fflate';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -118,6 +119,8 @@ const files = {
     return whole.subarray(0, Math.floor(whole.length / 2));
   },
   'sound.xlsx': () => soundWorkbook(),
+  /** a backup file that inflates to 600 MB of zeros (about 600 KB): a deflate bomb */
+  'backup-bomb.kebu': () => gzipSync(Buffer.alloc(600 * MB), { level: constants.Z_BEST_COMPRESSION }),
   /** 20 000 columns, about 1.7 MB */
   'columns-20000.csv': () => {
     const header = Array.from({ length: 20_000 }, (_, j) => `列${j + 1}`).join(',');

@@ -2,8 +2,10 @@
  * A restore that fails leaves nothing behind (issue 16.8): a backup whose checksum is right but
  * whose content is refused (a number for a customer's name) is restored into a new workspace
  * twice; each time the message names the table, the field and the real problem, and afterwards
- * there are exactly as many workspaces (and workspace databases) as before.
+ * there are exactly as many workspaces (and workspace databases) as before. A backup that is a
+ * deflate bomb (scripts/make-hostile.mjs) is refused with its message.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -22,6 +24,10 @@ function corrupt(path: string): Buffer {
   header.bytes = body.length;
   return gzipSync(Buffer.concat([Buffer.from(JSON.stringify(header) + '\n', 'utf8'), body]));
 }
+
+test.beforeAll(() => {
+  execFileSync('node', [new URL('../../scripts/make-hostile.mjs', import.meta.url).pathname], { stdio: 'ignore' });
+});
 
 const workspaceDbs = (page: Page) =>
   page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('kebu-ws-')).sort());
@@ -48,6 +54,10 @@ test('a failed restore into a new workspace, twice, leaves no workspace behind',
     });
     await expect.poll(() => workspaceDbs(page)).toEqual(dbs);
   }
+
+  // a backup that is a deflate bomb is refused while it inflates
+  await section.getByLabel('备份文件').setInputFiles(new URL('../fixtures/hostile/backup-bomb.kebu', import.meta.url).pathname);
+  await expect(section.getByRole('alert')).toContainText('这个备份文件解压后超过 512 MB', { timeout: 60_000 });
 
   // after a reload, the list of workspaces is what it was
   await page.reload();

@@ -19,6 +19,7 @@ export type IoErrorCode =
   | 'io.error.tooManyColumns'
   | 'io.error.cellTooLong'
   | 'io.error.unpackedTooLarge'
+  | 'io.error.backupTooLarge'
   | 'io.error.truncated'
   | 'io.error.nul'
   | 'io.error.storageFull'

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '$lib/i18n/translate';
+import { readBackup } from './backup';
 import { IoError } from './errors';
 import { ImportSession } from './import-session';
 import { ALICE, demoWorkspace, everything } from './test-support';
@@ -44,6 +45,15 @@ describe('hostile files', () => {
     expect(translate('zh-CN', (err as IoError).code, (err as IoError).params)).toBe(zh);
     expect(translate('en', (err as IoError).code, (err as IoError).params)).not.toMatch(/\{\w+\}/);
     expect(await everything(ws.db)).toEqual(before);
+  }, 60_000);
+
+  it('a backup that is a deflate bomb is refused while it inflates', async () => {
+    const err = await readBackup(file('backup-bomb.kebu')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IoError);
+    expect((err as IoError).code).toBe('io.error.backupTooLarge');
+    expect(translate('zh-CN', (err as IoError).code, (err as IoError).params)).toBe(
+      '这个备份文件解压后超过 512 MB,可能已损坏或是恶意构造的,没有恢复任何内容。'
+    );
   }, 60_000);
 
   it('a sound workbook of the same make is read (the guard lets it through)', async () => {
