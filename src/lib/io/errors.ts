@@ -80,28 +80,41 @@ export function isStorageFull(e: unknown): boolean {
 
 const size = (bytes: number) => (bytes >= 1024 * MB ? `${(bytes / 1024 / MB).toFixed(1)} GB` : `${(bytes / MB).toFixed(1)} MB`);
 
-/** Storage full, with what this site uses and what is left when the browser says. */
-export async function storageFull(): Promise<IoError> {
+async function estimate(): Promise<{ usage: number; quota: number } | null> {
   try {
     const { usage, quota } = (await globalThis.navigator?.storage?.estimate?.()) ?? {};
-    if (Number.isFinite(usage) && Number.isFinite(quota)) {
-      return new IoError('io.error.storageFull', { used: size(usage!), free: size(Math.max(0, quota! - usage!)) });
-    }
+    return Number.isFinite(usage) && Number.isFinite(quota) ? { usage: usage!, quota: quota! } : null;
   } catch {
-    // no estimate: the message without numbers
+    return null;
   }
-  return new IoError('io.error.storageFullUnknown');
 }
+
+/** Storage full, with what this site uses and what is left when the browser says. */
+export async function storageFull(known?: { usage: number; quota: number } | null): Promise<IoError> {
+  const e = known ?? (await estimate());
+  if (!e) return new IoError('io.error.storageFullUnknown');
+  return new IoError('io.error.storageFull', { used: size(e.usage), free: size(Math.max(0, e.quota - e.usage)) });
+}
+
+/** Less than this left: a write that failed without a named cause failed for room. */
+const NEARLY_FULL_BYTES = 2 * MB;
 
 /**
  * A failed write as the user should hear it: cancelled only when the user cancelled (`signal`),
  * storage full when the browser's quota was the cause (Dexie reports it as an aborted
- * transaction), a refused value with its table, field and problem; otherwise `fallback`.
+ * transaction; a failure without a named cause while less than 2 MB is left counts too), a
+ * refused value with its table, field and problem; otherwise `fallback`.
  */
 export async function writeFailure(e: unknown, signal?: AbortSignal, fallback: IoErrorCode = 'io.error.failed'): Promise<IoError> {
   if (e instanceof IoError) return e;
   if (isStorageFull(e)) return storageFull();
   if (signal?.aborted) return new IoError('io.error.cancelled');
+  // a request that failed inside the transaction may reach us without its cause (the write path
+  // reports it as write.failed or as a duplicate id): the storage says whether room ran out
+  if (!(e instanceof WriteError && e.problem.field)) {
+    const room = await estimate();
+    if (room && room.quota - room.usage < NEARLY_FULL_BYTES) return storageFull(room);
+  }
   if (e instanceof WriteError) {
     const { code, table, field } = e.problem;
     if (field) return new IoError('io.error.writeField', { problem: code, table, field });

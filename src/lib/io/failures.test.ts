@@ -6,7 +6,7 @@
 import Dexie, { type Table } from 'dexie';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TableName } from '$lib/db/schema';
-import { Validator } from '$lib/db/validate';
+import { Validator, WriteError } from '$lib/db/validate';
 import { WritePath } from '$lib/db/write-path';
 import { translate } from '$lib/i18n/translate';
 import { IoError, MB, writeFailure } from './errors';
@@ -65,6 +65,17 @@ describe('a full storage during an import', () => {
   it('without an estimate, says storage is full without numbers', async () => {
     vi.stubGlobal('navigator', {});
     expect((await writeFailure(quotaAbort())).code).toBe('io.error.storageFullUnknown');
+  });
+
+  it('a failure without a named cause while the storage is (nearly) full is storage full', async () => {
+    vi.stubGlobal('navigator', { storage: { estimate: async () => ({ usage: 1023.5 * MB, quota: 1024 * MB }) } });
+    const lost = new WriteError({ code: 'write.failed', table: 'customers', index: 0 });
+    const err = await writeFailure(lost);
+    expect(err.code).toBe('io.error.storageFull');
+    expect(err.params).toEqual({ used: '1023.5 MB', free: '0.5 MB' });
+    // with room left, it stays what it was
+    vi.stubGlobal('navigator', { storage: { estimate: async () => ({ usage: 10 * MB, quota: 1024 * MB }) } });
+    expect((await writeFailure(lost)).code).toBe('io.error.write');
   });
 
   it("the user's own cancel still says cancelled", async () => {
