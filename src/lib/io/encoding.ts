@@ -34,6 +34,17 @@ function looksBinary(bytes: Uint8Array): boolean {
   return odd > n / 100;
 }
 
+/** Decoded text with more than 1% control characters (a binary file that happened to pass as UTF-16). */
+function controlHeavy(text: string): boolean {
+  const n = Math.min(text.length, 2048);
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 9 || (c > 13 && c < 32)) odd++;
+  }
+  return odd > n / 100;
+}
+
 export function bomEncoding(bytes: Uint8Array): Encoding | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
@@ -77,7 +88,7 @@ export function decodeText(bytes: Uint8Array, choice: EncodingChoice = 'auto'): 
   const wide = sniffUtf16(bytes);
   if (wide) {
     const text = strict(bytes, wide);
-    if (text !== null) return { text, encoding: wide };
+    if (text !== null && !controlHeavy(text)) return { text, encoding: wide };
   }
   if (looksBinary(bytes)) throw new IoError('io.error.notSpreadsheet');
   const utf8 = strict(bytes, 'utf-8');
