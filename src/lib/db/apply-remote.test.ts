@@ -155,7 +155,7 @@ describe('WritePath entries and applyRemote', () => {
     ['a field named toString', [insert({ toString: 'x' })], 'write.unknown-field'],
     ['an insert without a required field', [insert({ name: undefined })], 'cell.error.required'],
     ['a wrong choice', [insert({ tier: 'Z' })], 'cell.error.choice'],
-    ['a number as text', [insert({ name: 5 })], 'cell.error.text'],
+    ['a number as text', [insert({ name: 5 })], 'cell.error.notText'],
     ['tags that are a string', [insert({ tags: 'vip' })], 'cell.error.choice'],
     ['a text cell over its limit', [insert({ notes: 'x'.repeat(100_001) })], 'cell.error.text'],
     ['a value of an unknown custom column', [insert({ x_nope: 1 })], 'write.unknown-field'],

@@ -124,7 +124,7 @@ export class Validator {
           return { code: 'cell.error.required', table, index, field };
         }
         if (value !== undefined && !isPlainJson(value)) {
-          return { code: 'cell.error.text', table, index, field };
+          return { code: 'cell.error.notData', table, index, field };
         }
         continue;
       }

@@ -50,7 +50,8 @@ describe('checkValue and formatCell', () => {
     [{ type: 'date' }, '2026-13-01', 'cell.error.date'],
     [{ type: 'checkbox' }, 'true', 'cell.error.checkbox'],
     [tiers, 'unit', null],
-    [{ type: 'text' }, 42, 'cell.error.text']
+    [{ type: 'text' }, 42, 'cell.error.notText'],
+    [{ type: 'text' }, 'x'.repeat(100_001), 'cell.error.text']
   ])('%j checks %j', (spec, value, error) => {
     expect(checkValue(spec, value)).toBe(error);
   });

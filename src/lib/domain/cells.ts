@@ -26,6 +26,8 @@ export type CellError =
   | 'cell.error.checkbox'
   | 'cell.error.link'
   | 'cell.error.text'
+  | 'cell.error.notText'
+  | 'cell.error.notData'
   | 'cell.error.required';
 
 export interface CellSpec {
@@ -159,12 +161,16 @@ export function parseCell(spec: CellSpec, text: string): ParseResult {
   }
 }
 
+/** The longest text a cell holds (cells.ts's message for `cell.error.text` says so). */
+export const MAX_TEXT = 100_000;
+
 /** Check a stored value that arrives from anywhere but the keyboard (import, peer, old data). */
 export function checkValue(spec: CellSpec, value: unknown): CellError | null {
   if (value === undefined || value === null) return spec.required ? 'cell.error.required' : null;
   switch (spec.type) {
     case 'text':
-      return typeof value === 'string' && value.length <= 100_000 ? null : 'cell.error.text';
+      if (typeof value !== 'string') return 'cell.error.notText';
+      return value.length <= MAX_TEXT ? null : 'cell.error.text';
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? null : 'cell.error.number';
     case 'money':

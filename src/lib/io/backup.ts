@@ -7,7 +7,8 @@
  *   line 1   the header, JSON: format, version, schema version, when, which workspace, counts,
  *            and the SHA-256 of the content (hex) and its length in bytes
  *   line 2…  the content, JSON: { tables: { customers: [...], … }, changes: [...] }
- * Reading checks, before anything is written: the format name, that the backup version and schema
+ * Reading checks, before anything is written: what the file unpacks to (MAX_BACKUP_BYTES, while it
+ * inflates), the format name, that the backup version and schema
  * version are not newer than this app's, the content length and hash, and the content's shape;
  * WritePath.restoreSnapshot then checks every record against the field specs. A file that fails
  * any check changes nothing.
@@ -15,7 +16,7 @@
 import { CURRENT_VERSION, TABLE_NAMES, type KebuDB, type TableName } from '$lib/db/schema';
 import type { ChangeSet } from '$lib/db/changes';
 import type { Snapshot } from '$lib/db/write-path';
-import { IoError } from './errors';
+import { IoError, MB } from './errors';
 
 export const BACKUP_FORMAT = 'kebu-backup';
 export const BACKUP_VERSION = 1;
@@ -40,6 +41,35 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const out = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream);
   return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+/**
+ * What a backup may unpack to: its content is one JSON string, and a JavaScript string holds at
+ * most about 512 M characters. A deflate bomb stops here, while it inflates.
+ */
+export const MAX_BACKUP_BYTES = 512 * MB;
+
+async function gunzipBounded(bytes: Uint8Array): Promise<Uint8Array> {
+  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > MAX_BACKUP_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw new IoError('io.error.backupTooLarge', { max: MAX_BACKUP_BYTES / MB });
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** Every table and the change log of a workspace, as stored. */
@@ -89,8 +119,9 @@ export async function readBackup(file: Uint8Array): Promise<{ header: BackupHead
   let bytes = file;
   if (file[0] === 0x1f && file[1] === 0x8b) {
     try {
-      bytes = await pipe(file, new DecompressionStream('gzip'));
-    } catch {
+      bytes = await gunzipBounded(file);
+    } catch (e) {
+      if (e instanceof IoError) throw e;
       throw new IoError('io.error.backupIntegrity');
     }
   }

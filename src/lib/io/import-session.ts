@@ -16,11 +16,10 @@ import { formatCell, type CellSpec } from '$lib/domain/cells';
 import { newId } from '$lib/db/ids';
 import type { KebuDB, TableName } from '$lib/db/schema';
 import { WritePath, type Actor, type Mutation } from '$lib/db/write-path';
-import { WriteError } from '$lib/db/validate';
 import { fieldLabel } from '$lib/app/columns';
 import type { Locale } from '$lib/i18n/messages/define';
 import { translate } from '$lib/i18n/translate';
-import { IoError } from './errors';
+import { IoError, writeFailure } from './errors';
 import { HISTORY_PREFIX, importHistory, type ImportHistoryValue } from './history';
 import { applySaved, autoMap, layoutKey, type ColumnMapping, type ColumnData, type SavedMapping } from './mapping';
 import {
@@ -311,10 +310,8 @@ export class ImportSession {
     try {
       await this.#writes.write('change.import', mutations, { id: changeSet, ...opts });
     } catch (e) {
-      if (e instanceof DOMException && e.name === 'AbortError') throw new IoError('io.error.cancelled');
-      if ((e as Error)?.name === 'AbortError') throw new IoError('io.error.cancelled');
-      if (e instanceof WriteError) throw new IoError('io.error.write', { code: e.problem.code, field: e.problem.field ?? '' });
-      throw e;
+      // cancelled only when the user cancelled: a full storage also aborts the transaction
+      throw await writeFailure(e, opts.signal);
     }
     return { changeSet, counts: plan.counts };
   }

@@ -9,7 +9,7 @@ import { WritePath } from '$lib/db/write-path';
 import { KebuDB, type TableName } from '$lib/db/schema';
 import type { Locale } from '$lib/i18n/messages/define';
 import { readBackup, type BackupHeader } from './backup';
-import { IoError } from './errors';
+import { IoError, writeFailure } from './errors';
 import { ImportSession } from './import-session';
 import type { ColumnMapping } from './mapping';
 import type { PlanOptions, RowStatus } from './plan';
@@ -54,6 +54,8 @@ serve(self as unknown as Parameters<typeof serve>[0], {
     const writes = new WritePath(target, actor);
     try {
       await writes.restoreSnapshot(backup, { signal: ctx.signal, onProgress: (done, total) => ctx.progress({ done, total }) });
+    } catch (e) {
+      throw await writeFailure(e, ctx.signal);
     } finally {
       writes.destroy();
       target.close();

@@ -25,7 +25,7 @@ import type { TableName } from '$lib/db/schema';
 import { customFieldSpec, isValidId } from '$lib/db/validate';
 import { sameValue } from '$lib/db/write-path';
 import type { ColumnMapping, Target } from './mapping';
-import type { RawCell, SourceTable } from './source';
+import { ROW_FIELD, type RawCell, type ShapeProblem, type SourceTable } from './source';
 import { findMatches, Matcher, SAME_AFTER_NORMALISING, type MatchReason, type MatchState, type Row } from './plan-match';
 import { applyContact, AsideColumns, distinctOptions, isBlank, readCell, type NewColumn, type ReadColumn, type WordCounts } from './plan-read';
 
@@ -34,7 +34,7 @@ export type { NewColumn, MatchReason };
 export type DuplicateMode = 'skip' | 'update' | 'create';
 export type RowStatus = 'new' | 'update' | 'unchanged' | 'duplicate' | 'rejected';
 export const ROW_STATUSES: readonly RowStatus[] = ['new', 'update', 'unchanged', 'duplicate', 'rejected'];
-export type ProblemCode = CellError | 'io.row.badId';
+export type ProblemCode = CellError | 'io.row.badId' | ShapeProblem;
 
 /** The user's reading of a file's words for choice fields: field → the file's text → option ('' = keep aside). */
 export type ValueMap = Record<string, Record<string, string>>;
@@ -335,6 +335,8 @@ function planRow(input: PlanInput, ctx: RowContext, matcher: Matcher, state: Mat
   const cells = input.source.rows[index];
   const line = input.source.firstLine + index;
   const early: CellProblem[] = [];
+  const shape = input.source.shape?.get(index);
+  if (shape) early.push({ column: -1, field: ROW_FIELD, code: shape });
   let id = rowIds[index];
   const hasFileId = idColumn >= 0 && !isBlank(cells[idColumn]);
   if (hasFileId && id && !isValidId(id)) {

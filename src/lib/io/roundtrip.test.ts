@@ -11,7 +11,8 @@ afterEach(async () => {
 /** Tables in the order their links need: a customer's manager exists before the customer. */
 const IMPORT_ORDER: TableName[] = ['orgUnits', 'staff', 'customers', 'contacts', 'followUps'];
 
-describe('round trip through a file', () => {
+// whole workbooks written, unpacked (zip-guard), read and stored: seconds on a loaded 2-core machine
+describe('round trip through a file', { timeout: 30_000 }, () => {
   it('.xlsx: export a workspace, import it into an empty one, records are equal field by field', async () => {
     const source = await demoWorkspace(80);
     cleanups.push(source.close);

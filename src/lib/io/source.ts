@@ -6,6 +6,11 @@
  * MAX_FILE_BYTES, an empty one, one that is not a spreadsheet (binary, or a zip that is not a
  * workbook), an old `.xls`, text in the wrong encoding, a sheet whose header row has merged cells,
  * and a sheet with a formula (its value is a computation, not data: save values only first).
+ * The limits of errors.ts (cells, columns, rows, what a workbook unpacks to) are checked while the
+ * file is read, so a hostile file is stopped before it is held whole (csv.ts, zip-guard.ts).
+ *
+ * Every cell is accounted for: a row with more cells than the header (or, in a text file, fewer)
+ * is kept with its problem in `shape`, and the plan rejects it with that problem listed.
  */
 import { decodeText, type Encoding, type EncodingChoice } from './encoding';
 import { parseDelimited, type Delimiter, type DelimiterChoice } from './csv';
@@ -16,11 +21,18 @@ import { META_SHEET, parseMeta, type ExportMeta } from './meta';
 /** A cell as a file holds it: text, a number, a truth value, a date (xlsx) or nothing. */
 export type RawCell = string | number | boolean | Date | null;
 
+/** A row whose cells do not line up with the header. */
+export type ShapeProblem = 'io.row.extraCells' | 'io.row.missingCells';
+/** The field a plan lists a row's ShapeProblem under (its label is `field._row`: "the row"). */
+export const ROW_FIELD = '_row';
+
 export interface SourceTable {
   header: string[];
   rows: RawCell[][];
   /** the file's line (CSV) or row number (xlsx) of rows[0], for messages */
   firstLine: number;
+  /** rows (index into `rows`) with cells beyond the header, or missing cells in a text file */
+  shape?: Map<number, ShapeProblem>;
 }
 
 export interface SourceInfo {
@@ -64,18 +76,24 @@ export async function readSource(
   }
   if (/\.(xlsx|xlsm|ods|numbers|pdf|docx?|zip|png|jpe?g|gif)$/i.test(name)) throw new IoError('io.error.notSpreadsheet');
   const { text, encoding } = decodeText(bytes, opts.encoding ?? 'auto');
-  const { rows, delimiter } = parseDelimited(text, opts.delimiter ?? 'auto');
+  const { rows, delimiter } = parseDelimited(text, opts.delimiter ?? 'auto', name);
   const table = toTable(
     rows.map((r) => r.map((c) => unguardFormula(c))),
-    1
+    1,
+    undefined,
+    true
   );
   return { info: { kind: 'csv', sheets: [], encoding, delimiter, meta: null }, table };
 }
 
 const isBlank = (c: RawCell) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 
-/** The first non-empty row is the header; wholly empty rows and trailing empty columns go. */
-export function toTable(rows: RawCell[][], firstRowNumber: number, rowNumbers?: number[]): SourceTable {
+/**
+ * The first non-empty row is the header; wholly empty rows and trailing empty columns go. A row
+ * with something beyond the header's last column, or (`ragged`: a text file, where every row
+ * should have every delimiter) fewer cells than the header, is noted in `shape`.
+ */
+export function toTable(rows: RawCell[][], firstRowNumber: number, rowNumbers?: number[], ragged = false): SourceTable {
   const at = rows.findIndex((r) => r.some((c) => !isBlank(c)));
   if (at < 0) throw new IoError('io.error.empty');
   const header = rows[at].map((c) => (c === null || c === undefined ? '' : cellToText(c).trim()));
@@ -83,18 +101,26 @@ export function toTable(rows: RawCell[][], firstRowNumber: number, rowNumbers?: 
   while (width > 0 && header[width - 1] === '') width--;
   if (width === 0) throw new IoError('io.error.noHeader');
   const body: RawCell[][] = [];
+  const shape = new Map<number, ShapeProblem>();
   let firstLine = 0;
   for (let i = at + 1; i < rows.length; i++) {
     const r = rows[i];
     let any = false;
-    for (let j = 0; j < width; j++) if (!isBlank(r[j] ?? null)) any = true;
-    if (!any) continue;
+    let extra = false;
+    for (let j = 0; j < r.length; j++) {
+      if (isBlank(r[j] ?? null)) continue;
+      if (j < width) any = true;
+      else extra = true;
+    }
+    if (!any && !extra) continue;
     if (!firstLine) firstLine = rowNumbers ? rowNumbers[i] : firstRowNumber + i;
+    if (extra) shape.set(body.length, 'io.row.extraCells');
+    else if (ragged && r.length < width) shape.set(body.length, 'io.row.missingCells');
     body.push(r.length === width ? r : Array.from({ length: width }, (_, j) => r[j] ?? null));
   }
   if (body.length === 0) throw new IoError('io.error.empty');
   if (body.length > MAX_ROWS) throw new IoError('io.error.tooManyRows', { rows: body.length, max: MAX_ROWS });
-  return { header: header.slice(0, width), rows: body, firstLine };
+  return { header: header.slice(0, width), rows: body, firstLine, ...(shape.size ? { shape } : {}) };
 }
 
 /** A calendar date of a workbook date cell (workbooks store dates without a zone: read as UTC). */

@@ -71,3 +71,45 @@ describe('CSV injection', () => {
     expect(csv).toBe('\ufeff名称,金额\r\n"\'=HYPERLINK(""x"")",-5.00\r\n');
   });
 });
+
+describe('UTF-16 without a BOM', () => {
+  const encode = (text: string, order: 'le' | 'be') => {
+    const out = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      out[2 * i + (order === 'le' ? 0 : 1)] = c & 0xff;
+      out[2 * i + (order === 'le' ? 1 : 0)] = c >> 8;
+    }
+    return out;
+  };
+  it.each([
+    ['le', 'utf-16le'],
+    ['be', 'utf-16be']
+  ] as const)('%s is detected and decoded', (order, encoding) => {
+    const text = '客户名称,手机\r\n一二三,13800138000\r\n';
+    expect(decodeText(encode(text, order))).toEqual({ text, encoding });
+  });
+
+  it('binary zeros that are not text stay "not a spreadsheet"', () => {
+    const bytes = new Uint8Array(400);
+    for (let i = 0; i < bytes.length; i += 2) bytes[i] = i % 7;
+    expect(() => decodeText(bytes)).toThrow(expect.objectContaining({ code: 'io.error.notSpreadsheet' }));
+  });
+});
+
+describe('parseDelimited within the limits', () => {
+  it.each([
+    ['CRLF, LF and CR mixed', 'a,b\r\n1,2\n3,4\r5,6\r\n', [['a', 'b'], ['1', '2'], ['3', '4'], ['5', '6']]],
+    ['a quoted line break kept as LF', 'a,b\r\n"x\r\ny",2\r\n', [['a', 'b'], ['x\ny', '2']]]
+  ])('%s', (_what, text, rows) => {
+    expect(parseDelimited(text).rows).toEqual(rows);
+  });
+
+  it.each([
+    ['257 columns', Array.from({ length: 257 }, (_, i) => `h${i}`).join(',') + '\n', 'io.error.tooManyColumns', { place: 'f.csv', cell: 'IW1', columns: 257, max: 256 }],
+    ['a cell of 32 768 characters', `a,b\n1,${'x'.repeat(32_768)}\n`, 'io.error.cellTooLong', { place: 'f.csv', cell: 'B2', max: 32_767 }],
+    ['a NUL', 'a,b\n1,2\n3,\u00004\n', 'io.error.nul', { place: 'f.csv', cell: 'B3' }]
+  ])('%s is refused naming the cell', (_what, text, code, params) => {
+    expect(() => parseDelimited(text, 'auto', 'f.csv')).toThrow(expect.objectContaining({ code, params }));
+  });
+});

@@ -1,12 +1,14 @@
 /**
  * One sheet of an `.xlsx` workbook as rows of cells, with ExcelJS. A formula anywhere in the sheet
- * and merged cells in its header row are refused with the cell's address (see source.ts).
+ * and merged cells in its header row are refused with the cell's address (see source.ts). The
+ * bytes pass zip-guard.ts first: ExcelJS only ever sees a workbook within the limits.
  */
 import type { CellValue, Worksheet } from 'exceljs';
 import { IoError } from './errors';
 import { loadExcelJS } from './exceljs';
 import { META_SHEET, parseMeta, type ExportMeta } from './meta';
 import { toTable, type RawCell, type SourceInfo, type SourceTable } from './source';
+import { guardWorkbook } from './zip-guard';
 
 /**
  * Text as SpreadsheetML escapes what XML cannot carry: `_x000D_` is a carriage return (Excel writes
@@ -69,6 +71,7 @@ export async function readWorkbook(
   bytes: Uint8Array,
   sheetName?: string
 ): Promise<{ info: SourceInfo; table: SourceTable }> {
+  guardWorkbook(bytes);
   const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   try {
