@@ -5,12 +5,12 @@
  */
 import type { TableStore } from '$lib/db/table-store.svelte';
 import type { OpenWorkspace } from '$lib/db/workspace';
-import { isoDate } from '$lib/domain/credit/applications';
 import { CREDIT_SETTINGS_ID, readCreditSettings } from '$lib/domain/credit/settings-store';
 import type { SettingsProblem } from '$lib/domain/credit/settings';
 import type { ApplicationStatus } from '$lib/domain/credit/workflow';
 import type { Staff } from '$lib/domain/records/types';
 import { i18n, t, type MessageKey } from '$lib/i18n/index.svelte';
+import { clock } from './clock.svelte';
 import { settingsProblemText as settingsText, workflowProblemText } from './credit-text';
 import { session } from './session.svelte';
 
@@ -49,13 +49,24 @@ export function creditSettings(ws: OpenWorkspace) {
   return readCreditSettings(ws.settings.get(CREDIT_SETTINGS_ID)?.value);
 }
 
-export const today = (): string => isoDate(new Date());
+/** Today for the credit screens: the app's one clock (`?today=` moves it), never the wall clock. */
+export const today = (): string => clock.today;
 
-/** A `<input type="datetime-local">` value for now. */
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** The local time of day of the moment `ms`, put on the calendar day `day` (ms). */
+export function momentOn(day: string, ms: number): number {
+  const d = new Date(ms);
+  return new Date(`${day}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`).getTime();
+}
+
+/** Now on the app's day (today's date, the time of day of the clock's now), ms: a step's time. */
+export const now = (): number => momentOn(clock.today, clock.now());
+
+/** A `<input type="datetime-local">` value for now on the app's day. */
 export function nowLocal(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${isoDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const d = new Date(now());
+  return `${clock.today}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** Active staff, managers only when asked; the one named like the local profile first as default. */
