@@ -49,6 +49,7 @@ export const credit = defineMessages({
     'credit.refused': '未生效:{problem}',
     'credit.by': '经办人',
     'credit.at': '时间',
+    'credit.atHint': '留空即为保存时的时间',
     'credit.noStaff': '请先在"员工"里添加员工,才能记录每一步由谁办理。',
     'credit.noManager': '审批需要经理:请在"员工"里勾选"经理"。',
     'credit.nextSteps': '下一步',
@@ -107,6 +108,7 @@ export const credit = defineMessages({
     'credit.problem.revert-needs': '撤回需要经办人、时间和理由',
     'credit.problem.nothing-to-revert': '没有可以撤回的步骤',
     'credit.problem.other': '这一步与当前流程不符',
+    'credit.problem.before-apply': '时间不能早于提出申请的时间',
     'credit.problem.staff': '请选择经办人',
 
     'credit.eval.title': '信用评估:{customer}',
@@ -413,6 +415,7 @@ export const credit = defineMessages({
     'credit.refused': 'Not applied: {problem}',
     'credit.by': 'By',
     'credit.at': 'When',
+    'credit.atHint': 'Leave blank for the time you save',
     'credit.noStaff': 'Add staff first (Staff page) so each step records who took it.',
     'credit.noManager': 'Approval needs a manager: tick "Manager" for someone on the Staff page.',
     'credit.nextSteps': 'Next step',
@@ -471,6 +474,7 @@ export const credit = defineMessages({
     'credit.problem.revert-needs': 'A revert needs who, when and a reason',
     'credit.problem.nothing-to-revert': 'Nothing to revert',
     'credit.problem.other': 'This step does not fit the workflow',
+    'credit.problem.before-apply': 'The time cannot be before the application was made',
     'credit.problem.staff': 'Choose who took this step',
 
     'credit.eval.title': 'Credit evaluation: {customer}',
