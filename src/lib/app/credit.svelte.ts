@@ -9,7 +9,7 @@ import { CREDIT_SETTINGS_ID, readCreditSettings } from '$lib/domain/credit/setti
 import type { SettingsProblem } from '$lib/domain/credit/settings';
 import type { ApplicationStatus } from '$lib/domain/credit/workflow';
 import type { Staff } from '$lib/domain/records/types';
-import { i18n, t, type MessageKey } from '$lib/i18n/index.svelte';
+import { i18n, t } from '$lib/i18n/index.svelte';
 import { clock } from './clock.svelte';
 import { settingsProblemText as settingsText, workflowProblemText } from './credit-text';
 import { session } from './session.svelte';
@@ -80,7 +80,7 @@ export function staffChoices(ws: OpenWorkspace, managersOnly = false): { options
 }
 
 export const statusText = (status: ApplicationStatus | null): string =>
-  t(status ? (`credit.status.${status}` as MessageKey) : 'credit.status.invalid');
+  t(status ? (`credit.status.${status}`) : 'credit.status.invalid');
 
 /** The workflow engine's problem (workflow.ts), translated (credit-text.ts). */
 export const workflowProblem = (problem: string): string => workflowProblemText(problem, i18n.locale);

@@ -33,6 +33,14 @@ export function readStatementCells(periods: readonly PeriodCells[]): ReadCells {
   return { periods: out, invalid };
 }
 
+/** The cells `readStatementCells` found invalid, in order, as their period and item. */
+export function invalidCells(invalid: ReadonlySet<string>): { key: string; period: number; field: StatementField }[] {
+  return [...invalid].map((key) => {
+    const [k, field] = key.split(':');
+    return { key, period: Number(k), field: field as StatementField };
+  });
+}
+
 /** Pasted periods into the sheet: pasted items replace, others stay; new periods are added. */
 export function mergePasted(current: readonly PeriodCells[], pasted: readonly PastedPeriod[]): PeriodCells[] {
   const next = current.map((p) => ({ label: p.label, cells: { ...p.cells } }));
