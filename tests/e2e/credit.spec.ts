@@ -221,6 +221,7 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
   // the saved evaluation keeps the tables it was scored with
   await page.goto('/settings/credit');
   await expect(page.getByRole('heading', { name: '信用设置' })).toBeVisible();
+  await expect(page.getByText(/当前：默认设置（从未修改）/)).toBeVisible();
   const grade3 = page.getByRole('textbox', { name: 'CA3 · 等级系数 %' });
   await grade3.fill('95');
   await expect(page.getByText('等级越差等级系数不能越大').first()).toBeVisible();
@@ -229,10 +230,10 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
   await expect(grade3).toHaveValue('75');
   await page.getByRole('textbox', { name: 'CA2 · 等级系数 %' }).fill('80');
   await page.getByRole('button', { name: '保存信用设置' }).click();
-  await expect(page.getByText(/当前版本 1/)).toBeVisible();
+  await expect(page.getByText(/当前：第 1 版/)).toBeVisible();
   await page.goto(reportUrl);
   await expect(page.getByTestId('recommended-limit')).toHaveText('956,250.00');
-  await expect(page.getByText('评分所用设置:版本 0')).toBeVisible();
+  await expect(page.getByText('评分所用设置：默认设置（从未修改）')).toBeVisible();
   });
 
   await test.step('revert the signature: the agreement is withdrawn', async () => {

@@ -34,3 +34,18 @@ describe('the credit screens read the app clock', () => {
     expect(momentOn(day, ms)).toBe(expected);
   });
 });
+
+describe('settingsVersionText: a settings version as a person reads it', () => {
+  it.each([
+    ['zh-CN', 0, '默认设置（从未修改）'],
+    ['zh-CN', 1, '第 1 版'],
+    ['zh-CN', 12, '第 12 版'],
+    ['en', 0, 'the default settings (never changed)'],
+    ['en', 3, 'version 3']
+  ] as const)('%s %i → %s', async (locale, version, text) => {
+    const credit = await openAt('');
+    const { i18n } = await import('$lib/i18n/index.svelte');
+    i18n.locale = locale;
+    expect(credit.settingsVersionText(version)).toBe(text);
+  });
+});

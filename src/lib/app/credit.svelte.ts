@@ -82,6 +82,10 @@ export function staffChoices(ws: OpenWorkspace, managersOnly = false): { options
 export const statusText = (status: ApplicationStatus | null): string =>
   t(status ? (`credit.status.${status}`) : 'credit.status.invalid');
 
+/** A settings version as a person reads it: version 0 is the defaults, never changed; then 第 n 版. */
+export const settingsVersionText = (version: number): string =>
+  version > 0 ? t('credit.settingsVersion.n', { version }) : t('credit.settingsVersion.default');
+
 /** The workflow engine's problem (workflow.ts), translated (credit-text.ts). */
 export const workflowProblem = (problem: string): string => workflowProblemText(problem, i18n.locale);
 

@@ -29,7 +29,7 @@ export const creditEvaluation = defineMessages({
     'credit.eval.save': '保存评估',
     'credit.eval.saved': '评估已保存',
     'credit.eval.blankAspects': '还有 {n} / {total} 项未评分,未评分按 0 分计。',
-    'credit.eval.settingsVersion': '设置版本 {version}',
+    'credit.eval.settingsVersion': '所用设置：{version}',
     'credit.eval.prefilled': '已载入 {date} 的评估,可修改后重新保存',
     'credit.eval.fromBehaviour': '付款及时性已按该客户的回款记录预填为 {score} 分（平均逾期 {days} 天），可修改',
     'credit.eval.sheetProblem': '评分表有误:请填 0–{max} 的数字',
@@ -183,7 +183,7 @@ export const creditEvaluation = defineMessages({
     'credit.report.guarantees': '担保',
     'credit.report.reviewer': '评估人',
     'credit.report.date': '评估日期',
-    'credit.report.settings': '评分所用设置:版本 {version}',
+    'credit.report.settings': '评分所用设置：{version}',
     'credit.report.problems': '报表检查'
   },
   en: {
@@ -213,7 +213,7 @@ export const creditEvaluation = defineMessages({
     'credit.eval.save': 'Save evaluation',
     'credit.eval.saved': 'Evaluation saved',
     'credit.eval.blankAspects': '{n} of {total} items are not scored yet; they count as 0.',
-    'credit.eval.settingsVersion': 'Settings version {version}',
+    'credit.eval.settingsVersion': 'Settings: {version}',
     'credit.eval.prefilled': 'Started from the evaluation of {date}; edit and save again',
     'credit.eval.fromBehaviour': 'Payment timeliness is prefilled as {score} from this customer’s payment record ({days} days late on average); you can change it',
     'credit.eval.sheetProblem': 'The sheet has invalid scores: enter numbers 0–{max}',
@@ -367,7 +367,7 @@ export const creditEvaluation = defineMessages({
     'credit.report.guarantees': 'Guarantees',
     'credit.report.reviewer': 'Reviewer',
     'credit.report.date': 'Date',
-    'credit.report.settings': 'Scored with settings version {version}',
+    'credit.report.settings': 'Scored with {version}',
     'credit.report.problems': 'Statement checks'
   }
 });
