@@ -19,7 +19,6 @@ describe('the credit screens read the app clock', () => {
   it.each(['2026-03-10', '2019-12-31', '2028-02-29'])('?today=%s is today for credit, and steps are taken on that day', async (day) => {
     const credit = await openAt(`?today=${day}`);
     expect(credit.today()).toBe(day);
-    expect(credit.nowLocal()).toMatch(new RegExp(`^${day}T\\d{2}:\\d{2}$`));
     const d = new Date(credit.now());
     const pad = (n: number) => String(n).padStart(2, '0');
     expect(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`).toBe(day);

@@ -63,12 +63,6 @@ export function momentOn(day: string, ms: number): number {
 /** Now on the app's day (today's date, the time of day of the clock's now), ms: a step's time. */
 export const now = (): number => momentOn(clock.today, clock.now());
 
-/** A `<input type="datetime-local">` value for now on the app's day. */
-export function nowLocal(): string {
-  const d = new Date(now());
-  return `${clock.today}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 /** Active staff, managers only when asked; the one named like the local profile first as default. */
 export function staffChoices(ws: OpenWorkspace, managersOnly = false): { options: Staff[]; preferred: string } {
   const options = ws.staff.rows

@@ -5,7 +5,7 @@
  * `CommandError` whose message `run` puts in the user's language.
  */
 import { newId } from '$lib/db/ids';
-import type { ApplicationView } from '$lib/domain/credit/applications';
+import { isoDate, type ApplicationView } from '$lib/domain/credit/applications';
 import type { CreditStepKind } from '$lib/domain/credit/records';
 import { CREDIT_SETTINGS_ID, type StoredCreditSettings } from '$lib/domain/credit/settings-store';
 import { applyStep, replayApplication, type CreditStep, type CreditStepBody, type UrgentKind } from '$lib/domain/credit/workflow';
@@ -108,7 +108,7 @@ export function stepMutations(input: StepInput, nowMs = now()) {
       startDate: step.startDate,
       endDate: step.endDate,
       signedBy: by,
-      signedOn: localDay(at)
+      signedOn: isoDate(new Date(at))
     };
     const no = input.agreementNo?.trim();
     if (no) agreement.agreementNo = no;
@@ -116,12 +116,6 @@ export function stepMutations(input: StepInput, nowMs = now()) {
   }
   return mutations;
 }
-
-const localDay = (ms: number): string => {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
 
 /** Takes one workflow step (`sign` writes the step and the agreement in one write). */
 export function takeCreditStep(writer: Writer, input: StepInput): Promise<CommandResult> {
