@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addCustomer, countRecords, pasteBlock, start } from './helpers';
 
+/** The app's day in this spec (not the wall clock's): every credit date defaults from it. */
+const TODAY = '2026-03-10';
+
 /** Open the new-application form and save one application; the app opens its page. */
 async function newApplication(page: Page, customer: string, amount: string, urgent: string) {
   await page.getByRole('link', { name: '信用', exact: true }).click();
@@ -32,7 +35,10 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
     if (m.type() === 'error') errors.push(m.text());
   });
   await start(page);
+  // the credit screens follow the app's clock, not the wall clock: move today for this tab
+  await page.goto(`/credit?today=${TODAY}`);
 
+  await test.step('staff and a customer', async () => {
   // a staff manager named like me (so steps default to me), and a second member of staff
   await page.getByRole('link', { name: '员工' }).click();
   const staffGrid = page.getByRole('grid', { name: '员工(客户经理)' });
@@ -46,10 +52,18 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
 
   await page.getByRole('link', { name: '客户档案' }).click();
   await addCustomer(page, '杭州顺达物流有限公司');
+  });
+
+  const applicationUrl = await test.step('apply twice: a fast-track and an ordinary application', async () => {
 
   // an urgent application takes the fast track with an evaluation due date (already past: late)
   await newApplication(page, '杭州顺达物流有限公司', '300,000', '项目销售');
-  await takeStep(page, '走绿色通道', (form) => form.getByLabel('评估截止').fill('2020-01-31'));
+  await takeStep(page, '走绿色通道', async (form) => {
+    // the defaults are on the app's day: due in 30 days; the time is taken when the step is saved
+    await expect(form.getByLabel('评估截止')).toHaveValue('2026-04-09');
+    await expect(form.getByLabel('时间')).toHaveValue('');
+    await form.getByLabel('评估截止').fill('2020-01-31');
+  });
   await expect(page.getByText('绿色通道', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('评估逾期').first()).toBeVisible();
 
@@ -66,11 +80,16 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
   await expect(grid.getByRole('gridcell', { name: '绿色通道' })).toBeVisible();
   await page.getByRole('button', { name: '看板' }).click();
   await expect(page.getByRole('region', { name: /绿色通道/ }).getByText('评估逾期')).toBeVisible();
+  return applicationUrl;
+  });
+
+  await test.step('evaluate a pasted statement and a keyboard-scored sheet', async () => {
 
   // evaluate: paste a statement copied from a spreadsheet, score all 72 items by keyboard
   await page.goto(applicationUrl);
   await page.getByRole('link', { name: '填写评估表' }).click();
   await expect(page.getByRole('heading', { name: '信用评估:杭州顺达物流有限公司' })).toBeVisible();
+  await expect(page.getByLabel('评估日期')).toHaveValue(TODAY);
   await page.getByRole('textbox', { name: /· 流动资产$/ }).first().click();
   await pasteBlock(page, [
     ['项目', '2025年', '2024年'],
@@ -123,13 +142,26 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
   await page.getByRole('button', { name: '保存评估' }).click();
   await expect(page.getByText('已评估', { exact: true }).first()).toBeVisible();
   expect(await countRecords(page, 'creditEvaluations')).toBe(1);
+  });
+
+  await test.step('approve and sign on the app\'s day', async () => {
 
   // approve at the recommendation, then sign: the agreement is written with the step
   await takeStep(page, '审批通过');
   await expect(page.getByText('已审批', { exact: true }).first()).toBeVisible();
-  await takeStep(page, '签订协议', (form) => form.getByLabel('协议编号').fill('XY-2026-001'));
+  await takeStep(page, '签订协议', async (form) => {
+    await expect(form.getByLabel('开始日期')).toHaveValue(TODAY);
+    await expect(form.getByLabel('结束日期')).toHaveValue('2027-03-09');
+    await form.getByLabel('协议编号').fill('XY-2026-001');
+  });
   await expect(page.getByText('已签协议', { exact: true }).first()).toBeVisible();
   expect(await countRecords(page, 'creditAgreements')).toBe(1);
+  // the agreement runs from the app's day: a second look after a reload sees the same
+  await page.reload();
+  await expect(page.getByText(`${TODAY} 至 2027-03-09`).first()).toBeVisible();
+  });
+
+  await test.step('the customer: applications, grade and limit, a sale stopped and overridden', async () => {
 
   // the customer's page lists both applications; a new one starts with the customer filled in
   await page.getByRole('main').getByRole('link', { name: '杭州顺达物流有限公司' }).click();
@@ -158,6 +190,9 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
   await expect(page.getByRole('form', { name: '新建信用申请' }).getByLabel('客户')).toHaveValue('杭州顺达物流有限公司');
   await page.goBack();
   await page.goBack();
+  });
+
+  const reportUrl = await test.step('the report on screen and as an A4 PDF', async () => {
 
   // the report: grade and limits on screen, and a printable A4 PDF without the app's chrome
   await page.getByRole('link', { name: '资信调查报告' }).click();
@@ -166,6 +201,7 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
   await expect(page.getByTestId('recommended-limit')).toHaveText('956,250.00');
   await expect(page.getByTestId('approved-limit')).toContainText('956,250.00');
   await expect(page.getByText('厂房抵押')).toBeVisible();
+  await expect(page.getByText(TODAY).first()).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
   await expect(page.getByRole('button', { name: '打印' })).toBeHidden();
@@ -176,12 +212,16 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
   // §7: one page per evaluation (for this statement and sheet)
   expect(pages.length).toBe(1);
   await page.emulateMedia({ media: 'screen' });
-  const reportUrl = page.url();
+  return page.url();
+  });
+
+  await test.step('settings: a bad edit refused, a good one saved as version 1', async () => {
 
   // settings: a bad edit is refused with a translated reason; a good one saves version 1;
   // the saved evaluation keeps the tables it was scored with
   await page.goto('/settings/credit');
   await expect(page.getByRole('heading', { name: '信用设置' })).toBeVisible();
+  await expect(page.getByText(/当前：默认设置（从未修改）/)).toBeVisible();
   const grade3 = page.getByRole('textbox', { name: 'CA3 · 等级系数 %' });
   await grade3.fill('95');
   await expect(page.getByText('等级越差等级系数不能越大').first()).toBeVisible();
@@ -190,10 +230,13 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
   await expect(grade3).toHaveValue('75');
   await page.getByRole('textbox', { name: 'CA2 · 等级系数 %' }).fill('80');
   await page.getByRole('button', { name: '保存信用设置' }).click();
-  await expect(page.getByText(/当前版本 1/)).toBeVisible();
+  await expect(page.getByText(/当前：第 1 版/)).toBeVisible();
   await page.goto(reportUrl);
   await expect(page.getByTestId('recommended-limit')).toHaveText('956,250.00');
-  await expect(page.getByText('评分所用设置:版本 0')).toBeVisible();
+  await expect(page.getByText('评分所用设置：默认设置（从未修改）')).toBeVisible();
+  });
+
+  await test.step('revert the signature: the agreement is withdrawn', async () => {
 
   // reverting the signature is a recorded step with a reason, and withdraws the agreement
   await page.getByRole('link', { name: /信用申请:杭州顺达物流有限公司/ }).click();
@@ -201,6 +244,9 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
   await expect(page.getByText('已审批', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('已撤回').first()).toBeVisible();
   expect(await countRecords(page, 'creditAgreements')).toBe(0);
+  });
+
+  await test.step('in English', async () => {
 
   // in English the default factor and aspect texts are English; a text the user edits stays as typed
   await page.locator('header button', { hasText: 'English' }).click();
@@ -216,5 +262,6 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
   await expect(page.getByRole('textbox', { name: 'Payment record aspect 1 · Good looks like' })).toHaveValue('Has always paid on time');
   await aspectName.fill('按时付款');
   await expect(aspectName).toHaveValue('按时付款');
+  });
   expect(errors).toEqual([]);
 });

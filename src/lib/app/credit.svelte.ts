@@ -5,12 +5,12 @@
  */
 import type { TableStore } from '$lib/db/table-store.svelte';
 import type { OpenWorkspace } from '$lib/db/workspace';
-import { isoDate } from '$lib/domain/credit/applications';
 import { CREDIT_SETTINGS_ID, readCreditSettings } from '$lib/domain/credit/settings-store';
 import type { SettingsProblem } from '$lib/domain/credit/settings';
 import type { ApplicationStatus } from '$lib/domain/credit/workflow';
 import type { Staff } from '$lib/domain/records/types';
-import { i18n, t, type MessageKey } from '$lib/i18n/index.svelte';
+import { i18n, t } from '$lib/i18n/index.svelte';
+import { clock } from './clock.svelte';
 import { settingsProblemText as settingsText, workflowProblemText } from './credit-text';
 import { session } from './session.svelte';
 
@@ -49,14 +49,19 @@ export function creditSettings(ws: OpenWorkspace) {
   return readCreditSettings(ws.settings.get(CREDIT_SETTINGS_ID)?.value);
 }
 
-export const today = (): string => isoDate(new Date());
+/** Today for the credit screens: the app's one clock (`?today=` moves it), never the wall clock. */
+export const today = (): string => clock.today;
 
-/** A `<input type="datetime-local">` value for now. */
-export function nowLocal(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${isoDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** The local time of day of the moment `ms`, put on the calendar day `day` (ms). */
+export function momentOn(day: string, ms: number): number {
+  const d = new Date(ms);
+  return new Date(`${day}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`).getTime();
 }
+
+/** Now on the app's day (today's date, the time of day of the clock's now), ms: a step's time. */
+export const now = (): number => momentOn(clock.today, clock.now());
 
 /** Active staff, managers only when asked; the one named like the local profile first as default. */
 export function staffChoices(ws: OpenWorkspace, managersOnly = false): { options: Staff[]; preferred: string } {
@@ -69,7 +74,11 @@ export function staffChoices(ws: OpenWorkspace, managersOnly = false): { options
 }
 
 export const statusText = (status: ApplicationStatus | null): string =>
-  t(status ? (`credit.status.${status}` as MessageKey) : 'credit.status.invalid');
+  t(status ? (`credit.status.${status}`) : 'credit.status.invalid');
+
+/** A settings version as a person reads it: version 0 is the defaults, never changed; then 第 n 版. */
+export const settingsVersionText = (version: number): string =>
+  version > 0 ? t('credit.settingsVersion.n', { version }) : t('credit.settingsVersion.default');
 
 /** The workflow engine's problem (workflow.ts), translated (credit-text.ts). */
 export const workflowProblem = (problem: string): string => workflowProblemText(problem, i18n.locale);

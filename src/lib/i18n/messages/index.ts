@@ -2,6 +2,8 @@ import { app } from './app';
 import { cells } from './cells';
 import { common } from './common';
 import { credit } from './credit';
+import { creditEvaluation } from './credit-evaluation';
+import { creditSettings } from './credit-settings';
 import { fields } from './fields';
 import { grid } from './grid';
 import { io } from './io';
@@ -12,7 +14,7 @@ import { sharing } from './sharing';
 import type { Locale } from './define';
 
 /** All message tables, merged. Add an area's file here. */
-const areas = [common, app, cells, fields, grid, io, ioFiles, records, credit, receivables, sharing] as const;
+const areas = [common, app, cells, fields, grid, io, ioFiles, records, credit, creditEvaluation, creditSettings, receivables, sharing] as const;
 
 type Keys<T> = T extends { 'zh-CN': Record<infer K, string> } ? K : never;
 export type MessageKey = Keys<(typeof areas)[number]>;
