@@ -18,14 +18,14 @@
  */
 import {
   aging,
-  AGING_BUCKETS,
-  AGING_RULE,
+  agingTable,
   buildLedger,
   deriveToday,
   dso,
   DSO_FORMULA,
+  dsoValue,
+  finishToday,
   TASK_KINDS,
-  type AgingRow,
   type AgingTable,
   type CreditSaleRow,
   type DsoFigure,
@@ -36,8 +36,7 @@ import {
   type LadderTaskDoneRow,
   type Ledger,
   type PaymentRow,
-  type TodayList,
-  type TodayTask
+  type TodayList
 } from '$lib/domain/receivables';
 import type { Fen } from '$lib/domain/money';
 
@@ -294,54 +293,34 @@ export function trimToday(list: TodayList, limit: number): TodayView {
 
 // ---------------------------------------------------------------- merging shard results
 
-const byWaiting = (a: TodayTask, b: TodayTask): number =>
-  b.daysWaiting - a.daysWaiting || b.open - a.open || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-const effectOrder = (e: string) => (e === 'bad-credit' ? 0 : e === 'stop-shipment' ? 1 : 2);
-
-/** Today's lists of disjoint customer sets, as one list (deriveToday's order). */
+/** Today's lists of disjoint customer sets, as one list (deriveToday's order: `finishToday`). */
 export function mergeToday(day: string, parts: readonly TodayList[]): TodayList {
-  let total = 0;
-  const groups = TASK_KINDS.map((kind, k) => {
-    const tasks = parts.flatMap((p) => p.groups[k].tasks).sort(byWaiting);
-    total += tasks.length;
-    return { kind, tasks };
-  });
-  const effectsToday = parts
-    .flatMap((p) => p.effectsToday)
-    .sort((a, b) => byId(a, b) || effectOrder(a.effect) - effectOrder(b.effect) || (a.saleId < b.saleId ? -1 : a.saleId > b.saleId ? 1 : 0));
-  const flagged = parts.flatMap((p) => p.flagged).sort(byId);
-  return { today: day, groups, total, effectsToday, flagged };
+  return finishToday(
+    day,
+    TASK_KINDS.map((_, k) => parts.flatMap((p) => p.groups[k].tasks)),
+    parts.flatMap((p) => p.effectsToday),
+    parts.flatMap((p) => p.flagged)
+  );
 }
 
-/** Aging tables of disjoint customer sets, as one table (aging's order and totals). */
+/** Aging tables of disjoint customer sets, as one table (aging's order and totals: `agingTable`). */
 export function mergeAging(day: string, parts: readonly AgingTable[]): AgingTable {
-  const rows: AgingRow[] = parts.flatMap((p) => p.rows).sort(byId);
   const buckets = [0, 0, 0, 0, 0];
   let credit = 0;
   let invoices = 0;
   for (const p of parts) {
-    for (let k = 0; k < 5; k++) buckets[k] += p.totals.buckets[k];
+    for (let k = 0; k < buckets.length; k++) buckets[k] += p.totals.buckets[k];
     credit += p.totals.credit;
     invoices += p.totals.invoices;
   }
-  const total = buckets[0] + buckets[1] + buckets[2] + buckets[3] + buckets[4];
-  return {
-    asOf: day,
-    buckets: AGING_BUCKETS,
-    rule: AGING_RULE,
-    rows,
-    totals: {
-      buckets: buckets as Fen[],
-      total: total as Fen,
-      overdue: (total - buckets[0]) as Fen,
-      credit: credit as Fen,
-      customers: rows.length,
-      invoices
-    }
-  };
+  return agingTable(
+    day,
+    parts.flatMap((p) => p.rows),
+    { buckets, credit, invoices }
+  );
 }
 
-/** dso.ts's figure from summed parts (the same formula, so the same number). */
+/** dso.ts's figure from summed parts (its formula, `dsoValue`, so the same number). */
 function sumFigures<F extends DsoFigure>(figs: readonly F[], base: F): F {
   let opening = 0;
   let closing = 0;
@@ -351,12 +330,9 @@ function sumFigures<F extends DsoFigure>(figs: readonly F[], base: F): F {
     closing += f.closingReceivables;
     sales += f.creditSales;
   }
-  const out = { ...base, openingReceivables: opening as Fen, closingReceivables: closing as Fen, creditSales: sales as Fen, dso: null } as F;
+  const out = { ...base, openingReceivables: opening as Fen, closingReceivables: closing as Fen, creditSales: sales as Fen } as F;
   delete out.reason;
-  if (sales > 0) out.dso = (((opening + closing) / 2) * base.days) / sales;
-  else if (opening === 0 && closing === 0) out.dso = 0;
-  else out.reason = 'no-credit-sales';
-  return out;
+  return Object.assign(out, dsoValue(opening, closing, sales, base.days));
 }
 
 /** DSO reports of disjoint customer sets, as one report. */

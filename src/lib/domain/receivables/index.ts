@@ -69,6 +69,7 @@ export {
 } from './ladder';
 export {
   deriveToday,
+  finishToday,
   recordTaskDone,
   type CustomerFlag,
   type TaskDoneWrite,
@@ -76,8 +77,8 @@ export {
   type TodayList,
   type TodayTask
 } from './today';
-export { aging, AGING_BUCKETS, AGING_RULE, agingBucket, type AgingBucket, type AgingRow, type AgingTable } from './aging';
-export { dso, DSO_FORMULA, dsoTrend, type DsoFigure, type DsoMonth, type DsoOptions, type DsoReport } from './dso';
+export { aging, AGING_BUCKETS, AGING_RULE, agingBucket, agingTable, type AgingBucket, type AgingRow, type AgingTable } from './aging';
+export { dso, DSO_FORMULA, dsoTrend, dsoValue, type DsoFigure, type DsoMonth, type DsoOptions, type DsoReport } from './dso';
 export { statement, type CustomerStatement, type StatementLine } from './statement';
 export {
   fillPaymentRecord,

@@ -6,28 +6,7 @@
 import type { AllocationProblem } from './allocation';
 import { isAmount } from './ledger-read';
 import type { PaymentSlots, SaleSlots } from './ledger-group';
-import { NEVER_DAY, NO_DAY, type LedgerOptions, type LedgerProblem } from './ledger-types';
-
-/** The allocation, as columns: lines, and per sale / payment / customer what they add up to. */
-export interface AllocationColumns {
-  lineCount: number;
-  lineSale: Int32Array;
-  linePayment: Int32Array;
-  lineDay: Int32Array;
-  lineAmount: Float64Array;
-  lineManual: Uint8Array;
-  /** fen allocated to each sale from every payment */
-  allocated: Float64Array;
-  /** latest line day per sale, NO_DAY without lines */
-  lastLineDay: Int32Array;
-  /** day each sale was fully paid, NEVER_DAY while open */
-  settledDay: Int32Array;
-  /** fen of each payment allocated to sales */
-  applied: Float64Array;
-  /** fen of unallocated payment per customer */
-  credit: Float64Array;
-  allocationProblems: Map<number, AllocationProblem[]>;
-}
+import { NEVER_DAY, NO_DAY, type AllocationColumns, type LedgerOptions, type LedgerProblem } from './ledger-types';
 
 class Allocator {
   readonly out: AllocationColumns;

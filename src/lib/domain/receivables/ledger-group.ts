@@ -6,7 +6,8 @@
  */
 import { extendedDueDay } from './due-date';
 import type { DoneInput, PaymentInput, SaleInput } from './ledger-read';
-import type { CreditSaleRow, ExtensionRequestRow, LadderTaskDoneRow, PaymentRow } from './types';
+import type { PaymentColumns, SaleColumns } from './ledger-types';
+import type { ExtensionRequestRow, LadderTaskDoneRow } from './types';
 
 /** Group `n` items by customer (counting sort): start offsets per customer and the items in slot order. */
 export function groupByCustomer(cust: Int32Array, n: number, customers: number): { start: Int32Array; order: Int32Array } {
@@ -41,16 +42,15 @@ function sortSlice(order: Int32Array, from: number, to: number, cmp: (a: number,
 
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Order each customer's slots of a grouping with `cmp` (on the items' input indices). */
+function sortEachCustomer(grouped: { start: Int32Array; order: Int32Array }, cmp: (a: number, b: number) => number) {
+  const { start, order } = grouped;
+  for (let c = 0; c + 1 < start.length; c++) sortSlice(order, start[c], start[c + 1], cmp);
+}
+
 /** Sales in slot order: customer c's are [start[c], start[c + 1]), oldest first. */
-export interface SaleSlots {
+export interface SaleSlots extends SaleColumns {
   start: Int32Array;
-  saleRows: CreditSaleRow[];
-  shipDay: Int32Array;
-  baseDueDay: Int32Array;
-  dueDay: Int32Array;
-  epoch: Uint16Array;
-  /** fen */
-  amount: Float64Array;
 }
 
 /**
@@ -98,10 +98,8 @@ export function orderSales(
 ): SaleSlots {
   const grouped = groupByCustomer(s.cust, s.n, customers);
   applyExtensions(s, grouped, extensions, customerIndex);
+  sortEachCustomer(grouped, (a, b) => s.due[a] - s.due[b] || s.ship[a] - s.ship[b] || compareIds(s.rows[a].id, s.rows[b].id));
   const { start, order } = grouped;
-  for (let c = 0; c < customers; c++) {
-    sortSlice(order, start[c], start[c + 1], (a, b) => s.due[a] - s.due[b] || s.ship[a] - s.ship[b] || compareIds(s.rows[a].id, s.rows[b].id));
-  }
   const ns = s.n;
   const out: SaleSlots = {
     start,
@@ -125,21 +123,17 @@ export function orderSales(
 }
 
 /** Payments in slot order: customer c's are [start[c], start[c + 1]), by date then id. */
-export interface PaymentSlots {
+export interface PaymentSlots extends PaymentColumns {
   start: Int32Array;
-  paymentRows: PaymentRow[];
-  paymentDay: Int32Array;
-  /** fen */
-  paymentAmount: Float64Array;
+  /** 1 when the payment has manual lines */
   paymentManual: Uint8Array;
   manualLines: number;
 }
 
 export function orderPayments(p: PaymentInput, customers: number): PaymentSlots {
-  const { start, order } = groupByCustomer(p.cust, p.n, customers);
-  for (let c = 0; c < customers; c++) {
-    sortSlice(order, start[c], start[c + 1], (a, b) => p.day[a] - p.day[b] || compareIds(p.rows[a].id, p.rows[b].id));
-  }
+  const grouped = groupByCustomer(p.cust, p.n, customers);
+  sortEachCustomer(grouped, (a, b) => p.day[a] - p.day[b] || compareIds(p.rows[a].id, p.rows[b].id));
+  const { start, order } = grouped;
   const np = p.n;
   const out: PaymentSlots = {
     start,

@@ -56,47 +56,62 @@ export type DoneIndex = ReadonlyMap<string, LadderTaskDoneRow | readonly LadderT
 export const NEVER_DAY = 2_147_483_647;
 export const NO_DAY = -2_147_483_648;
 
-export interface Ledger {
-  readonly kind: 'receivables-ledger';
-  /** customer index → id, in order of first appearance */
-  customerIds: string[];
-  customerIndex: Map<string, number>;
-  /** sale slots of customer c: [saleStart[c], saleStart[c + 1]) */
-  saleStart: Int32Array;
+/** Sale slots in customer order: customer c's are [start[c], start[c + 1]), oldest first (ledger-group.ts). */
+export interface SaleColumns {
   saleRows: CreditSaleRow[];
   shipDay: Int32Array;
+  /** before extensions */
   baseDueDay: Int32Array;
+  /** after approved extensions */
   dueDay: Int32Array;
   epoch: Uint16Array;
   /** fen */
   amount: Float64Array;
-  /** fen allocated from every payment */
-  allocated: Float64Array;
-  /** latest line day, NO_DAY without lines */
-  lastLineDay: Int32Array;
-  /** day fully paid, NEVER_DAY while open */
-  settledDay: Int32Array;
-  /** payment slots of customer c: [paymentStart[c], paymentStart[c + 1]) */
-  paymentStart: Int32Array;
+}
+
+/** Payment slots in customer order, by date then id (ledger-group.ts). */
+export interface PaymentColumns {
   paymentRows: PaymentRow[];
   paymentDay: Int32Array;
   /** fen */
   paymentAmount: Float64Array;
-  /** fen allocated to sales */
-  applied: Float64Array;
+}
+
+/** The allocation, as columns: lines, and per sale / payment / customer what they add up to (ledger-allocate.ts). */
+export interface AllocationColumns {
   lineCount: number;
   lineSale: Int32Array;
   linePayment: Int32Array;
   lineDay: Int32Array;
   lineAmount: Float64Array;
   lineManual: Uint8Array;
+  /** fen allocated to each sale from every payment */
+  allocated: Float64Array;
+  /** latest line day per sale, NO_DAY without lines */
+  lastLineDay: Int32Array;
+  /** day each sale was fully paid, NEVER_DAY while open */
+  settledDay: Int32Array;
+  /** fen of each payment allocated to sales */
+  applied: Float64Array;
+  /** fen of unallocated payment per customer */
+  credit: Float64Array;
+  allocationProblems: Map<number, AllocationProblem[]>;
+}
+
+export interface Ledger extends SaleColumns, PaymentColumns, AllocationColumns {
+  readonly kind: 'receivables-ledger';
+  /** customer index → id, in order of first appearance */
+  customerIds: string[];
+  customerIndex: Map<string, number>;
+  /** sale slots of customer c: [saleStart[c], saleStart[c + 1]) */
+  saleStart: Int32Array;
+  /** payment slots of customer c: [paymentStart[c], paymentStart[c + 1]) */
+  paymentStart: Int32Array;
   /** the line indices of sale slot i: saleLines[saleLineStart[i] … saleLineStart[i + 1]) */
   saleLineStart: Int32Array;
   saleLines: Int32Array;
   paymentLineStart: Int32Array;
   paymentLines: Int32Array;
-  /** fen of unallocated payment per customer */
-  credit: Float64Array;
   /** lifts per customer index (only customers with lifts) */
   lifts: Map<number, LadderEffectLiftRow[]>;
   /** done-task records of customer c: doneRows[doneStart[c] … doneStart[c + 1]) */
@@ -104,7 +119,6 @@ export interface Ledger {
   doneRows: LadderTaskDoneRow[];
   /** keyHash of each done record's task key, beside doneRows */
   doneHash: Int32Array;
-  allocationProblems: Map<number, AllocationProblem[]>;
   problems: LedgerProblem[];
   /** per-customer object views */
   customers: CustomerViews;
