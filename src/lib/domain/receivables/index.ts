@@ -1,7 +1,8 @@
 /**
  * Receivables tracking (shared/domain/receivables.md): credit sales as receivables, payments and
  * their allocation, extension requests, the tracking ladder with its tasks and effects, Today's
- * worklist, aging, DSO, the customer statement and payment behaviour. Pure TypeScript: safe in
+ * worklist, aging, DSO, the customer statement and payment behaviour; the engine that keeps a
+ * whole workspace's derivations up to date change by change (engine.ts). Pure TypeScript: safe in
  * Node tests, workers and the browser. Amounts are fen; dates are ISO calendar dates and "today"
  * is always a parameter. Choices where receivables.md is silent: ./README.md and module headers.
  */
@@ -97,4 +98,19 @@ export {
   type CustomerReceivables,
   type OpenReceivable
 } from './customer';
+export {
+  ENGINE_TABLES,
+  mergeAging,
+  mergeDso,
+  mergeToday,
+  ReceivablesEngine,
+  shardOf,
+  SHARDS,
+  trimToday,
+  WATCHED_TABLES,
+  type EngineRow,
+  type EngineTable,
+  type TodayView,
+  type WatchedTable
+} from './engine';
 export { generateReceivables, type GeneratedReceivables, type GenerateOptions } from './generate';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aging, buildLedger, deriveToday, dso, generateReceivables, addDays, type ReceivablesInput } from '$lib/domain/receivables';
+import { aging, buildLedger, deriveToday, dso, generateReceivables, addDays, type ReceivablesInput } from '.';
 import { ENGINE_TABLES, ReceivablesEngine, shardOf, trimToday, type EngineTable } from './engine';
-import { createRng } from '$lib/domain/records/rng';
+import { createRng } from '../records/rng';
 
 type Row = { id: string; customerId: string; deleted?: 0 | 1; [k: string]: unknown };
 
@@ -119,6 +119,9 @@ describe('ReceivablesEngine: incremental by customer equals a full rebuild', () 
     }
   });
 
+});
+
+describe('ReceivablesEngine: the bin, shards touched, extensions following their sale', () => {
   it('leaves a customer in the bin out of Today, aging and DSO until restored', () => {
     const { g, tables } = world(5);
     const engine = new ReceivablesEngine(8);

@@ -1,7 +1,8 @@
 /**
  * The receivables derivations of a whole workspace, kept up to date change by change: the worker
- * (derive.worker.ts) holds one of these; the bench and the specs drive it directly. Pure
- * TypeScript over the domain (no svelte, no Dexie).
+ * (app/receivables/derive.worker.ts, which reads the rows from storage) holds one of these; the
+ * bench and the specs drive it directly. Pure TypeScript over the domain (no svelte, no Dexie):
+ * it is given rows and never reads them itself.
  *
  * Incremental by customer: customers are spread over `SHARDS` shards by a hash of their id, each
  * shard has its own ledger (domain `buildLedger`) and its own Today / aging / DSO results. A change
@@ -16,29 +17,19 @@
  * extension of the wrong customer among all sales), by its own customer until its sale is known.
  * A customer in the bin (soft-deleted) keeps its records here, left out of its shard's ledger.
  */
+import { aging, agingTable, type AgingTable } from './aging';
+import { dso, DSO_FORMULA, dsoValue, type DsoFigure, type DsoMonth, type DsoReport } from './dso';
+import { buildLedger, type Ledger } from './ledger';
+import { deriveToday, finishToday, type TodayList } from './today';
+import type { Fen } from '../money';
 import {
-  aging,
-  agingTable,
-  buildLedger,
-  deriveToday,
-  dso,
-  DSO_FORMULA,
-  dsoValue,
-  finishToday,
   TASK_KINDS,
-  type AgingTable,
   type CreditSaleRow,
-  type DsoFigure,
-  type DsoMonth,
-  type DsoReport,
   type ExtensionRequestRow,
   type LadderEffectLiftRow,
   type LadderTaskDoneRow,
-  type Ledger,
-  type PaymentRow,
-  type TodayList
-} from '$lib/domain/receivables';
-import type { Fen } from '$lib/domain/money';
+  type PaymentRow
+} from './types';
 
 export const ENGINE_TABLES = ['creditSales', 'payments', 'extensionRequests', 'ladderTasksDone', 'ladderEffectLifts'] as const;
 export type EngineTable = (typeof ENGINE_TABLES)[number];
