@@ -53,7 +53,7 @@ function coldLines(cold) {
   const rs = cold.rounds;
   rs.forEach((f, i) =>
     log(
-      `  round ${i + 1} cold: shown ${Math.round(f.shown)} ms (open ${Math.round(f.open)}: read ${f.readMs}, build ${f.buildMs}; today ${f.today}, aging ${f.aging}); ` +
+      `  round ${i + 1} cold: shown ${Math.round(f.shown)} ms (open ${Math.round(f.open)}: read ${f.readMs}, into shards ${f.loadMs}, build ${f.buildMs}; today ${f.today}, aging ${f.aging}); ` +
         `after a change ${Math.round(f.changeShown)} ms (refresh ${f.refresh}, today ${f.today2}, aging ${f.aging2})`
     )
   );
@@ -67,6 +67,7 @@ function coldLines(cold) {
     [`from cold: records written to IndexedDB (setup)`, fmtMs(cold.writeMs), '', '', ''],
     [`from cold: Today + aging shown (median; spread)`, `${fmtMs(shown)}; ${spread('shown')}`, `< ${COLD_TARGET} ms`, fmtRatio(shown / COLD_TARGET), mark(shown < COLD_TARGET)],
     ['   of which: read the tables, worker', fmtMs(med('readMs')), '', '', ''],
+    ['   of which: put the rows into shards, worker', fmtMs(med('loadMs')), '', '', ''],
     ['   of which: build every ledger, worker', fmtMs(med('buildMs')), '', '', ''],
     ['   of which: Today + aging, worker', fmtMs(median(rs.map((x) => x.today + x.aging))), '', '', ''],
     [`after a change: Today + aging shown (median; spread)`, `${fmtMs(change)}; ${spread('changeShown')}`, `< ${TARGET} ms`, fmtRatio(change / TARGET), mark(change < TARGET)],

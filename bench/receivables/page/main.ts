@@ -114,6 +114,7 @@ interface ColdRound {
   shown: number;
   open: number;
   readMs: number;
+  loadMs: number;
   buildMs: number;
   today: number;
   aging: number;
@@ -132,7 +133,7 @@ async function cold(o: { rounds: number; generated: GeneratedReceivables }) {
   for (let r = 0; r < o.rounds; r++) {
     const t0 = performance.now();
     const worker = startWorker();
-    const opened = await worker.call<{ readMs: number; buildMs: number; rows: number }>('open', { dbName: DB_NAME });
+    const opened = await worker.call<{ readMs: number; loadMs: number; buildMs: number; rows: number }>('open', { dbName: DB_NAME });
     const open = performance.now() - t0;
     const today = await worker.call<{ ms: number }>('today', { day: TODAY, limit: 200 });
     const aging = await worker.call<{ ms: number }>('aging', { day: TODAY });
@@ -155,6 +156,7 @@ async function cold(o: { rounds: number; generated: GeneratedReceivables }) {
       shown,
       open,
       readMs: opened.readMs,
+      loadMs: opened.loadMs,
       buildMs: opened.buildMs,
       today: today.ms,
       aging: aging.ms,

@@ -50,10 +50,12 @@ serve(self as unknown as Parameters<typeof serve>[0], {
     const t0 = performance.now();
     const [customers, ...all] = await Promise.all([readCustomers(), ...ENGINE_TABLES.map(readAll)]);
     const read = performance.now() - t0;
-    ENGINE_TABLES.forEach((t, i) => engine.load(t, all[i]));
-    engine.customers(customers, true);
+    const load = timed(() => {
+      ENGINE_TABLES.forEach((t, i) => engine.load(t, all[i]));
+      engine.customers(customers, true);
+    });
     const build = timed(() => engine.refresh());
-    return { readMs: Math.round(read), buildMs: build.ms, rows: all.reduce((n, r) => n + r.length, 0) };
+    return { readMs: Math.round(read), loadMs: load.ms, buildMs: build.ms, rows: all.reduce((n, r) => n + r.length, 0) };
   }),
   changes: serial(async (p: { tables: Partial<Record<WatchedTable, string[] | 'all'>> }) => {
     if (!db) return { rebuilt: 0 };
