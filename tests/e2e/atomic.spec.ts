@@ -67,25 +67,33 @@ async function reopenAndCheck(context: BrowserContext): Promise<'all' | 'none'> 
 }
 
 test('closing the page while the 10 000-row write transaction is open keeps all or nothing', async ({ page, context }) => {
-  await page.addInitScript(watchWrites);
-  await pasteTenThousand(page);
-  await page.waitForFunction(() => (window as unknown as { __writes: { started: number } }).__writes.started >= 2, null, {
-    polling: 1
+  await test.step('paste 10 000 rows and close the page inside their write transaction', async () => {
+    await page.addInitScript(watchWrites);
+    await pasteTenThousand(page);
+    await page.waitForFunction(() => (window as unknown as { __writes: { started: number } }).__writes.started >= 2, null, {
+      polling: 1
+    });
+    const state = await page.evaluate(() => (window as unknown as { __writes: { done: number } }).__writes);
+    await page.close({ runBeforeUnload: false });
+    // the paste's transaction had begun and had not completed when the page went away
+    expect(state.done).toBe(1);
   });
-  const state = await page.evaluate(() => (window as unknown as { __writes: { done: number } }).__writes);
-  await page.close({ runBeforeUnload: false });
-  // the paste's transaction had begun and had not completed when the page went away
-  expect(state.done).toBe(1);
-  const outcome = await reopenAndCheck(context);
-  console.log(`closed inside the write transaction: ${outcome} of it written`);
+  await test.step('reopen: all of the paste or none of it', async () => {
+    const outcome = await reopenAndCheck(context);
+    console.log(`closed inside the write transaction: ${outcome} of it written`);
+  });
 });
 
 for (const delay of [0, 200, 600, 1500]) {
   test(`closing the page ${delay} ms into a 10 000-row paste keeps all or nothing`, async ({ page, context }) => {
-    await pasteTenThousand(page);
-    await page.waitForTimeout(delay);
-    await page.close({ runBeforeUnload: false });
-    const outcome = await reopenAndCheck(context);
-    console.log(`closed ${delay} ms into the paste: ${outcome} of it written`);
+    await test.step(`paste 10 000 rows and close the page ${delay} ms later`, async () => {
+      await pasteTenThousand(page);
+      await page.waitForTimeout(delay);
+      await page.close({ runBeforeUnload: false });
+    });
+    await test.step('reopen: all of the paste or none of it', async () => {
+      const outcome = await reopenAndCheck(context);
+      console.log(`closed ${delay} ms into the paste: ${outcome} of it written`);
+    });
   });
 }

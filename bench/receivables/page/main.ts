@@ -4,26 +4,35 @@
  * derive.worker.ts, its `seed` request: the same engine as `open`, without a database) and times
  * Today and aging there, first over every customer, then after a one-customer change; meanwhile
  * it watches the main thread for long tasks.
+ *
+ * Then from cold, as a person opening the app meets it: the same records written to a workspace
+ * database (IndexedDB, the app's schema), and per round a fresh worker that opens it as the app
+ * does (`open`: reads the five tables and the customers, builds every shard's ledger), then
+ * Today and aging; then a payment written to the database and announced as a write is (`changes`
+ * with its id), and Today and aging again.
  */
-import { generateReceivables } from '$lib/domain/receivables';
+import { KebuDB } from '$lib/db/schema';
+import { generateReceivables, type GeneratedReceivables } from '$lib/domain/receivables';
 import { WorkerClient } from '$lib/io/rpc';
 import { watchMainThread } from '../../lib/main-thread';
 
 declare global {
   interface Window {
-    __rcvBench?: { run(o: { customers: number; sales: number; payments: number; rounds: number }): Promise<unknown> };
+    __rcvBench?: { run(o: { customers: number; sales: number; payments: number; rounds: number; cold?: boolean }): Promise<unknown> };
   }
 }
 
 
 const TODAY = '2026-06-15';
+/** A fresh receivables worker (the pattern inline, so the bundler builds the worker). */
+const startWorker = () => new WorkerClient(new Worker(new URL('../../../src/lib/app/receivables/derive.worker.ts', import.meta.url), { type: 'module' }));
 const idle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function run(o: { customers: number; sales: number; payments: number; rounds: number }) {
   const g0 = performance.now();
   const g = generateReceivables({ seed: 42, customers: o.customers, sales: o.sales, payments: o.payments, today: TODAY });
   const generateMs = performance.now() - g0;
-  const worker = new WorkerClient(new Worker(new URL('../../../src/lib/app/receivables/derive.worker.ts', import.meta.url), { type: 'module' }));
+  const worker = startWorker();
   const tables = {
     creditSales: g.sales,
     payments: g.payments,
@@ -77,5 +86,98 @@ async function run(o: { customers: number; sales: number; payments: number; roun
   return out;
 }
 
-window.__rcvBench = { run };
+const DB_NAME = 'kebu-bench-receivables';
+
+/** Write the generated records (and a customer row for each id) into a fresh workspace database. */
+async function writeWorkspace(g: GeneratedReceivables): Promise<number> {
+  const t0 = performance.now();
+  await new KebuDB(DB_NAME).delete();
+  const db = new KebuDB(DB_NAME);
+  const put = async (table: string, rows: readonly object[]) => {
+    for (let i = 0; i < rows.length; i += 25_000) await db.table(table).bulkPut(rows.slice(i, i + 25_000));
+  };
+  await put(
+    'customers',
+    g.customerIds.map((id) => ({ id, name: id, deleted: 0 }))
+  );
+  await put('creditSales', g.sales);
+  await put('payments', g.payments);
+  await put('extensionRequests', g.extensions);
+  await put('ladderTasksDone', g.done);
+  await put('ladderEffectLifts', g.lifts);
+  db.close();
+  return performance.now() - t0;
+}
+
+interface ColdRound {
+  /** worker started → Today and aging both received by the page */
+  shown: number;
+  open: number;
+  readMs: number;
+  loadMs: number;
+  buildMs: number;
+  today: number;
+  aging: number;
+  /** `changes` sent → Today and aging both received again */
+  changeShown: number;
+  refresh: number;
+  today2: number;
+  aging2: number;
+}
+
+async function cold(o: { rounds: number; generated: GeneratedReceivables }) {
+  const writeMs = await writeWorkspace(o.generated);
+  await idle(500);
+  const rounds: ColdRound[] = [];
+  const stop = watchMainThread();
+  for (let r = 0; r < o.rounds; r++) {
+    const t0 = performance.now();
+    const worker = startWorker();
+    const opened = await worker.call<{ readMs: number; loadMs: number; buildMs: number; rows: number }>('open', { dbName: DB_NAME });
+    const open = performance.now() - t0;
+    const today = await worker.call<{ ms: number }>('today', { day: TODAY, limit: 200 });
+    const aging = await worker.call<{ ms: number }>('aging', { day: TODAY });
+    const shown = performance.now() - t0;
+    await idle(200);
+
+    // a write as the app makes it: the row in the database, then its id to the worker
+    const c = o.generated.customerIds[(r * 7919 + 13) % o.generated.customerIds.length];
+    const db = new KebuDB(DB_NAME);
+    const id = `bench-cold-pm-${r}`;
+    await db.table('payments').put({ id, customerId: c, paidOn: TODAY, amount: 654_321, method: 'cash' });
+    db.close();
+    const c0 = performance.now();
+    const changed = await worker.call<{ ms: number }>('changes', { tables: { payments: [id] } });
+    const today2 = await worker.call<{ ms: number }>('today', { day: TODAY, limit: 200 });
+    const aging2 = await worker.call<{ ms: number }>('aging', { day: TODAY });
+    const changeShown = performance.now() - c0;
+    worker.terminate();
+    rounds.push({
+      shown,
+      open,
+      readMs: opened.readMs,
+      loadMs: opened.loadMs,
+      buildMs: opened.buildMs,
+      today: today.ms,
+      aging: aging.ms,
+      changeShown,
+      refresh: changed.ms,
+      today2: today2.ms,
+      aging2: aging2.ms
+    });
+    await idle(300);
+  }
+  const main = stop();
+  await new KebuDB(DB_NAME).delete();
+  return { writeMs, rounds, main };
+}
+
+async function runAll(o: { customers: number; sales: number; payments: number; rounds: number; cold?: boolean }) {
+  const warm = await run(o);
+  if (o.cold === false) return warm;
+  const generated = generateReceivables({ seed: 42, customers: o.customers, sales: o.sales, payments: o.payments, today: TODAY });
+  return { ...warm, cold: await cold({ rounds: o.rounds, generated }) };
+}
+
+window.__rcvBench = { run: runAll };
 document.getElementById('state')!.textContent = 'ready';

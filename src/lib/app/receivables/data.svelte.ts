@@ -11,7 +11,6 @@
 import type { TableStore } from '$lib/db/table-store.svelte';
 import type { OpenWorkspace } from '$lib/db/workspace';
 import type { WorkerClient } from '$lib/io/rpc';
-import { WATCHED_TABLES, type TodayView, type WatchedTable } from './engine';
 import {
   agreementInEffect,
   buildLedger,
@@ -20,7 +19,10 @@ import {
   type DsoReport,
   type CreditAgreementRow,
   type CustomerReceivables,
-  type Ledger
+  type Ledger,
+  type TodayView,
+  WATCHED_TABLES,
+  type WatchedTable
 } from '$lib/domain/receivables';
 import type { CreditAgreementTerms } from '$lib/domain/credit/enforcement';
 import { clock } from '../clock.svelte';
@@ -138,7 +140,7 @@ export class ReceivablesData {
     return buildLedger({
       sales,
       payments: mine(this.payments.rows),
-      // an extension goes with its sale (engine.ts)
+      // an extension goes with its sale (domain/receivables/engine.ts)
       extensions: this.extensions.rows.filter((x) => ids.has(x.saleId)),
       done: mine(this.done.rows),
       lifts: mine(this.lifts.rows)

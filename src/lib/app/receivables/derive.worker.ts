@@ -4,12 +4,13 @@
  * ships half a million rows over postMessage): all five tables and which customers are in the bin
  * at `open`, then only the ids a committed write names (`changes`, from the write path's
  * notices, customers included), so a change rebuilds only
- * the shards of the customers it touched (engine.ts). Requests run one at a time, in order, so
+ * the shards of the customers it touched (domain/receivables/engine.ts, pure: this worker is the
+ * part that reads storage). Requests run one at a time, in order, so
  * a derivation asked for after a change always sees it.
  */
 import { KebuDB } from '$lib/db/schema';
 import { serve } from '$lib/io/rpc';
-import { ENGINE_TABLES, ReceivablesEngine, trimToday, type EngineTable, type WatchedTable } from './engine';
+import { ENGINE_TABLES, ReceivablesEngine, trimToday, type EngineTable, type WatchedTable } from '$lib/domain/receivables/engine';
 
 let db: KebuDB | null = null;
 let engine = new ReceivablesEngine();
@@ -30,7 +31,7 @@ async function readAll(table: EngineTable): Promise<Rows> {
   return (await db!.recordTable(table).toArray()) as unknown as Rows;
 }
 
-/** Which customers are in the bin: the engine leaves their records out (engine.ts). */
+/** Which customers are in the bin: the engine leaves their records out (domain/receivables/engine.ts). */
 async function readCustomers(): Promise<{ id: string; deleted: 0 | 1 }[]> {
   return (await db!.customers.toArray()).map((c) => ({ id: c.id, deleted: c.deleted }));
 }
@@ -49,10 +50,12 @@ serve(self as unknown as Parameters<typeof serve>[0], {
     const t0 = performance.now();
     const [customers, ...all] = await Promise.all([readCustomers(), ...ENGINE_TABLES.map(readAll)]);
     const read = performance.now() - t0;
-    ENGINE_TABLES.forEach((t, i) => engine.load(t, all[i]));
-    engine.customers(customers, true);
+    const load = timed(() => {
+      ENGINE_TABLES.forEach((t, i) => engine.load(t, all[i]));
+      engine.customers(customers, true);
+    });
     const build = timed(() => engine.refresh());
-    return { readMs: Math.round(read), buildMs: build.ms, rows: all.reduce((n, r) => n + r.length, 0) };
+    return { readMs: Math.round(read), loadMs: load.ms, buildMs: build.ms, rows: all.reduce((n, r) => n + r.length, 0) };
   }),
   changes: serial(async (p: { tables: Partial<Record<WatchedTable, string[] | 'all'>> }) => {
     if (!db) return { rebuilt: 0 };

@@ -53,6 +53,37 @@ export interface AgingTable {
   totals: { buckets: Fen[]; total: Fen; overdue: Fen; credit: Fen; customers: number; invoices: number };
 }
 
+/** Fen open in every bucket together. */
+export const bucketTotal = (b: readonly number[]): number => b[0] + b[1] + b[2] + b[3] + b[4];
+
+/** Fen past due: all but the current bucket. */
+export const overdueOf = (b: readonly number[]): number => bucketTotal(b) - b[0];
+
+const byCustomer = (a: AgingRow, b: AgingRow) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0);
+
+/**
+ * The aging table of `rows` (any order; sorted here by customer id) with its totals, from the sums
+ * of their buckets, credit and invoices: the one place totals are made (aging, and the engine
+ * merging its shards' tables, call it).
+ */
+export function agingTable(asOf: string, rows: AgingRow[], sums: { buckets: number[]; credit: number; invoices: number }): AgingTable {
+  rows.sort(byCustomer);
+  return {
+    asOf,
+    buckets: AGING_BUCKETS,
+    rule: AGING_RULE,
+    rows,
+    totals: {
+      buckets: sums.buckets as Fen[],
+      total: bucketTotal(sums.buckets) as Fen,
+      overdue: overdueOf(sums.buckets) as Fen,
+      credit: sums.credit as Fen,
+      customers: rows.length,
+      invoices: sums.invoices
+    }
+  };
+}
+
 export function aging(source: ReceivablesSource, today: string): AgingTable {
   const t = dayOf(today, 'today');
   const L = ledgerOf(source);
@@ -80,7 +111,7 @@ export function aging(source: ReceivablesSource, today: string): AgingTable {
     const pEnd = L.paymentStart[c + 1];
     for (let p = L.paymentStart[c]; p < pEnd; p++) if (L.paymentDay[p] <= t) paid += L.paymentAmount[p];
     const credit = paid - allocated;
-    const total = b[0] + b[1] + b[2] + b[3] + b[4];
+    const total = bucketTotal(b);
     if (total === 0 && credit === 0) continue;
     for (let k = 0; k < 5; k++) totals[k] += b[k];
     totalCredit += credit;
@@ -89,26 +120,11 @@ export function aging(source: ReceivablesSource, today: string): AgingTable {
       customerId: L.customerIds[c],
       buckets: b as Fen[],
       total: total as Fen,
-      overdue: (total - b[0]) as Fen,
+      overdue: overdueOf(b) as Fen,
       credit: credit as Fen,
       invoices,
       oldestDaysPastDue: invoices ? oldest : 0
     });
   }
-  rows.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
-  const total = totals[0] + totals[1] + totals[2] + totals[3] + totals[4];
-  return {
-    asOf: today,
-    buckets: AGING_BUCKETS,
-    rule: AGING_RULE,
-    rows,
-    totals: {
-      buckets: totals as Fen[],
-      total: total as Fen,
-      overdue: (total - totals[0]) as Fen,
-      credit: totalCredit as Fen,
-      customers: rows.length,
-      invoices: totalInvoices
-    }
-  };
+  return agingTable(today, rows, { buckets: totals, credit: totalCredit, invoices: totalInvoices });
 }

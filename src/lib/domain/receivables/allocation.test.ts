@@ -99,7 +99,9 @@ describe('allocatePayments', () => {
     expect(r.credit).toBe(credit);
     expect(r.lines).toEqual(lines);
   });
+});
 
+describe('allocatePayments: manual lines, customers, extensions, deletions, arrival order', () => {
   it('reports what could not be applied as asked', () => {
     expect(
       run([A, B], [

@@ -91,21 +91,28 @@ function accumulate(L: Ledger, [from, to]: Slots, points: readonly Day[], ar: nu
   }
 }
 
+/**
+ * DSO_FORMULA on a period's figures: days, or null with its reason when there were no credit sales
+ * (0 when there were no receivables either). The one place the formula is written (the figures
+ * here, and the engine summing its shards' figures, call it).
+ */
+export function dsoValue(opening: number, closing: number, creditSales: number, days: number): Pick<DsoFigure, 'dso' | 'reason'> {
+  if (creditSales > 0) return { dso: (((opening + closing) / 2) * days) / creditSales };
+  if (opening === 0 && closing === 0) return { dso: 0 };
+  return { dso: null, reason: 'no-credit-sales' };
+}
+
 function figure(from: Day, to: Day, opening: number, closing: number, creditSales: number): DsoFigure {
   const days = to - from + 1;
-  const f: DsoFigure = {
+  return {
     from: isoOf(from),
     to: isoOf(to),
     days,
     openingReceivables: opening as Fen,
     closingReceivables: closing as Fen,
     creditSales: creditSales as Fen,
-    dso: null
+    ...dsoValue(opening, closing, creditSales, days)
   };
-  if (creditSales > 0) f.dso = (((opening + closing) / 2) * days) / creditSales;
-  else if (opening === 0 && closing === 0) f.dso = 0;
-  else f.reason = 'no-credit-sales';
-  return f;
 }
 
 function periodFigure(L: Ledger, slots: Slots, from: Day, to: Day): DsoFigure {

@@ -1,7 +1,8 @@
 /**
  * Receivables tracking (shared/domain/receivables.md): credit sales as receivables, payments and
  * their allocation, extension requests, the tracking ladder with its tasks and effects, Today's
- * worklist, aging, DSO, the customer statement and payment behaviour. Pure TypeScript: safe in
+ * worklist, aging, DSO, the customer statement and payment behaviour; the engine that keeps a
+ * whole workspace's derivations up to date change by change (engine.ts). Pure TypeScript: safe in
  * Node tests, workers and the browser. Amounts are fen; dates are ISO calendar dates and "today"
  * is always a parameter. Choices where receivables.md is silent: ./README.md and module headers.
  */
@@ -69,6 +70,7 @@ export {
 } from './ladder';
 export {
   deriveToday,
+  finishToday,
   recordTaskDone,
   type CustomerFlag,
   type TaskDoneWrite,
@@ -76,8 +78,8 @@ export {
   type TodayList,
   type TodayTask
 } from './today';
-export { aging, AGING_BUCKETS, AGING_RULE, agingBucket, type AgingBucket, type AgingRow, type AgingTable } from './aging';
-export { dso, DSO_FORMULA, dsoTrend, type DsoFigure, type DsoMonth, type DsoOptions, type DsoReport } from './dso';
+export { aging, AGING_BUCKETS, AGING_RULE, agingBucket, agingTable, type AgingBucket, type AgingRow, type AgingTable } from './aging';
+export { dso, DSO_FORMULA, dsoTrend, dsoValue, type DsoFigure, type DsoMonth, type DsoOptions, type DsoReport } from './dso';
 export { statement, type CustomerStatement, type StatementLine } from './statement';
 export {
   fillPaymentRecord,
@@ -96,4 +98,19 @@ export {
   type CustomerReceivables,
   type OpenReceivable
 } from './customer';
+export {
+  ENGINE_TABLES,
+  mergeAging,
+  mergeDso,
+  mergeToday,
+  ReceivablesEngine,
+  shardOf,
+  SHARDS,
+  trimToday,
+  WATCHED_TABLES,
+  type EngineRow,
+  type EngineTable,
+  type TodayView,
+  type WatchedTable
+} from './engine';
 export { generateReceivables, type GeneratedReceivables, type GenerateOptions } from './generate';

@@ -40,32 +40,30 @@
  * An effect is lifted by a `LadderEffectLift` dated on or before today: for one sale (`saleId`),
  * or for every trigger dated on or before the lift. A later trigger applies the effect again.
  * receivables.md's "unless the cause is non-credit and being resolved" exempts only the stop; the
- * blacklist at 30 days has no such exception (a manager can lift it).
+ * blacklist at 30 days has no such exception (a manager can lift it). The effects are in effects.ts.
  */
 import { openOn, type SaleState } from './allocation';
 import { isoOf, NEVER, tryDay, type Day } from './dates';
 import type { Fen } from '../money';
-import {
-  RETRY_OUTCOMES,
-  TASK_KINDS,
-  type CreditSaleRow,
-  type LadderEffect,
-  type LadderEffectLiftRow,
-  type LadderTaskDoneRow,
-  type TaskKind
-} from './types';
+import { LADDER_DAYS } from './ladder-days';
+import { RETRY_OUTCOMES, TASK_KINDS, type LadderTaskDoneRow, type TaskKind } from './types';
 
-/** The ladder's distances in calendar days (receivables.md's table). */
-export const LADDER_DAYS = {
-  deliveryWindow: 7,
-  preDue: 7,
-  overdueNotice: 7,
-  collectionLetter: 14,
-  fieldVisit: 30,
-  badCredit: 7,
-  stopShipment: 14,
-  blacklist: 30
-} as const;
+export { LADDER_DAYS } from './ladder-days';
+export {
+  collectEffects,
+  EFFECT_AFTER,
+  effectsOn,
+  ladderEffects,
+  liftFor,
+  makeTrigger,
+  noEffects,
+  openAtStartOf,
+  settleEffects,
+  stopExempt,
+  stopsShipping,
+  type CustomerEffects,
+  type EffectTrigger
+} from './effects';
 
 export const LADDER_STAGES = [
   'not-shipped',
@@ -85,13 +83,18 @@ export function taskKey(saleId: string, kind: TaskKind, epoch = 0): string {
   return kind === 'confirm-delivery' || epoch === 0 ? `${saleId}:${kind}` : `${saleId}:${kind}:e${epoch}`;
 }
 
+/** The stage of an open sale `d` days past its due date, from 1 day overdue (the overdue tasks' days). */
+export function overdueStage(d: number): LadderStage {
+  if (d >= LADDER_DAYS.fieldVisit) return 'overdue-30';
+  if (d >= LADDER_DAYS.collectionLetter) return 'overdue-14';
+  if (d >= LADDER_DAYS.overdueNotice) return 'overdue-7';
+  return 'overdue';
+}
+
 function openStageOn(s: SaleState, day: Day): LadderStage {
   if (day < s.shipDay) return 'not-shipped';
   const d = day - s.dueDay;
-  if (d >= 30) return 'overdue-30';
-  if (d >= 14) return 'overdue-14';
-  if (d >= 7) return 'overdue-7';
-  if (d >= 1) return 'overdue';
+  if (d >= 1) return overdueStage(d);
   if (d >= -LADDER_DAYS.preDue) return 'pre-due';
   if (day - s.shipDay < LADDER_DAYS.deliveryWindow) return 'just-shipped';
   return 'in-term';
@@ -129,9 +132,9 @@ export function ladderPosition(s: SaleState, today: Day | string): LadderPositio
       s.shipDay + LADDER_DAYS.deliveryWindow,
       s.dueDay - LADDER_DAYS.preDue,
       s.dueDay + 1,
-      s.dueDay + 7,
-      s.dueDay + 14,
-      s.dueDay + 30
+      s.dueDay + LADDER_DAYS.overdueNotice,
+      s.dueDay + LADDER_DAYS.collectionLetter,
+      s.dueDay + LADDER_DAYS.fieldVisit
     ]
       .filter((d) => d > t)
       .sort((a, b) => a - b);
@@ -229,7 +232,7 @@ export interface LadderTaskPlan {
   due: LadderTask[];
 }
 
-/** Is a task of a sale with `open` fen open today cancelled, and why? (before its status by date) */
+/** Is a task of a sale with `open` fen open today cancelled, and why? (before its status by date; shared with `deriveToday`) */
 export function cancelledBecause(
   kind: TaskKind,
   shipDay: Day,
@@ -242,11 +245,14 @@ export function cancelledBecause(
   return null;
 }
 
+/** Has a task of `kind` on a sale due on `dueDay` expired today? (only the pre-due reminder does, after the due date) */
+export const taskExpired = (kind: TaskKind, dueDay: Day, today: Day): boolean => kind === 'pre-due-reminder' && today > dueDay;
+
 /** Status of a task not cancelled, by its day and its done records; shared with `deriveToday`. */
 export function statusByDate(kind: TaskKind, on: Day, dueDay: Day, state: DoneState, today: Day): TaskStatus {
   if (state.done) return 'done';
   if (today < on) return 'upcoming';
-  if (kind === 'pre-due-reminder' && today > dueDay) return 'expired';
+  if (taskExpired(kind, dueDay, today)) return 'expired';
   if (state.lastAttemptDay >= today) return 'snoozed';
   return 'due';
 }
@@ -293,144 +299,4 @@ export function ladderTasks(s: SaleState, done: DoneLookup, today: Day | string)
     return task;
   });
   return { saleId: s.sale.id, tasks, due: tasks.filter((x) => x.status === 'due') };
-}
-
-// ------------------------------------------------------------------ effects
-
-export interface EffectTrigger {
-  effect: LadderEffect;
-  saleId: string;
-  invoiceNo?: string;
-  /** the day the effect came into force */
-  on: string;
-  dueDate: string;
-  /** days overdue today, or on the day the sale was settled */
-  daysOverdue: number;
-  /** fen open today */
-  open: Fen;
-  settledOn: string | null;
-  /** the lift that lifted this trigger, if any */
-  lift: LadderEffectLiftRow | null;
-}
-
-export interface CustomerEffects {
-  /** every bad-credit entry 不良信用记录 (lifted ones carry their lift) */
-  badCredit: EffectTrigger[];
-  stopShipment: {
-    active: boolean;
-    /** the earliest trigger not lifted */
-    since: string | null;
-    triggers: EffectTrigger[];
-    /** sales 14+ days overdue whose cause is classified non-credit */
-    exempt: EffectTrigger[];
-  };
-  blacklist: { active: boolean; since: string | null; triggers: EffectTrigger[] };
-}
-
-/** A lift is in force for a trigger when dated on or before today and aimed at it. */
-export function liftFor(
-  lifts: readonly LadderEffectLiftRow[],
-  effect: LadderEffect,
-  saleId: string,
-  on: Day,
-  today: Day
-): LadderEffectLiftRow | null {
-  for (const l of lifts) {
-    if (l.deleted === 1 || l.effect !== effect) continue;
-    const liftedOn = tryDay(l.liftedOn);
-    if (!(liftedOn <= today)) continue;
-    if (l.saleId ? l.saleId === saleId : on <= liftedOn) return l;
-  }
-  return null;
-}
-
-/**
- * Was a sale due on `dueDay` and settled on `settledDay` still open at the start of due + `after`,
- * that day being today or earlier? (the bad-credit and blacklist triggers)
- */
-export const openAtStartOf = (dueDay: Day, settledDay: Day, after: number, today: Day): boolean =>
-  dueDay + after <= today && settledDay >= dueDay + after;
-
-/** Is a sale with `open` fen open today at least 14 days overdue? (the stop, before its cause is looked at) */
-export const stopsShipping = (dueDay: Day, open: number, today: Day): boolean =>
-  open > 0 && today - dueDay >= LADDER_DAYS.stopShipment;
-
-
-/** An effect trigger of a sale, from its days (shared with deriveToday's column loop). */
-export function makeTrigger(
-  effect: LadderEffect,
-  sale: CreditSaleRow,
-  onDay: Day,
-  dueDay: Day,
-  settledDay: Day,
-  open: number,
-  lifts: readonly LadderEffectLiftRow[],
-  today: Day
-): EffectTrigger {
-  const settled = settledDay <= today;
-  const x: EffectTrigger = {
-    effect,
-    saleId: sale.id,
-    on: isoOf(onDay),
-    dueDate: isoOf(dueDay),
-    daysOverdue: (settled ? settledDay : today) - dueDay,
-    open: open as Fen,
-    settledOn: settled ? isoOf(settledDay) : null,
-    lift: liftFor(lifts, effect, sale.id, onDay, today)
-  };
-  if (sale.invoiceNo) x.invoiceNo = sale.invoiceNo;
-  return x;
-}
-
-/** Add the effects of one sale to `into`. */
-export function collectEffects(
-  s: SaleState,
-  lifts: readonly LadderEffectLiftRow[],
-  today: Day,
-  into: CustomerEffects
-): void {
-  if (!openAtStartOf(s.dueDay, s.settledDay, LADDER_DAYS.badCredit, today)) return;
-  const open = openOn(s, today);
-  const trigger = (effect: LadderEffect, after: number) =>
-    makeTrigger(effect, s.sale, s.dueDay + after, s.dueDay, s.settledDay, open, lifts, today);
-  into.badCredit.push(trigger('bad-credit', LADDER_DAYS.badCredit));
-  if (stopsShipping(s.dueDay, open, today)) {
-    const x = trigger('stop-shipment', LADDER_DAYS.stopShipment);
-    if (s.sale.overdueCause === 'non-credit') into.stopShipment.exempt.push(x);
-    else into.stopShipment.triggers.push(x);
-  }
-  if (openAtStartOf(s.dueDay, s.settledDay, LADDER_DAYS.blacklist, today)) into.blacklist.triggers.push(trigger('blacklist', LADDER_DAYS.blacklist));
-}
-
-export const noEffects = (): CustomerEffects => ({
-  badCredit: [],
-  stopShipment: { active: false, since: null, triggers: [], exempt: [] },
-  blacklist: { active: false, since: null, triggers: [] }
-});
-
-/** Fill in `active` and `since` from the triggers and their lifts; sort triggers by date. */
-export function settleEffects(e: CustomerEffects): CustomerEffects {
-  const byOn = (a: EffectTrigger, b: EffectTrigger) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.saleId < b.saleId ? -1 : 1);
-  e.badCredit.sort(byOn);
-  for (const group of [e.stopShipment, e.blacklist]) {
-    group.triggers.sort(byOn);
-    const live = group.triggers.find((x) => x.lift === null);
-    group.active = live !== undefined;
-    group.since = live ? live.on : null;
-  }
-  e.stopShipment.exempt.sort(byOn);
-  return e;
-}
-
-/** The bad-credit entries, stop-shipment flag and blacklist of one customer's sales, today. */
-export function ladderEffects(
-  sales: readonly SaleState[],
-  lifts: readonly LadderEffectLiftRow[],
-  today: Day | string
-): CustomerEffects {
-  const t = typeof today === 'string' ? tryDay(today) : today;
-  if (Number.isNaN(t)) throw new RangeError(`today is not a YYYY-MM-DD date: ${String(today)}`);
-  const e = noEffects();
-  for (const s of sales) collectEffects(s, lifts, t, e);
-  return settleEffects(e);
 }

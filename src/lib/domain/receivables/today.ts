@@ -10,19 +10,18 @@
  * (largest first), then key; effects and flags are ordered by customer id. The list is the same
  * whatever order the records arrived in (two devices after a sync derive the same list).
  */
-import { dayOf, isoOf, tryDay } from './dates';
+import { dayOf, isoOf } from './dates';
 import {
-  doneState,
-  LADDER_DAYS,
+  BLACKLIST,
+  EFFECT_AFTER,
+  effectsOn,
   liftFor,
   makeTrigger,
-  openAtStartOf,
-  statusByDate,
-  stopsShipping,
-  taskDay,
-  taskKey,
+  STOP_SHIPMENT,
+  stopExempt,
   type EffectTrigger
-} from './ladder';
+} from './effects';
+import { cancelledBecause, doneState, statusByDate, taskDay, taskExpired, taskKey } from './ladder';
 import { doneRecordsOf, ledgerOf, NEVER_DAY, openAt, type ReceivablesSource } from './ledger';
 import type { Fen } from '../money';
 import {
@@ -84,6 +83,33 @@ export interface TodayList {
 
 const byWaiting = (a: TodayTask, b: TodayTask): number =>
   b.daysWaiting - a.daysWaiting || b.open - a.open || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const byCustomer = (a: { customerId: string }, b: { customerId: string }) =>
+  a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0;
+const effectOrder = (e: string) => (e === 'bad-credit' ? 0 : e === 'stop-shipment' ? 1 : 2);
+const byEffect = (a: TodayList['effectsToday'][number], b: TodayList['effectsToday'][number]) =>
+  byCustomer(a, b) || effectOrder(a.effect) - effectOrder(b.effect) || (a.saleId < b.saleId ? -1 : a.saleId > b.saleId ? 1 : 0);
+
+/**
+ * Today's list from its parts in any order: tasks per group (in TASK_KINDS order), today's
+ * effects, flagged customers. Sorts them in place into the list's order; the one place that
+ * order is written (deriveToday, and the engine merging its shards' lists, call it).
+ */
+export function finishToday(
+  today: string,
+  groups: TodayTask[][],
+  effectsToday: TodayList['effectsToday'],
+  flagged: CustomerFlag[]
+): TodayList {
+  let total = 0;
+  const out: TodayGroup[] = TASK_KINDS.map((kind, k) => {
+    groups[k].sort(byWaiting);
+    total += groups[k].length;
+    return { kind, tasks: groups[k] };
+  });
+  effectsToday.sort(byEffect);
+  flagged.sort(byCustomer);
+  return { today, groups: out, total, effectsToday, flagged };
+}
 
 const NO_LIFTS: readonly LadderEffectLiftRow[] = [];
 
@@ -107,34 +133,31 @@ export function deriveToday(source: ReceivablesSource, today: string): TodayList
       const settled = L.settledDay[i];
       const open = openAt(L, i, t);
 
-      // effects: the same predicates as ladderEffects, on the columns; objects only for today's
-      if (openAtStartOf(due, settled, LADDER_DAYS.badCredit, t)) {
+      // effects: ladderEffects's rule (effectsOn) on the columns; objects only for today's
+      const fx = effectsOn(due, settled, open, t);
+      if (fx !== 0) {
         const row = L.saleRows[i];
-        const effect = (kind: LadderEffect, after: number) => {
-          const on = due + after;
+        const effect = (kind: LadderEffect) => {
+          const on = due + EFFECT_AFTER[kind];
           const lifted = lifts.length > 0 && liftFor(lifts, kind, row.id, on, t) !== null;
           if (on === t) effectsToday.push({ ...makeTrigger(kind, row, on, due, settled, open, lifts, t), customerId });
           return lifted ? NEVER_DAY : on;
         };
-        effect('bad-credit', LADDER_DAYS.badCredit);
-        if (stopsShipping(due, open, t) && row.overdueCause !== 'non-credit') {
-          stopSince = Math.min(stopSince, effect('stop-shipment', LADDER_DAYS.stopShipment));
-        }
-        if (openAtStartOf(due, settled, LADDER_DAYS.blacklist, t)) {
-          blacklistSince = Math.min(blacklistSince, effect('blacklist', LADDER_DAYS.blacklist));
-        }
+        effect('bad-credit');
+        if (fx & STOP_SHIPMENT && !stopExempt(row)) stopSince = Math.min(stopSince, effect('stop-shipment'));
+        if (fx & BLACKLIST) blacklistSince = Math.min(blacklistSince, effect('blacklist'));
       }
       if (open === 0) continue;
 
-      // tasks: those whose day has come, not expired, not cancelled, not done or snoozed
+      // tasks: those whose day has come, not expired, not cancelled, not done or snoozed (ladderTasks's
+      // rules; the cheap ones first, so the done records are looked up only for tasks that may be due)
       const row = L.saleRows[i];
       const epoch = L.epoch[i];
       for (let k = 0; k < TASK_KINDS.length; k++) {
         const kind = TASK_KINDS[k];
         const on = taskDay(kind, ship, due);
-        if (on > t) continue;
-        if (kind === 'pre-due-reminder' && t > due) continue;
-        if (kind === 'confirm-delivery' && row.deliveryConfirmedOn && tryDay(row.deliveryConfirmedOn) <= t) continue;
+        if (on > t || taskExpired(kind, due, t)) continue;
+        if (cancelledBecause(kind, ship, open, row.deliveryConfirmedOn, t) !== null) continue;
         const key = taskKey(row.id, kind, epoch);
         const state = doneState(doneRecordsOf(L, c, key), t);
         if (statusByDate(kind, on, due, state, t) !== 'due') continue;
@@ -165,20 +188,7 @@ export function deriveToday(source: ReceivablesSource, today: string): TodayList
     }
   }
 
-  let total = 0;
-  const out: TodayGroup[] = TASK_KINDS.map((kind, k) => {
-    groups[k].sort(byWaiting);
-    total += groups[k].length;
-    return { kind, tasks: groups[k] };
-  });
-  const byCustomer = (a: { customerId: string }, b: { customerId: string }) =>
-    a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0;
-  const effectOrder = (e: string) => (e === 'bad-credit' ? 0 : e === 'stop-shipment' ? 1 : 2);
-  effectsToday.sort(
-    (a, b) => byCustomer(a, b) || effectOrder(a.effect) - effectOrder(b.effect) || (a.saleId < b.saleId ? -1 : a.saleId > b.saleId ? 1 : 0)
-  );
-  flagged.sort(byCustomer);
-  return { today, groups: out, total, effectsToday, flagged };
+  return finishToday(today, groups, effectsToday, flagged);
 }
 
 /** What to write when a person does a task: the done record and, when the outcome says something about the sale, a patch of it. */

@@ -1,7 +1,8 @@
 /**
  * The receivables derivations of a whole workspace, kept up to date change by change: the worker
- * (derive.worker.ts) holds one of these; the bench and the specs drive it directly. Pure
- * TypeScript over the domain (no svelte, no Dexie).
+ * (app/receivables/derive.worker.ts, which reads the rows from storage) holds one of these; the
+ * bench and the specs drive it directly. Pure TypeScript over the domain (no svelte, no Dexie):
+ * it is given rows and never reads them itself.
  *
  * Incremental by customer: customers are spread over `SHARDS` shards by a hash of their id, each
  * shard has its own ledger (domain `buildLedger`) and its own Today / aging / DSO results. A change
@@ -16,30 +17,19 @@
  * extension of the wrong customer among all sales), by its own customer until its sale is known.
  * A customer in the bin (soft-deleted) keeps its records here, left out of its shard's ledger.
  */
+import { aging, agingTable, type AgingTable } from './aging';
+import { dso, DSO_FORMULA, dsoValue, type DsoFigure, type DsoMonth, type DsoReport } from './dso';
+import { buildLedger, type Ledger } from './ledger';
+import { deriveToday, finishToday, type TodayList } from './today';
+import type { Fen } from '../money';
 import {
-  aging,
-  AGING_BUCKETS,
-  AGING_RULE,
-  buildLedger,
-  deriveToday,
-  dso,
-  DSO_FORMULA,
   TASK_KINDS,
-  type AgingRow,
-  type AgingTable,
   type CreditSaleRow,
-  type DsoFigure,
-  type DsoMonth,
-  type DsoReport,
   type ExtensionRequestRow,
   type LadderEffectLiftRow,
   type LadderTaskDoneRow,
-  type Ledger,
-  type PaymentRow,
-  type TodayList,
-  type TodayTask
-} from '$lib/domain/receivables';
-import type { Fen } from '$lib/domain/money';
+  type PaymentRow
+} from './types';
 
 export const ENGINE_TABLES = ['creditSales', 'payments', 'extensionRequests', 'ladderTasksDone', 'ladderEffectLifts'] as const;
 export type EngineTable = (typeof ENGINE_TABLES)[number];
@@ -176,10 +166,46 @@ export class ReceivablesEngine {
 
   /** Replace a whole table (a first load, or a change too large to list). */
   load(table: EngineTable, rows: readonly AnyRow[]) {
-    for (const [id] of this.#where[table]) this.#remove(table, id);
-    if (table === 'extensionRequests') this.#extsOfSale.clear();
-    this.upsert(table, rows);
+    if (table === 'extensionRequests') {
+      for (const [id] of this.#where[table]) this.#remove(table, id);
+      this.#extsOfSale.clear();
+      this.upsert(table, rows);
+    } else if (!this.#loadFresh(table, rows)) this.upsert(table, rows);
     if (table === 'creditSales') for (const saleId of this.#extsOfSale.keys()) this.#rehome(saleId);
+  }
+
+  /**
+   * `load`'s fast path (opening a workspace puts half a million rows): empty the table, then put
+   * each row straight into its shard, two map writes a row instead of `upsert`'s five lookups.
+   * False, with the table left empty, when one id came twice under customers of different shards
+   * (then `upsert` sorts it out row by row, the later row kept).
+   */
+  #loadFresh(table: Exclude<EngineTable, 'extensionRequests'>, rows: readonly AnyRow[]): boolean {
+    const where = this.#where[table];
+    for (let s = 0; s < this.shardCount; s++) {
+      const held = this.shards[s].rows[table];
+      if (held.size === 0) continue;
+      held.clear();
+      this.#dirty(s);
+    }
+    where.clear();
+    const touched = new Uint8Array(this.shardCount);
+    for (const row of rows) {
+      if (row.deleted === 1 || typeof row.customerId !== 'string') continue;
+      const s = shardOf(row.customerId, this.shardCount);
+      this.shards[s].rows[table].set(row.id, row);
+      where.set(row.id, s);
+      touched[s] = 1;
+    }
+    let held = 0;
+    for (let s = 0; s < this.shardCount; s++) {
+      held += this.shards[s].rows[table].size;
+      if (touched[s]) this.#dirty(s);
+    }
+    if (held === where.size) return true;
+    for (const shard of this.shards) shard.rows[table].clear();
+    where.clear();
+    return false;
   }
 
   /**
@@ -294,54 +320,34 @@ export function trimToday(list: TodayList, limit: number): TodayView {
 
 // ---------------------------------------------------------------- merging shard results
 
-const byWaiting = (a: TodayTask, b: TodayTask): number =>
-  b.daysWaiting - a.daysWaiting || b.open - a.open || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-const effectOrder = (e: string) => (e === 'bad-credit' ? 0 : e === 'stop-shipment' ? 1 : 2);
-
-/** Today's lists of disjoint customer sets, as one list (deriveToday's order). */
+/** Today's lists of disjoint customer sets, as one list (deriveToday's order: `finishToday`). */
 export function mergeToday(day: string, parts: readonly TodayList[]): TodayList {
-  let total = 0;
-  const groups = TASK_KINDS.map((kind, k) => {
-    const tasks = parts.flatMap((p) => p.groups[k].tasks).sort(byWaiting);
-    total += tasks.length;
-    return { kind, tasks };
-  });
-  const effectsToday = parts
-    .flatMap((p) => p.effectsToday)
-    .sort((a, b) => byId(a, b) || effectOrder(a.effect) - effectOrder(b.effect) || (a.saleId < b.saleId ? -1 : a.saleId > b.saleId ? 1 : 0));
-  const flagged = parts.flatMap((p) => p.flagged).sort(byId);
-  return { today: day, groups, total, effectsToday, flagged };
+  return finishToday(
+    day,
+    TASK_KINDS.map((_, k) => parts.flatMap((p) => p.groups[k].tasks)),
+    parts.flatMap((p) => p.effectsToday),
+    parts.flatMap((p) => p.flagged)
+  );
 }
 
-/** Aging tables of disjoint customer sets, as one table (aging's order and totals). */
+/** Aging tables of disjoint customer sets, as one table (aging's order and totals: `agingTable`). */
 export function mergeAging(day: string, parts: readonly AgingTable[]): AgingTable {
-  const rows: AgingRow[] = parts.flatMap((p) => p.rows).sort(byId);
   const buckets = [0, 0, 0, 0, 0];
   let credit = 0;
   let invoices = 0;
   for (const p of parts) {
-    for (let k = 0; k < 5; k++) buckets[k] += p.totals.buckets[k];
+    for (let k = 0; k < buckets.length; k++) buckets[k] += p.totals.buckets[k];
     credit += p.totals.credit;
     invoices += p.totals.invoices;
   }
-  const total = buckets[0] + buckets[1] + buckets[2] + buckets[3] + buckets[4];
-  return {
-    asOf: day,
-    buckets: AGING_BUCKETS,
-    rule: AGING_RULE,
-    rows,
-    totals: {
-      buckets: buckets as Fen[],
-      total: total as Fen,
-      overdue: (total - buckets[0]) as Fen,
-      credit: credit as Fen,
-      customers: rows.length,
-      invoices
-    }
-  };
+  return agingTable(
+    day,
+    parts.flatMap((p) => p.rows),
+    { buckets, credit, invoices }
+  );
 }
 
-/** dso.ts's figure from summed parts (the same formula, so the same number). */
+/** dso.ts's figure from summed parts (its formula, `dsoValue`, so the same number). */
 function sumFigures<F extends DsoFigure>(figs: readonly F[], base: F): F {
   let opening = 0;
   let closing = 0;
@@ -351,12 +357,9 @@ function sumFigures<F extends DsoFigure>(figs: readonly F[], base: F): F {
     closing += f.closingReceivables;
     sales += f.creditSales;
   }
-  const out = { ...base, openingReceivables: opening as Fen, closingReceivables: closing as Fen, creditSales: sales as Fen, dso: null } as F;
+  const out = { ...base, openingReceivables: opening as Fen, closingReceivables: closing as Fen, creditSales: sales as Fen } as F;
   delete out.reason;
-  if (sales > 0) out.dso = (((opening + closing) / 2) * base.days) / sales;
-  else if (opening === 0 && closing === 0) out.dso = 0;
-  else out.reason = 'no-credit-sales';
-  return out;
+  return Object.assign(out, dsoValue(opening, closing, sales, base.days));
 }
 
 /** DSO reports of disjoint customer sets, as one report. */

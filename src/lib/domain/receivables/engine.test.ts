@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aging, buildLedger, deriveToday, dso, generateReceivables, addDays, type ReceivablesInput } from '$lib/domain/receivables';
+import { aging, buildLedger, deriveToday, dso, generateReceivables, addDays, type ReceivablesInput } from '.';
 import { ENGINE_TABLES, ReceivablesEngine, shardOf, trimToday, type EngineTable } from './engine';
-import { createRng } from '$lib/domain/records/rng';
+import { createRng } from '../records/rng';
 
 type Row = { id: string; customerId: string; deleted?: 0 | 1; [k: string]: unknown };
 
@@ -119,6 +119,9 @@ describe('ReceivablesEngine: incremental by customer equals a full rebuild', () 
     }
   });
 
+});
+
+describe('ReceivablesEngine: the bin, shards touched, extensions following their sale', () => {
   it('leaves a customer in the bin out of Today, aging and DSO until restored', () => {
     const { g, tables } = world(5);
     const engine = new ReceivablesEngine(8);
@@ -163,6 +166,23 @@ describe('ReceivablesEngine: incremental by customer equals a full rebuild', () 
     const full = buildLedger({ sales: [{ ...sale, customerId: b }], payments: [], extensions: [ext] } as unknown as ReceivablesInput);
     expect(engine.aging('2026-03-10')).toEqual(aging(full, '2026-03-10'));
     expect(engine.aging('2026-03-10').rows[0].buckets[0]).toBe(10_000);
+  });
+
+  it('loading a table again replaces it; an id twice keeps the later row, as upsert does', () => {
+    const engine = new ReceivablesEngine(4);
+    const a = 'cust-a';
+    const b = ['cust-b', 'cust-c', 'cust-d', 'cust-e'].find((c) => shardOf(c, 4) !== shardOf(a, 4))!;
+    const sale = (id: string, customerId: string) => ({ id, customerId, shipDate: '2026-01-01', amount: 10_000, termDays: 30 });
+    const pay = (id: string, customerId: string, amount: number) => ({ id, customerId, paidOn: '2026-02-01', amount, method: 'cash' });
+    engine.load('creditSales', [sale('s1', a), sale('s2', b)]);
+    engine.load('payments', [pay('p1', a, 4_000), pay('p2', b, 1_000)]);
+    // the same id under customers of two shards, and a table loaded again
+    const payments = [pay('p1', a, 2_000), pay('p3', b, 3_000), pay('p1', b, 5_000)];
+    engine.load('payments', payments);
+    const full = buildLedger({ sales: [sale('s1', a), sale('s2', b)], payments: [pay('p3', b, 3_000), pay('p1', b, 5_000)] } as unknown as ReceivablesInput);
+    expect(engine.aging('2026-03-10')).toEqual(aging(full, '2026-03-10'));
+    engine.remove('payments', ['p1']);
+    expect(engine.aging('2026-03-10')).toEqual(aging(buildLedger({ sales: [sale('s1', a), sale('s2', b)], payments: [pay('p3', b, 3_000)] } as unknown as ReceivablesInput), '2026-03-10'));
   });
 });
 
