@@ -114,6 +114,18 @@ describe('mergeCustomers', () => {
     expect((await db.customers.get('k'))!.notes).toBeUndefined();
   });
 
+  it('merges what the records hold when it runs, and refuses when one of them went to the bin', async () => {
+    const { keep, other } = await seed();
+    await wp.write('edit', [{ type: 'update', table: 'customers', id: 'o', patch: { website: 'sd.example.com' } }]);
+    expect((await mergeCustomers(await workspace(), keep, other)).ok).toBe(true);
+    expect((await db.customers.get('k'))!.website).toBe('sd.example.com');
+    await wp.undo();
+    await wp.write('bin', [{ type: 'delete', table: 'customers', id: 'o' }]);
+    const refused = await mergeCustomers(await workspace(), keep, other);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.message).toBe('找不到这位客户,可能已被删除。');
+  });
+
   it.each([
     ['zh-CN', '［合并自 杭州顺达物流］ 客户经理：张三'],
     ['en', '[Merged from 杭州顺达物流] Account manager: 张三']

@@ -9,7 +9,7 @@ import { formatCell } from '$lib/domain/cells';
 import { tableColumns, type LinkSources } from '$lib/app/columns';
 import { customerLinks, mergeMutations, type MergeWrite } from '$lib/app/merge';
 import { i18n, t } from '$lib/i18n/index.svelte';
-import { run, type CommandResult, type Writer } from './command';
+import { CommandError, run, type CommandResult, type Writer } from './command';
 
 /** What the merge commands need of an open workspace. */
 export interface MergeWorkspace extends LinkSources {
@@ -59,7 +59,14 @@ export async function planCustomerMerge(ws: MergeWorkspace, keep: Customer, othe
   return mergeMutations(keep, other, read, { custom: ws.customColumns.rows, note: noteWriter(ws) });
 }
 
-/** Merges `other` into `keep`: one write, one undo. */
+/**
+ * Merges `other` into `keep`: one write, one undo. Both are read again first, so a change made
+ * while the dialog was open is merged too; a customer gone to the bin meanwhile refuses the merge.
+ */
 export async function mergeCustomers(ws: MergeWorkspace, keep: Customer, other: Customer): Promise<CommandResult> {
-  return run(ws.writes, 'change.merge', async () => (await planCustomerMerge(ws, keep, other)).mutations);
+  return run(ws.writes, 'change.merge', async () => {
+    const [k, o] = await ws.db.customers.bulkGet([keep.id, other.id]);
+    if (!k || !o || k.deleted || o.deleted || k.id === o.id) throw new CommandError('customer.notFound');
+    return (await planCustomerMerge(ws, k, o)).mutations;
+  });
 }
