@@ -75,4 +75,52 @@ export default ts.config(
     ['**/routes/*', '$lib/components/*', '**/components/*'],
     'the grid and io layers never import routes or app components.'
   )
+,
+  // Screens call typed commands (src/lib/app/commands/), they never build a mutation: no object
+  // literal with a mutation's `type` and `table`, no `.writes.write(` call, no `Mutation` import in
+  // components or routes. A rule of its own (plugin `kebu-commands`), so it adds to the other
+  // blocks' `no-restricted-syntax` / `no-restricted-imports` settings instead of replacing them.
+  {
+    files: ['src/lib/components/**/*.{ts,svelte}', 'src/routes/**/*.{ts,svelte}'],
+    ignores: [
+      'src/routes/dev/**',
+      'src/**/*.test.ts'
+    ],
+    plugins: {
+      'kebu-commands': {
+        rules: {
+          'no-mutations': {
+            meta: {
+              type: 'problem',
+              messages: {
+                literal: 'Build mutations in a command (src/lib/app/commands/<area>.ts), not in a screen.',
+                write: 'Call a command (src/lib/app/commands/<area>.ts) instead of writing through ws.writes.write.',
+                type: 'Screens do not handle `Mutation`s: call a command (src/lib/app/commands/<area>.ts).'
+              }
+            },
+            create(context) {
+              const MUTATION = /^(insert|update|delete|restore)$/;
+              const key = (p) => p.type === 'Property' && (p.key.type === 'Identifier' ? p.key.name : p.key.value);
+              return {
+                ObjectExpression(node) {
+                  const type = node.properties.find((p) => key(p) === 'type');
+                  const table = node.properties.some((p) => key(p) === 'table');
+                  if (table && type?.value.type === 'Literal' && MUTATION.test(String(type.value.value))) {
+                    context.report({ node, messageId: 'literal' });
+                  }
+                },
+                'CallExpression > MemberExpression.callee[property.name="write"] > MemberExpression.object[property.name="writes"]'(node) {
+                  context.report({ node: node.parent, messageId: 'write' });
+                },
+                'ImportSpecifier[imported.name="Mutation"]'(node) {
+                  context.report({ node, messageId: 'type' });
+                }
+              };
+            }
+          }
+        }
+      }
+    },
+    rules: { 'kebu-commands/no-mutations': 'error' }
+  }
 );

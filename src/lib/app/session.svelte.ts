@@ -17,6 +17,7 @@ import { OpenWorkspace } from '$lib/db/workspace';
 import { translate } from '$lib/i18n/translate';
 import { sharing, shareFor, type Invite, type SharingServers } from './sharing.svelte';
 import { clock } from './clock.svelte';
+import { loadDemoData } from './commands/demo';
 import type { ShareConfig } from '$lib/sync/connection';
 import Dexie from 'dexie';
 import { sharedLogDbName } from '$lib/db/registry';
@@ -61,9 +62,8 @@ class Session {
     const ws = await createWorkspace(translate(i18n.locale, 'workspace.demoName'), true);
     this.workspaces = await listWorkspaces();
     const open = this.#open(ws);
-    // the generator is only needed here: keep it off the first page's JavaScript
-    const { loadDemo } = await import('$lib/db/demo');
-    await loadDemo(open.writes, { customers, today: clock.today });
+    const result = await loadDemoData(open, { customers, today: clock.today });
+    if (!result.ok) throw result.error;
     return open;
   }
 

@@ -37,6 +37,11 @@ export const update = <T extends TableName>(table: T, id: string, patch: Patch<T
 export const remove = (table: TableName, id: string): Mutation => ({ type: 'delete', table, id });
 export const restore = (table: TableName, id: string): Mutation => ({ type: 'restore', table, id });
 
+/** What a command needs of an open workspace (an `OpenWorkspace` is one). */
+export interface WriteTarget {
+  writes: Writer;
+}
+
 /** A refusal by a rule of the area, before anything is written. */
 export class CommandError extends Error {
   constructor(
@@ -67,6 +72,9 @@ export async function run(
     return { ok: false, message: commandMessage(error, opts.fieldLabel), error };
   }
 }
+
+/** The failure's sentence, or null when the command succeeded (what grid commits return). */
+export const failureOf = (result: CommandResult): string | null => (result.ok ? null : result.message);
 
 /** A command's failure as a sentence in the user's language. */
 export function commandMessage(error: unknown, fieldLabel?: (field: string) => string): string {

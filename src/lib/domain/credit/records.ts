@@ -13,8 +13,18 @@
  * - `CreditOverride` is a manager letting a stopped credit sale through (§6): who, when, why and
  *   what was stopped. Append-only.
  */
-import type { Fen } from '../money';
-import { choice, json, link, requiredMoney, requiredNumber, requiredText, text, type FieldSpecs } from '../records/field-kit';
+import {
+  choice,
+  json,
+  link,
+  money,
+  requiredMoney,
+  requiredNumber,
+  requiredText,
+  text,
+  type FieldSpecs,
+  type RecordOf
+} from '../records/field-kit';
 import type { Versioned } from '../records/types';
 import type { StopReason } from './enforcement';
 import type { CreditStepBody, UrgentKind } from './workflow';
@@ -23,74 +33,10 @@ export const URGENT_KINDS = ['group-purchase', 'project-sale', 'government-purch
 export const CREDIT_STEP_KINDS = ['accept', 'fast-track', 'reject', 'evaluate', 'approve', 'sign', 'revert'] as const;
 export type CreditStepKind = (typeof CREDIT_STEP_KINDS)[number];
 
-export interface CreditApplication extends Versioned {
-  customerId: string;
-  /** fen, > 0 */
-  amount: Fen;
-  termDays: number;
-  purpose: string;
-  /** set only for an urgent purchase: only those may take the fast track */
-  urgent?: UrgentKind;
-  /** the staff member who applied (the sales person); defaults to the record's creator */
-  appliedBy?: string;
-  notes?: string;
-}
-
-/** One workflow step after `apply`. `body` is the step's own fields, without `kind`. */
-export interface CreditStepRecord extends Versioned {
-  applicationId: string;
-  kind: CreditStepKind;
-  /** when, ms since the epoch */
-  at: number;
-  /** who (a staff id) */
-  by: string;
-  body: Omit<Exclude<CreditStepBody, { kind: 'apply' }>, 'kind'>;
-}
-
-export interface CreditEvaluationRecord extends Versioned {
-  applicationId?: string;
-  customerId: string;
-  industry?: string;
-  /** the financial statements per period (credit/statement.ts `FinancialStatement`), JSON */
-  statements: unknown;
-  /** the characteristic sheet (credit/characteristic.ts `AspectSheet`), JSON */
-  aspects: unknown;
-  /** the settings the evaluation was scored with (a full `CreditSettings` copy), JSON */
-  settings: unknown;
-  settingsVersion: number;
-  evaluatedOn: string;
-  evaluatedBy?: string;
-  /** the results, kept for lists; the full explanation is recomputed from the inputs above */
-  recommendedLimit?: Fen;
-  creditGrade?: string;
-  limitClass?: string;
-  /** guarantees taken (§7): a mortgage 抵押 and a pledge 质押, as described by the reviewer */
-  mortgage?: string;
-  pledge?: string;
-  notes?: string;
-}
-
-export interface CreditOverride extends Versioned {
-  customerId: string;
-  saleId: string;
-  /** the manager (staff id) */
-  by: string;
-  /** ms since the epoch */
-  at: number;
-  reason: string;
-  /** what stopped the sale */
-  reasons: StopReason[];
-  /** fen: exposure including the sale, and the limit then in force (absent without an agreement) */
-  exposure: Fen;
-  limit?: Fen;
-}
-
 export const CREDIT_TABLES = ['creditApplications', 'creditSteps', 'creditEvaluations', 'creditOverrides'] as const;
 export type CreditTable = (typeof CREDIT_TABLES)[number];
 
-
-
-export const CREDIT_FIELDS: Record<CreditTable, FieldSpecs> = {
+export const CREDIT_FIELDS = {
   creditApplications: {
     customerId: link('customers', true),
     amount: requiredMoney,
@@ -105,7 +51,7 @@ export const CREDIT_FIELDS: Record<CreditTable, FieldSpecs> = {
     kind: choice(CREDIT_STEP_KINDS, true),
     at: requiredNumber,
     by: link('staff', true),
-    body: json(true)
+    body: json<Omit<Exclude<CreditStepBody, { kind: 'apply' }>, 'kind'>, true>(true)
   },
   creditEvaluations: {
     applicationId: link('creditApplications'),
@@ -117,7 +63,7 @@ export const CREDIT_FIELDS: Record<CreditTable, FieldSpecs> = {
     settingsVersion: requiredNumber,
     evaluatedOn: { type: 'date', required: true },
     evaluatedBy: link('staff'),
-    recommendedLimit: { type: 'money' },
+    recommendedLimit: money,
     creditGrade: text,
     limitClass: text,
     mortgage: text,
@@ -130,8 +76,33 @@ export const CREDIT_FIELDS: Record<CreditTable, FieldSpecs> = {
     by: link('staff', true),
     at: requiredNumber,
     reason: requiredText,
-    reasons: json(true),
+    reasons: json<StopReason[], true>(true),
     exposure: requiredMoney,
-    limit: { type: 'money' }
+    limit: money
   }
-};
+} as const satisfies Record<CreditTable, FieldSpecs>;
+
+/**
+ * What the applicant asked for (the workflow's `apply` step): `amount` in fen (> 0); `urgent` set
+ * only for an urgent purchase (only those may take the fast track); `appliedBy` the staff member
+ * who applied (the sales person), defaulting to the record's creator.
+ */
+export interface CreditApplication extends Versioned, RecordOf<typeof CREDIT_FIELDS.creditApplications> {}
+
+/** One workflow step after `apply`: `at` in ms since the epoch, `by` a staff id, `body` the step's own fields. */
+export interface CreditStepRecord extends Versioned, RecordOf<typeof CREDIT_FIELDS.creditSteps> {}
+
+/**
+ * An evaluation: the statements per period (credit/statement.ts), the characteristic sheet
+ * (credit/characteristic.ts) and the full settings it was scored with, as JSON; the results
+ * (`recommendedLimit`, `creditGrade`, `limitClass`) are kept for lists, the explanation is
+ * recomputed from the inputs. `mortgage` and `pledge` describe the guarantees taken (§7).
+ */
+export interface CreditEvaluationRecord extends Versioned, RecordOf<typeof CREDIT_FIELDS.creditEvaluations> {}
+
+/**
+ * A manager letting a stopped credit sale through (§6): `by` the manager (staff id), `at` in ms
+ * since the epoch, `reasons` what stopped the sale, `exposure` including the sale and `limit` then
+ * in force (absent without an agreement), in fen.
+ */
+export interface CreditOverride extends Versioned, RecordOf<typeof CREDIT_FIELDS.creditOverrides> {}

@@ -13,7 +13,8 @@ import {
   LADDER_EFFECTS,
   OVERDUE_CAUSES,
   PAYMENT_METHODS,
-  TASK_KINDS
+  TASK_KINDS,
+  type PaymentAllocation
 } from './types';
 
 export const RECEIVABLE_TABLES = [
@@ -28,7 +29,15 @@ export type ReceivableTable = (typeof RECEIVABLE_TABLES)[number];
 
 
 
-export const RECEIVABLE_FIELDS: Record<ReceivableTable, FieldSpecs> = {
+/**
+ * The receivables tables' fields; the record types (./types.ts) are derived from them. Dates are
+ * 'YYYY-MM-DD', money fen. A sale's `dueDate` is set only when it is not ship date + term;
+ * `invoiceNo` is absent while shipped but not invoiced; `overdueCause` is classified at the
+ * collection letter ('non-credit' exempts the sale from stop-shipment). A payment's `allocations`
+ * are set only by a person (absent: oldest invoice first). A task record's `taskKey` is
+ * `taskKey(saleId, kind, epoch)`; `promisedOn` the payment date the customer agreed.
+ */
+export const RECEIVABLE_SPECS = {
   creditAgreements: {
     customerId: link('customers', true),
     applicationId: text,
@@ -63,7 +72,7 @@ export const RECEIVABLE_FIELDS: Record<ReceivableTable, FieldSpecs> = {
     amount: requiredMoney,
     method: choice(PAYMENT_METHODS, true),
     reference: text,
-    allocations: json(),
+    allocations: json<PaymentAllocation[]>(),
     notes: text
   },
   extensionRequests: {
@@ -97,4 +106,7 @@ export const RECEIVABLE_FIELDS: Record<ReceivableTable, FieldSpecs> = {
     liftedBy: link('staff', true),
     reason: requiredText
   }
-};
+} as const satisfies Record<ReceivableTable, FieldSpecs>;
+
+/** The same specs, indexable by any field name (what the write path and the grid read). */
+export const RECEIVABLE_FIELDS: Record<ReceivableTable, FieldSpecs> = RECEIVABLE_SPECS;

@@ -30,6 +30,8 @@
 import type { CreditAgreementTerms } from '../credit/enforcement';
 import type { Fen } from '../money';
 import type { Versioned } from '../records/types';
+import type { RecordOf } from '../records/field-kit';
+import type { RECEIVABLE_SPECS } from './fields';
 
 /** A record as the domain reads it: the envelope beyond `id` and `deleted` is the write path's. */
 export type Row<T extends Versioned> = Omit<T, 'deleted' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy' | '_f'> & {
@@ -42,19 +44,10 @@ export type Row<T extends Versioned> = Omit<T, 'deleted' | 'createdAt' | 'create
  * are credit/enforcement.ts's `CreditAgreementTerms` (limit, start and end dates), which is what
  * `checkCreditSale` takes.
  */
-export interface CreditAgreement extends Versioned, CreditAgreementTerms {
-  customerId: string;
-  /** the credit application it was signed under */
-  applicationId?: string;
-  agreementNo?: string;
-  /** credit term in days: the default term of each credit sale */
-  termDays: number;
-  /** the early-payment incentive the pre-due reminder mentions (free text, e.g. "10 天内付款 1% 折扣") */
-  earlyPaymentIncentive?: string;
-  signedBy?: string;
-  signedOn?: string;
-  notes?: string;
-}
+export interface CreditAgreement
+  extends Versioned,
+    CreditAgreementTerms,
+    RecordOf<typeof RECEIVABLE_SPECS.creditAgreements> {}
 
 /** How an overdue receivable's cause is classified at the collection letter (14 days overdue). */
 export const OVERDUE_CAUSES = ['credit', 'non-credit'] as const;
@@ -64,29 +57,7 @@ export type OverdueCause = (typeof OVERDUE_CAUSES)[number];
  * A credit sale 信用销售 / 赊销: goods shipped before payment. It is the receivable: payments settle
  * it, the ladder runs on it.
  */
-export interface CreditSale extends Versioned {
-  customerId: string;
-  /** the agreement it draws on; absent for a fast-tracked shipment before the agreement (credit.md §1.3) */
-  agreementId?: string;
-  /** the invoice 发票号; absent while shipped but not yet invoiced (credit.md §6 "shipped-but-unbilled") */
-  invoiceNo?: string;
-  shipDate: string;
-  /** fen, > 0 */
-  amount: Fen;
-  /** credit term in days, copied from the agreement when the sale is entered (so a later agreement does not move old due dates) */
-  termDays: number;
-  /** set only when the due date is not ship date + term ("unless set"); see effectiveDueDate */
-  dueDate?: string;
-  goods?: string;
-  /** the sales unit 销售单位 (org unit id) */
-  orgUnitId?: string;
-  /** when the customer confirmed delivery (the confirm-delivery task's outcome, or entered directly) */
-  deliveryConfirmedOn?: string;
-  /** classified at the collection letter; 'non-credit' (being resolved) exempts the sale from stop-shipment */
-  overdueCause?: OverdueCause;
-  causeNote?: string;
-  notes?: string;
-}
+export interface CreditSale extends Versioned, RecordOf<typeof RECEIVABLE_SPECS.creditSales> {}
 
 export const PAYMENT_METHODS = [
   'bank-transfer',
@@ -107,40 +78,13 @@ export interface PaymentAllocation {
 }
 
 /** A payment 回款: may be partial, may cover several invoices. */
-export interface Payment extends Versioned {
-  customerId: string;
-  paidOn: string;
-  /** fen, > 0 */
-  amount: Fen;
-  method: PaymentMethod;
-  /** bank slip, bill or cheque number */
-  reference?: string;
-  /**
-   * A manual allocation, set by a person. Absent: the payment is allocated automatically, oldest
-   * invoice first. Whatever the lines do not cover is allocated automatically too.
-   */
-  allocations?: PaymentAllocation[];
-  notes?: string;
-}
+export interface Payment extends Versioned, RecordOf<typeof RECEIVABLE_SPECS.payments> {}
 
 export const EXTENSION_STATUSES = ['requested', 'approved', 'rejected'] as const;
 export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
 
 /** An extension request 延期申请, submitted in writing before the due date, decided by a manager. */
-export interface ExtensionRequest extends Versioned {
-  customerId: string;
-  saleId: string;
-  requestedOn: string;
-  requestedDueDate: string;
-  /** the reason outside the customer's control (the essay's example: typhoons) */
-  reason: string;
-  status: ExtensionStatus;
-  decidedBy?: string;
-  decidedOn?: string;
-  /** the new due date the manager approved, when not the one requested */
-  approvedDueDate?: string;
-  decisionNote?: string;
-}
+export interface ExtensionRequest extends Versioned, RecordOf<typeof RECEIVABLE_SPECS.extensionRequests> {}
 
 /** The five dated tasks of the ladder, in ladder order. */
 export const TASK_KINDS = [
@@ -170,19 +114,7 @@ export const ALL_TASK_OUTCOMES: readonly TaskOutcome[] = [...new Set(Object.valu
 export const RETRY_OUTCOMES: ReadonlySet<TaskOutcome> = new Set<TaskOutcome>(['no-answer', 'not-arrived']);
 
 /** A derived ladder task was done (or attempted), with its outcome. Append-only. */
-export interface LadderTaskDone extends Versioned {
-  customerId: string;
-  saleId: string;
-  /** the task's stable key, `taskKey(saleId, kind, epoch)` */
-  taskKey: string;
-  kind: TaskKind;
-  outcome: TaskOutcome;
-  doneOn: string;
-  doneBy?: string;
-  /** the payment date the customer agreed or promised, when they did */
-  promisedOn?: string;
-  note?: string;
-}
+export interface LadderTaskDone extends Versioned, RecordOf<typeof RECEIVABLE_SPECS.ladderTasksDone> {}
 
 /** The automatic effects of the ladder. */
 export const LADDER_EFFECTS = ['bad-credit', 'stop-shipment', 'blacklist'] as const;
@@ -194,14 +126,7 @@ export type LadderEffect = (typeof LADDER_EFFECTS)[number];
  * (a later trigger — another invoice going 14 or 30 days overdue — applies the effect again).
  * That the person is a manager is the caller's check (roles live outside the domain).
  */
-export interface LadderEffectLift extends Versioned {
-  customerId: string;
-  effect: LadderEffect;
-  saleId?: string;
-  liftedOn: string;
-  liftedBy: string;
-  reason: string;
-}
+export interface LadderEffectLift extends Versioned, RecordOf<typeof RECEIVABLE_SPECS.ladderEffectLifts> {}
 
 export type CreditAgreementRow = Row<CreditAgreement>;
 export type CreditSaleRow = Row<CreditSale>;

@@ -18,11 +18,26 @@ import {
 import { CREDIT_FIELDS } from '../credit/records';
 import { RECEIVABLE_FIELDS } from '../receivables/fields';
 
-import { choice, link, requiredText, tags, text, type FieldSpec, type FieldSpecs } from './field-kit';
+import {
+  checkbox,
+  choice,
+  date,
+  json,
+  link,
+  requiredCheckbox,
+  requiredNumber,
+  requiredText,
+  tags,
+  text,
+  type FieldSpec,
+  type FieldSpecs
+} from './field-kit';
+import type { ViewState } from './types';
 
 export type { FieldSpec, FieldSpecs };
 
-export const CUSTOMER_FIELDS: FieldSpecs = {
+/** The specs of each table are `as const`: the record types (./types.ts) are derived from them. */
+export const CUSTOMER_FIELDS = {
   kind: choice(CUSTOMER_KINDS, true),
   name: requiredText,
   shortName: text,
@@ -53,63 +68,75 @@ export const CUSTOMER_FIELDS: FieldSpecs = {
   segments: tags,
   tags,
   notes: text
-};
+} as const satisfies FieldSpecs;
+
+export const CONTACT_FIELDS = {
+  customerId: link('customers', true),
+  name: requiredText,
+  title: text,
+  mobile: text,
+  phone: text,
+  email: text,
+  wechat: text,
+  primary: checkbox,
+  notes: text
+} as const satisfies FieldSpecs;
+
+export const FOLLOW_UP_FIELDS = {
+  customerId: link('customers', true),
+  contactId: link('contacts'),
+  staffId: link('staff'),
+  at: requiredText,
+  channel: choice(CHANNELS, true),
+  purpose: text,
+  outcome: text,
+  nextStep: text,
+  nextDate: date,
+  done: requiredCheckbox
+} as const satisfies FieldSpecs;
+
+export const STAFF_FIELDS = {
+  name: requiredText,
+  orgUnitId: link('orgUnits'),
+  mobile: text,
+  email: text,
+  role: text,
+  /** may approve credit, override a stopped credit sale and lift a ladder effect */
+  manager: checkbox,
+  active: requiredCheckbox
+} as const satisfies FieldSpecs;
+
+export const ORG_UNIT_FIELDS = {
+  name: requiredText,
+  kind: choice(ORG_UNIT_KINDS, true),
+  parentId: link('orgUnits')
+} as const satisfies FieldSpecs;
+
+export const CUSTOM_COLUMN_FIELDS = {
+  table: requiredText,
+  label: requiredText,
+  type: choice(CELL_TYPES, true),
+  options: tags,
+  linkTable: text,
+  order: requiredNumber
+} as const satisfies FieldSpecs;
+
+export const SAVED_VIEW_FIELDS = {
+  table: requiredText,
+  name: requiredText,
+  state: json<ViewState, true>(true)
+} as const satisfies FieldSpecs;
 
 export const TABLE_FIELDS: Record<string, FieldSpecs> = {
   customers: CUSTOMER_FIELDS,
-  contacts: {
-    customerId: { ...link('customers'), required: true },
-    name: requiredText,
-    title: text,
-    mobile: text,
-    phone: text,
-    email: text,
-    wechat: text,
-    primary: { type: 'checkbox' },
-    notes: text
-  },
-  followUps: {
-    customerId: { ...link('customers'), required: true },
-    contactId: link('contacts'),
-    staffId: link('staff'),
-    at: requiredText,
-    channel: choice(CHANNELS, true),
-    purpose: text,
-    outcome: text,
-    nextStep: text,
-    nextDate: { type: 'date' },
-    done: { type: 'checkbox', required: true }
-  },
-  staff: {
-    name: requiredText,
-    orgUnitId: link('orgUnits'),
-    mobile: text,
-    email: text,
-    role: text,
-    /** may approve credit, override a stopped credit sale and lift a ladder effect */
-    manager: { type: 'checkbox' },
-    active: { type: 'checkbox', required: true }
-  },
-  orgUnits: {
-    name: requiredText,
-    kind: choice(ORG_UNIT_KINDS, true),
-    parentId: link('orgUnits')
-  },
-  customColumns: {
-    table: requiredText,
-    label: requiredText,
-    type: choice(CELL_TYPES, true),
-    options: tags,
-    linkTable: text,
-    order: { type: 'number', required: true }
-  },
-  savedViews: {
-    table: requiredText,
-    name: requiredText,
-    state: { type: 'text', json: true, required: true }
-  },
+  contacts: CONTACT_FIELDS,
+  followUps: FOLLOW_UP_FIELDS,
+  staff: STAFF_FIELDS,
+  orgUnits: ORG_UNIT_FIELDS,
+  customColumns: CUSTOM_COLUMN_FIELDS,
+  savedViews: SAVED_VIEW_FIELDS,
   settings: {
-    value: { type: 'text', json: true }
+    value: json()
   },
   ...CREDIT_FIELDS,
   ...RECEIVABLE_FIELDS

@@ -29,6 +29,20 @@ export interface MergeConflict {
   other: unknown;
 }
 
+/**
+ * How the note lines about the other record read: the app passes the workspace's language,
+ * field labels and display values (staff names, choice labels); the default writes raw keys.
+ */
+export interface MergeNoteWriter {
+  header(otherName: string): string;
+  line(field: string, value: unknown): string;
+}
+
+const RAW_NOTES: MergeNoteWriter = {
+  header: (name) => `[合并 ${name}]`,
+  line: (field, value) => `${field}: ${show(value)}`
+};
+
 export interface MergePlan {
   /** fields to set on keep; a key present with `undefined` clears that field */
   patch: Partial<Customer>;
@@ -90,11 +104,11 @@ function union(a: readonly unknown[], b: readonly unknown[]): unknown[] {
   return out;
 }
 
-export function planMerge(keep: Customer, other: Customer): MergePlan {
+export function planMerge(keep: Customer, other: Customer, note: MergeNoteWriter = RAW_NOTES): MergePlan {
   const patch: Record<string, unknown> = {};
   const conflicts: MergeConflict[] = [];
   const lines: string[] = [];
-  const header = `[合并 ${other.name}]`;
+  const header = note.header(other.name);
   const k = keep as unknown as Record<string, unknown>;
   const o = other as unknown as Record<string, unknown>;
 
@@ -111,7 +125,7 @@ export function planMerge(keep: Customer, other: Customer): MergePlan {
       if (merged.length > kv.length) patch[field] = merged;
     } else if (!sameValue(field, kv, ov)) {
       conflicts.push({ field, kept: kv, other: ov });
-      lines.push(`${header} ${field}: ${show(ov)}`);
+      lines.push(`${header} ${note.line(field, ov)}`);
     }
   }
 
@@ -124,7 +138,7 @@ export function planMerge(keep: Customer, other: Customer): MergePlan {
     if (otherParent !== undefined) patch.parentId = otherParent;
   } else if (otherParent !== undefined && otherParent !== keepParent) {
     conflicts.push({ field: 'parentId', kept: keepParent, other: otherParent });
-    lines.push(`${header} parentId: ${otherParent}`);
+    lines.push(`${header} ${note.line('parentId', otherParent)}`);
   }
 
   // notes: keep's, then other's, then one line per conflict
@@ -135,7 +149,7 @@ export function planMerge(keep: Customer, other: Customer): MergePlan {
     if (keepNotes === '') notes = otherNotes;
     else if (!sameValue('notes', keepNotes, otherNotes)) {
       conflicts.push({ field: 'notes', kept: keepNotes, other: otherNotes });
-      lines.unshift(`${header} notes: ${otherNotes}`);
+      lines.unshift(`${header} ${note.line('notes', otherNotes)}`);
     }
   }
   if (lines.length > 0) notes = notes === '' ? lines.join('\n') : `${notes}\n${lines.join('\n')}`;

@@ -5,7 +5,20 @@
  * delete flag, who created and last changed it, and a per-field stamp of who changed each field
  * when. Money is integer fen (see ../money.ts). Dates are ISO calendar dates `YYYY-MM-DD`;
  * instants are epoch milliseconds.
+ *
+ * The records' fields are derived from their field specs (./fields.ts, `RecordOf`), so a field's
+ * type and its check are one definition.
  */
+import type { RecordOf } from './field-kit';
+import type {
+  CONTACT_FIELDS,
+  CUSTOM_COLUMN_FIELDS,
+  CUSTOMER_FIELDS,
+  FOLLOW_UP_FIELDS,
+  ORG_UNIT_FIELDS,
+  SAVED_VIEW_FIELDS,
+  STAFF_FIELDS
+} from './fields';
 
 /** Who changed a field and when: the last writer of that field. */
 export interface FieldStamp {
@@ -44,98 +57,36 @@ export const AGE_BANDS = ['<25', '25-34', '35-44', '45-54', '55-64', '65+'] as c
 export const EDUCATION_LEVELS = ['primary', 'secondary', 'college', 'bachelor', 'postgraduate'] as const;
 export const INCOME_BANDS = ['<5k', '5k-10k', '10k-20k', '20k-50k', '50k+'] as const;
 
-export interface Customer extends Versioned {
-  kind: CustomerKind;
-  name: string;
-  shortName?: string;
-  /** 统一社会信用代码, kept as typed even when invalid (flagged, never dropped) */
-  creditCode?: string;
-  /** 居民身份证号码, kept as typed even when invalid */
-  idNumber?: string;
-  tier?: Tier;
-  status?: CustomerStatus;
-  stage?: DevelopmentStage;
-  source?: string;
-  /** staff id */
-  managerId?: string;
-  /** org unit id */
-  orgUnitId?: string;
-  industry?: string;
-  province?: string;
-  city?: string;
-  district?: string;
-  address?: string;
-  mobile?: string;
-  phone?: string;
-  email?: string;
-  wechat?: string;
-  fax?: string;
-  website?: string;
-  /** group parent customer id */
-  parentId?: string;
-  ageBand?: string;
-  occupation?: string;
-  education?: string;
-  incomeBand?: string;
-  segments?: string[];
-  tags?: string[];
-  notes?: string;
-  /** custom field values live at top level under `x_<columnId>` keys */
+/**
+ * A customer (客户档案). Its fields are `CUSTOMER_FIELDS` (./fields.ts): `creditCode`
+ * (统一社会信用代码) and `idNumber` (居民身份证号码) are kept as typed even when invalid (flagged,
+ * never dropped); `managerId` is a staff id, `orgUnitId` an org unit id, `parentId` the group
+ * parent customer's id. Custom field values live at top level under `x_<columnId>` keys.
+ */
+export interface Customer extends Versioned, RecordOf<typeof CUSTOMER_FIELDS> {
   [custom: `x_${string}`]: unknown;
 }
 
-/** A person at a customer (联系人). */
-export interface Contact extends Versioned {
-  customerId: string;
-  name: string;
-  title?: string;
-  mobile?: string;
-  phone?: string;
-  email?: string;
-  wechat?: string;
-  primary?: boolean;
-  notes?: string;
-}
+/** A person at a customer (联系人): `CONTACT_FIELDS`. */
+export interface Contact extends Versioned, RecordOf<typeof CONTACT_FIELDS> {}
 
 export const CHANNELS = ['visit', 'phone', 'sms', 'wechat', 'email', 'fax', 'on-site'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** One contact made with a customer (维护回访), done or planned. */
-export interface FollowUp extends Versioned {
-  customerId: string;
-  contactId?: string;
-  staffId?: string;
-  /** ISO date-time `YYYY-MM-DDTHH:mm` in the user's time zone */
-  at: string;
-  channel: Channel;
-  purpose?: string;
-  outcome?: string;
-  nextStep?: string;
-  /** ISO date */
-  nextDate?: string;
-  done: boolean;
-}
+/**
+ * One contact made with a customer (维护回访), done or planned: `FOLLOW_UP_FIELDS`. `at` is an
+ * ISO date-time `YYYY-MM-DDTHH:mm` in the user's time zone, `nextDate` an ISO date.
+ */
+export interface FollowUp extends Versioned, RecordOf<typeof FOLLOW_UP_FIELDS> {}
 
 export const ORG_UNIT_KINDS = ['company', 'area', 'site'] as const;
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 
-/** company → area (片区) → site (站点) */
-export interface OrgUnit extends Versioned {
-  name: string;
-  kind: OrgUnitKind;
-  parentId?: string;
-}
+/** company → area (片区) → site (站点): `ORG_UNIT_FIELDS`. */
+export interface OrgUnit extends Versioned, RecordOf<typeof ORG_UNIT_FIELDS> {}
 
-export interface Staff extends Versioned {
-  name: string;
-  orgUnitId?: string;
-  mobile?: string;
-  email?: string;
-  role?: string;
-  /** may approve credit, override a stopped credit sale and lift a ladder effect */
-  manager?: boolean;
-  active: boolean;
-}
+/** A staff member: `STAFF_FIELDS` (`manager`: may approve credit, override a stopped sale, lift an effect). */
+export interface Staff extends Versioned, RecordOf<typeof STAFF_FIELDS> {}
 
 export const CELL_TYPES = [
   'text',
@@ -149,24 +100,14 @@ export const CELL_TYPES = [
 ] as const;
 export type CellType = (typeof CELL_TYPES)[number];
 
-/** A user-defined column on a table. Its values live in records under `x_<id>`. */
-export interface CustomColumn extends Versioned {
-  table: string;
-  label: string;
-  type: CellType;
-  /** for choice and multi */
-  options?: string[];
-  /** for link: the table linked to */
-  linkTable?: string;
-  order: number;
-}
+/**
+ * A user-defined column on a table (`CUSTOM_COLUMN_FIELDS`). Its values live in records under
+ * `x_<id>`; `options` for choice and multi, `linkTable` the table a link column links to.
+ */
+export interface CustomColumn extends Versioned, RecordOf<typeof CUSTOM_COLUMN_FIELDS> {}
 
-/** A named grid view per table: columns, widths, order, frozen, sort, filters. */
-export interface SavedView extends Versioned {
-  table: string;
-  name: string;
-  state: ViewState;
-}
+/** A named grid view per table (`SAVED_VIEW_FIELDS`): columns, widths, order, frozen, sort, filters. */
+export interface SavedView extends Versioned, RecordOf<typeof SAVED_VIEW_FIELDS> {}
 
 export interface SortKey {
   column: string;

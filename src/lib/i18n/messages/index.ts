@@ -1,5 +1,6 @@
 import { app } from './app';
 import { cells } from './cells';
+import { commands } from './commands';
 import { common } from './common';
 import { credit } from './credit';
 import { creditEvaluation } from './credit-evaluation';
@@ -14,7 +15,7 @@ import { sharing } from './sharing';
 import type { Locale } from './define';
 
 /** All message tables, merged. Add an area's file here. */
-const areas = [common, app, cells, fields, grid, io, ioFiles, records, credit, creditEvaluation, creditSettings, receivables, sharing] as const;
+const areas = [common, app, cells, fields, grid, io, ioFiles, records, credit, creditEvaluation, creditSettings, receivables, sharing, commands] as const;
 
 type Keys<T> = T extends { 'zh-CN': Record<infer K, string> } ? K : never;
 export type MessageKey = Keys<(typeof areas)[number]>;

@@ -10,7 +10,8 @@ import {
   CUSTOMER_FIELDS,
   DEFAULT_FIELD_WIDTH,
   FIELD_WIDTHS,
-  VALUE_LABEL_PREFIX
+  VALUE_LABEL_PREFIX,
+  type FieldSpecs
 } from '../../../lib/domain/records/fields';
 import { ENVELOPE_FIELDS } from '../../../lib/domain/records/merge';
 import { translate, type Locale, type MessageKey } from '../../../lib/i18n/translate';
@@ -65,7 +66,7 @@ export function demoRowsAndColumns(n: number): { rows: Row[]; columns: (locale: 
   };
   const columns = (locale: Locale): DemoColumn[] =>
     fields.map((field) => {
-      const { linkTable, json: _json, ...spec } = CUSTOMER_FIELDS[field] ?? { type: 'text' };
+      const { linkTable, json: _json, ...spec } = (CUSTOMER_FIELDS as FieldSpecs)[field] ?? { type: 'text' };
       const prefix = VALUE_LABEL_PREFIX[field];
       const labels = prefix
         ? Object.fromEntries((spec.options ?? []).map((o) => [o, translate(locale, `${prefix}.${o}` as MessageKey)]))
