@@ -114,11 +114,12 @@ export interface VolumeResult {
   raisedOn: string | null;
 }
 
-/** Sums of volumes over day ranges by binary search over prefix sums. */
+/**
+ * Sums of volumes over day ranges: binary search for the range, then added in day order (no
+ * prefix sums: their differences would turn 49.99 into 49.99000000000001 and move a boundary).
+ */
 function rangeSums(points: { day: Day; volume: number }[]) {
   points.sort((a, b) => a.day - b.day);
-  const prefix = [0];
-  for (const p of points) prefix.push(prefix[prefix.length - 1] + p.volume);
   const index = (day: Day) => {
     let lo = 0;
     let hi = points.length;
@@ -129,7 +130,11 @@ function rangeSums(points: { day: Day; volume: number }[]) {
     }
     return lo;
   };
-  return (from: Day, to: Day): number => prefix[index(to + 1)] - prefix[index(from)];
+  return (from: Day, to: Day): number => {
+    let total = 0;
+    for (let i = index(from); i < points.length && points[i].day <= to; i++) total += points[i].volume;
+    return total;
+  };
 }
 
 export function volumeAnomaly(
