@@ -3,12 +3,11 @@
  * checked out with ../shared beside it) through the case runner, then proves the runner general
  * with a second, hand-made file of the same format, and refuses malformed files clearly.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../../scripts/check-service.ts';
 import { formatOutcome, formatSummary, parseServiceCases, runServiceCases } from './case-file';
 
 const FIXTURE = new URL('../../../../../shared/fixtures/service/cases.json', import.meta.url);
@@ -98,6 +97,10 @@ describe('the case runner is general', () => {
     if (!p.ok) expect(p.problems).toContain(problem);
   });
 });
+
+// By its full path: an extensionless import would find the launcher `check-service.mjs` first.
+const SCRIPT = fileURLToPath(new URL('../../../../scripts/check-service.ts', import.meta.url));
+const { main } = (await import(/* @vite-ignore */ SCRIPT)) as typeof import('../../../../scripts/check-service');
 
 describe('npm run check:service', () => {
   const dir = mkdtempSync(join(tmpdir(), 'check-service-'));
