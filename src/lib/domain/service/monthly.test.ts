@@ -17,7 +17,23 @@ purchases.push(buy('a0', '2025-03-02', 105000), buy('new', '2026-03-06', 10000, 
 
 describe('monthly analysis', () => {
   const r = monthlyAnalysis(
-    { customers: [...customers, { id: 'gone', orgUnitId: 's2', createdOn: '2025-01-01', losses: [{ on: '2026-03-20' }] }], purchases, flags: [{ customerId: 'a1', raisedOn: '2026-03-02', clearedOn: '2026-04-01' }] },
+    {
+      customers: [...customers, { id: 'gone', orgUnitId: 's2', createdOn: '2025-01-01', losses: [{ on: '2026-03-20' }] }],
+      purchases,
+      flags: [{ customerId: 'a1', raisedOn: '2026-03-02', clearedOn: '2026-04-01' }],
+      complaints: [
+        {
+          customerId: 'a2',
+          receivedAt: '2026-03-02T10:00',
+          steps: [
+            { step: 'verify', doneOn: '2026-03-04', late: true, workingDaysTaken: 2 },
+            { step: 'review', doneOn: '2026-03-05', late: false, workingDaysTaken: 3 },
+            { step: 'rectify', doneOn: null, late: true, workingDaysTaken: null }
+          ]
+        },
+        { customerId: 'a3', receivedAt: '2026-02-27', steps: [{ step: 'verify', doneOn: '2026-03-02', late: false, workingDaysTaken: 1 }] }
+      ]
+    },
     ['2026-03'],
     units,
     '2026-04-02'
@@ -42,7 +58,11 @@ describe('monthly analysis', () => {
       cardShare: 0.185714,
       creditShare: 0,
       flagsRaised: 1,
-      flagsCleared: 0
+      flagsCleared: 0,
+      complaintsReceived: 1,
+      complaintsArchived: 0,
+      lateSteps: 1,
+      stepDays: { verify: 1.5, review: 3, rectify: null, revisit: null, archive: null }
     });
   });
   it('s2: a new customer on credit, a lost one', () => {

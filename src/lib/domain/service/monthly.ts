@@ -13,11 +13,14 @@
  * - growth against the same month last year (同比) of customers at end, active customers and
  *   sales: (this − last year) ÷ last year; null when last year's figure is 0.
  * - flags raised / cleared: flag events whose `raisedOn` / `clearedOn` falls in the month.
+ * - complaints: received in the month; archived in the month; steps done in the month late; and
+ *   per step the mean working days from receipt to done over the steps done in the month (the
+ *   step statuses come from `complaintStatus`, so the calendar and pauses are already counted).
  * Ratios are rounded to 6 decimals; null (never NaN or ∞) when there is nothing to divide by.
  * A customer's purchases, flags and losses count in the customer's org unit and every unit above.
  */
 import { isoOf, monthIndexOf, monthLabel, monthStart, type Day, type MonthIndex } from '../receivables/dates';
-import { unitChain, type OrgUnitLink } from './complaints';
+import { COMPLAINT_STEPS, unitChain, type ComplaintStep, type OrgUnitLink, type StepStatus } from './complaints';
 import { parseMonth, round6, type LossCustomer } from './loss';
 import { Checker, todayOf, type Outcome } from './problems';
 import { checkPurchases, type Purchase } from './purchases';
@@ -28,10 +31,17 @@ export interface FlagEvent {
   clearedOn?: string | null;
 }
 
+export interface ComplaintFigures {
+  customerId: string;
+  receivedAt: string;
+  steps: readonly Pick<StepStatus, 'step' | 'doneOn' | 'late' | 'workingDaysTaken'>[];
+}
+
 export interface MonthlyInput {
   customers: readonly LossCustomer[];
   purchases: readonly Purchase[];
   flags?: readonly FlagEvent[];
+  complaints?: readonly ComplaintFigures[];
 }
 
 export interface MonthlyRow {
@@ -50,6 +60,18 @@ export interface MonthlyRow {
   creditShare: number | null;
   flagsRaised: number;
   flagsCleared: number;
+  complaintsReceived: number;
+  complaintsArchived: number;
+  lateSteps: number;
+  /** mean working days from receipt, per step done in the month; null when none was */
+  stepDays: Record<ComplaintStep, number | null>;
+}
+
+interface StepDone {
+  step: ComplaintStep;
+  month: MonthIndex;
+  late: boolean;
+  taken: number | null;
 }
 
 interface Sums {
@@ -64,6 +86,8 @@ interface Cust {
   months: Map<MonthIndex, Sums>;
   raised: MonthIndex[];
   cleared: MonthIndex[];
+  received: MonthIndex[];
+  steps: StepDone[];
 }
 
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : round6(a / b));
@@ -83,7 +107,7 @@ function prepare(input: MonthlyInput, units: readonly OrgUnitLink[] | null, t: D
       if (!chain.ok) c.problems.push(...chain.problems.map((p) => ({ ...p, at: `customers[${i}].orgUnitId` })));
       else unitIds = [null, ...chain.value.map((u) => u.id)];
     }
-    custs.set(k.id, { units: unitIds, created, spells, months: new Map(), raised: [], cleared: [] });
+    custs.set(k.id, { units: unitIds, created, spells, months: new Map(), raised: [], cleared: [], received: [], steps: [] });
   });
   const checked = checkPurchases(input.purchases, new Set(custs.keys()), isoOf(t));
   if (!checked.ok) c.problems.push(...checked.problems);
@@ -103,7 +127,42 @@ function prepare(input: MonthlyInput, units: readonly OrgUnitLink[] | null, t: D
     k.raised.push(monthIndexOf(c.day(f.raisedOn, `flags[${i}].raisedOn`, t)));
     if (f.clearedOn != null) k.cleared.push(monthIndexOf(c.day(f.clearedOn, `flags[${i}].clearedOn`, t)));
   });
+  (input.complaints ?? []).forEach((k, i) => {
+    const cust = custs.get(k.customerId);
+    if (!cust) return c.push('unknown-customer', `complaints[${i}].customerId`, k.customerId);
+    cust.received.push(monthIndexOf(c.day(k.receivedAt, `complaints[${i}].receivedAt`, t)));
+    k.steps.forEach((s, j) => {
+      if (s.doneOn == null) return;
+      const month = monthIndexOf(c.day(s.doneOn, `complaints[${i}].steps[${j}].doneOn`, t));
+      cust.steps.push({ step: s.step, month, late: s.late, taken: s.workingDaysTaken });
+    });
+  });
   return custs;
+}
+
+function complaintFigures(cs: readonly Cust[], m: MonthIndex) {
+  const sums = new Map<ComplaintStep, { n: number; days: number }>();
+  let received = 0;
+  let archived = 0;
+  let lateSteps = 0;
+  for (const k of cs) {
+    received += k.received.filter((x) => x === m).length;
+    for (const s of k.steps) {
+      if (s.month !== m) continue;
+      if (s.step === 'archive') archived++;
+      if (s.late) lateSteps++;
+      if (s.taken === null) continue;
+      const sum = sums.get(s.step) ?? { n: 0, days: 0 };
+      sums.set(s.step, { n: sum.n + 1, days: sum.days + s.taken });
+    }
+  }
+  const stepDays = Object.fromEntries(
+    COMPLAINT_STEPS.map((step) => {
+      const sum = sums.get(step);
+      return [step, sum ? round6(sum.days / sum.n) : null];
+    })
+  ) as Record<ComplaintStep, number | null>;
+  return { complaintsReceived: received, complaintsArchived: archived, lateSteps, stepDays };
 }
 
 const presentAt = (k: Cust, day: Day): boolean => k.created <= day && !k.spells.some(([on, back]) => on <= day && back > day);
@@ -150,7 +209,8 @@ function row(unitId: string | null, cs: readonly Cust[], m: MonthIndex): Monthly
     cardShare: ratio(card, sales),
     creditShare: ratio(credit, sales),
     flagsRaised: r.flagsRaised,
-    flagsCleared: r.flagsCleared
+    flagsCleared: r.flagsCleared,
+    ...complaintFigures(cs, m)
   };
 }
 
