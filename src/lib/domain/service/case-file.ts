@@ -5,7 +5,8 @@
  *
  * Sections: `cycle`, `volume`, `workingDays`, `lossRate` (any may be absent, at least one case in
  * all). Each case has a unique `case` name, its inputs and `expected`; an optional `note` is
- * ignored. Unknown keys anywhere make the file malformed (a check that cannot run must not pass
+ * ignored; an optional input or field given as null counts as absent. Unknown keys anywhere, and
+ * missing required ones, make the file malformed (a check that cannot run must not pass
  * silently), and so do inputs of the wrong type; dates are checked by the engine, whose refusal
  * fails the case with its problems, unless the case expects it: `expected: { "problem": "<kind>" }`.
  * Keys of `expected` that are absent are not checked. Comparison: numbers within 1e-6, null only
@@ -27,13 +28,13 @@ interface SectionSpec {
   required: Record<string, Shape>;
   optional: Record<string, Shape>;
   expected: readonly string[];
-  /** nested object keys allowed, by input key */
+  /** nested objects' fields by input key; a name ending in `?` is optional */
   nested?: Record<string, Record<string, Shape>>;
   run(c: Json): Outcome<Record<string, Value>>;
 }
 
 const strings = (v: unknown) => v as string[];
-const num = (v: unknown, d: number) => (v === undefined ? d : (v as number));
+const num = (v: unknown, d: number) => (v == null ? d : (v as number));
 
 const SECTIONS = {
   cycle: {
@@ -61,7 +62,7 @@ const SECTIONS = {
   workingDays: {
     required: { calendar: 'object', start: 'string', workingDays: 'number' },
     optional: { pausedDays: 'strings', doneOn: 'string', today: 'string' },
-    nested: { calendar: { weekend: 'numbers', holidays: 'strings', workdays: 'strings' } },
+    nested: { calendar: { 'weekend?': 'numbers', 'holidays?': 'strings', 'workdays?': 'strings' } },
     expected: ['deadline', 'late'],
     run: (c) => {
       const r = serviceLevel({
@@ -78,15 +79,15 @@ const SECTIONS = {
   lossRate: {
     required: { month: 'string', customers: 'objects' },
     optional: { today: 'string' },
-    nested: { customers: { createdOn: 'string', lostOn: 'string' } },
+    nested: { customers: { createdOn: 'string', 'lostOn?': 'string' } },
     expected: ['customersAtStart', 'lost', 'lossRate'],
     run: (c) => {
       const customers = (c.customers as { createdOn: string; lostOn?: string }[]).map((k, i) => ({
         id: `c${i}`,
         createdOn: k.createdOn,
-        losses: k.lostOn === undefined ? [] : [{ on: k.lostOn }]
+        losses: k.lostOn == null ? [] : [{ on: k.lostOn }]
       }));
-      const r = lossRate(customers, c.month as string, c.today as string | undefined);
+      const r = lossRate(customers, c.month as string, (c.today as string | null) ?? undefined);
       return r.ok ? { ok: true, value: { ...r.value } } : r;
     }
   }
@@ -143,14 +144,19 @@ const SHAPE_WORDS: Record<Shape, string> = {
   objects: 'a list of objects'
 };
 
-/** Checks nested objects' keys and value types (the calendar, purchases, customers). */
-function checkNested(where: string, v: unknown, keys: Record<string, Shape>, problems: string[]): void {
+/** Checks nested objects' fields: required ones present, no unknown ones, types (null: absent). */
+function checkNested(where: string, v: unknown, fields: Record<string, Shape>, problems: string[]): void {
+  const shapes = new Map(Object.entries(fields).map(([k, shape]) => [k.replace(/\?$/, ''), shape]));
+  const required = Object.keys(fields).filter((k) => !k.endsWith('?'));
   const items = Array.isArray(v) ? v.map((x, i) => [`${where}[${i}]`, x] as const) : [[where, v] as const];
-  for (const [w, item] of items)
+  for (const [w, item] of items) {
+    for (const k of required) if ((item as Json)[k] == null) problems.push(`${w}.${k} is missing`);
     for (const [k, x] of Object.entries(item as Json)) {
-      if (!(k in keys)) problems.push(`${w}.${k} is not a known field`);
-      else if (!fits(x, keys[k])) problems.push(`${w}.${k} is not ${SHAPE_WORDS[keys[k]]}`);
+      const shape = shapes.get(k);
+      if (!shape) problems.push(`${w}.${k} is not a known field`);
+      else if (x !== null && !fits(x, shape)) problems.push(`${w}.${k} is not ${SHAPE_WORDS[shape]}`);
     }
+  }
 }
 
 function parseExpected(where: string, v: unknown, keys: readonly string[], problems: string[]): Record<string, Value> | null {
@@ -185,6 +191,7 @@ function parseCase(section: Section, item: unknown, where: string, problems: str
     if (k === 'case' || k === 'expected' || k === 'note') continue;
     const shape = spec.required[k] ?? spec.optional[k];
     if (!shape) problems.push(`${where}.${k} is not a known input`);
+    else if (v === null && k in spec.optional) continue;
     else if (!fits(v, shape)) problems.push(`${where}.${k} is not ${SHAPE_WORDS[shape]}`);
     else if (spec.nested?.[k]) checkNested(`${where}.${k}`, v, spec.nested[k], problems);
   }

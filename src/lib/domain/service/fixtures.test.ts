@@ -72,6 +72,15 @@ describe('the case runner is general', () => {
     expect(formatSummary(outcomes)).toBe('8 passed, 2 failed');
   });
 
+  it('takes an optional input or field given as null as absent', () => {
+    const outcomes = run({
+      cycle: [{ case: 'c', today: '2026-01-20', purchases: ['2026-01-01', '2026-01-08'], cycleDays: null, graceDays: null, expected: { cycleDays: 7, flagged: true } }],
+      workingDays: [{ case: 'w', calendar: { weekend: null }, start: '2026-03-06 16:30', workingDays: 1, doneOn: null, today: null, expected: { deadline: '2026-03-09', late: null } }],
+      lossRate: [{ case: 'l', month: '2026-01', customers: [{ createdOn: '2025-01-01', lostOn: null }], today: null, expected: { lossRate: 0 } }]
+    });
+    expect(outcomes.filter((o) => !o.pass).map(formatOutcome)).toEqual([]);
+  });
+
   it('fails a case whose input the engine refuses, with the problem', () => {
     const outcomes = run({ cycle: [{ case: 'x', today: '2026-01-01', purchases: ['2026-02-30'], expected: { flagged: false } }] });
     expect(formatOutcome(outcomes[0])).toBe('FAIL  cycle x: refused: invalid-date at purchases[0] (2026-02-30)');
@@ -89,6 +98,9 @@ describe('the case runner is general', () => {
     ['a case twice', { lossRate: [1, 2].map(() => ({ case: 'a', month: '2026-01', customers: [], expected: { lost: 0 } })) }, 'lossRate: case a appears twice'],
     ['an unknown calendar field', { workingDays: [{ case: 'a', calendar: { weekends: [6] }, start: '2026-01-01', workingDays: 1, expected: { late: false } }] }, 'workingDays[0].calendar.weekends is not a known field'],
     ['a volume that is text', { volume: [{ case: 'a', today: '2026-01-01', purchases: [{ date: '2026-01-01', volume: '5' }], expected: { flagged: false } }] }, 'volume[0].purchases[0].volume is not a number'],
+    ['a purchase without its date', { volume: [{ case: 'a', today: '2026-01-01', purchases: [{ volume: 5 }], expected: { flagged: false } }] }, 'volume[0].purchases[0].date is missing'],
+    ['a customer without createdOn', { lossRate: [{ case: 'a', month: '2026-01', customers: [{ createdOn: null }], expected: { lost: 0 } }] }, 'lossRate[0].customers[0].createdOn is missing'],
+    ['a required input given as null', { cycle: [{ case: 'a', today: null, purchases: [], expected: { flagged: false } }] }, 'cycle[0].today is not a string'],
     ['another version', { version: 2, cycle: [] }, 'version 2 is not 1'],
     ['no cases', { version: 1 }, 'the file has no cases']
   ])('refuses a malformed file: %s', (_n, json, problem) => {

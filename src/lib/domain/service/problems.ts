@@ -45,9 +45,9 @@ export const fail = <T>(problems: ServiceProblem[]): Outcome<T> => ({ ok: false,
 /** The earliest date any rule accepts: older dates are typing mistakes. */
 export const EARLIEST_DAY: Day = tryDay('1900-01-01');
 
-const MOMENT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/;
+const MOMENT = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/;
 
-/** The day of an ISO date or date-time (the hour never matters), or NaN. */
+/** The day of an ISO date or date-time (`T` or a space; the hour never matters), or NaN. */
 export function dayOfMoment(s: unknown): Day {
   if (typeof s !== 'string' || !MOMENT.test(s)) return Number.NaN;
   if (s.length > 10) {
