@@ -65,6 +65,7 @@ export function mood(
   complaints.forEach((k, i) => {
     const received = c.day(k.receivedAt, `complaints[${i}].receivedAt`, t.value);
     const closed = k.closedAt == null ? null : c.day(k.closedAt, `complaints[${i}].closedAt`);
+    if (closed !== null && closed < received) c.push('invalid-date', `complaints[${i}].closedAt`, k.closedAt);
     if (closed === null || closed > t.value) open.push({ id: k.id, since: received });
   });
   let latest: { on: Day; score: number } | null = null;

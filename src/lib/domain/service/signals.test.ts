@@ -24,6 +24,7 @@ describe('the median cycle', () => {
     ['no purchase', [], null, 0],
     ['one purchase', ['2026-01-01'], null, 0],
     ['two purchases', ['2026-01-01', '2026-01-04'], 3, 1],
+    ['two date-times on two days', ['2026-01-01T23:59', '2026-01-04 08:00'], 3, 1],
     ['three purchases, unsorted: intervals 2 and 8', ['2026-01-11', '2026-01-01', '2026-01-03'], 5, 2],
     ['even count rounds up', ['2026-01-01', '2026-01-03', '2026-01-08', '2026-01-12', '2026-01-15'], 4, 4],
     ['many: only the last 12 intervals', [...Array.from({ length: 10 }, (_, i) => addDays('2025-01-01', 30 * i)), ...weekly], 7, 12]
@@ -86,6 +87,12 @@ describe('mood', () => {
   ])('%s', (_n, complaints, surveys, flagged) => {
     const r = mood(complaints, surveys, '2026-03-05');
     expect(r.ok && r.value.flagged).toBe(flagged);
+  });
+  it('refuses a complaint closed before it was received', () => {
+    expect(mood([{ id: 'k', receivedAt: '2026-03-02', closedAt: '2026-03-01' }], [], '2026-03-05')).toMatchObject({
+      ok: false,
+      problems: [{ kind: 'invalid-date', at: 'complaints[0].closedAt' }]
+    });
   });
   it('refuses a score outside 1–5', () => {
     expect(mood([], [{ on: '2026-03-02', score: 6 }], '2026-03-05')).toMatchObject({ ok: false, problems: [{ kind: 'invalid-score' }] });
