@@ -40,14 +40,14 @@ export function checkPurchases(purchases: readonly Purchase[], customerIds: Read
   if (!t.ok) return t;
   const c = new Checker();
   const out = purchases.map((p, i) => {
-    const at = `purchases[${i}]`;
-    if (!customerIds.has(p.customerId)) c.push('unknown-customer', `${at}.customerId`, p.customerId);
-    const day = c.day(p.at, `${at}.at`, t.value);
-    if (!isFen(p.amountFen)) c.push('invalid-number', `${at}.amountFen`, p.amountFen);
-    else if (p.amountFen < 0) c.push('negative-amount', `${at}.amountFen`, p.amountFen);
-    else if (p.amountFen > MAX_PURCHASE_FEN) c.push('absurd-amount', `${at}.amountFen`, p.amountFen);
-    if (p.volume != null) c.quantity(p.volume, `${at}.volume`, MAX_VOLUME);
-    if (!PAYMENT_KINDS.includes(p.paymentKind)) c.push('invalid-setting', `${at}.paymentKind`, p.paymentKind);
+    const at = (field: string) => () => `purchases[${i}].${field}`;
+    if (!customerIds.has(p.customerId)) c.push('unknown-customer', at('customerId'), p.customerId);
+    const day = c.day(p.at, at('at'), t.value);
+    if (!isFen(p.amountFen)) c.push('invalid-number', at('amountFen'), p.amountFen);
+    else if (p.amountFen < 0) c.push('negative-amount', at('amountFen'), p.amountFen);
+    else if (p.amountFen > MAX_PURCHASE_FEN) c.push('absurd-amount', at('amountFen'), p.amountFen);
+    if (p.volume != null) c.quantity(p.volume, at('volume'), MAX_VOLUME);
+    if (!PAYMENT_KINDS.includes(p.paymentKind)) c.push('invalid-setting', at('paymentKind'), p.paymentKind);
     return { ...p, day };
   });
   return c.result(() => out);

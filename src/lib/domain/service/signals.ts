@@ -67,7 +67,7 @@ export function visitCycle(input: CycleInput, today: string, settings: CycleSett
   const c = new Checker();
   const grace = c.whole(settings.graceDays, 'graceDays', 0, 366);
   const hand = input.cycleDays == null ? null : c.whole(input.cycleDays, 'cycleDays', 1, MAX_CYCLE);
-  const raw = input.purchases.map((p, i) => c.day(p, `purchases[${i}]`, t.value));
+  const raw = input.purchases.map((p, i) => c.day(p, () => `purchases[${i}]`, t.value));
   return c.result(() => {
     const days = distinctDays(raw);
     const gaps = days.slice(1).map((d, i) => d - days[i]).slice(-CYCLE_INTERVALS);
@@ -150,8 +150,8 @@ export function volumeAnomaly(
   const ratio = settings.ratio;
   if (typeof ratio !== 'number' || !(ratio > 0 && ratio <= 1)) c.push('invalid-setting', 'ratio', ratio);
   const points = purchases.map((p, i) => ({
-    day: c.day(p.date, `purchases[${i}].date`, t.value),
-    volume: c.quantity(p.volume, `purchases[${i}].volume`, MAX_VOLUME)
+    day: c.day(p.date, () => `purchases[${i}].date`, t.value),
+    volume: c.quantity(p.volume, () => `purchases[${i}].volume`, MAX_VOLUME)
   }));
   return c.result(() => {
     const sum = rangeSums(points);
