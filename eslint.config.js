@@ -2,7 +2,15 @@ import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import { builtinRules } from 'eslint/use-at-your-own-risk';
 import svelteConfig from './svelte.config.js';
+
+/**
+ * House rules written with ESLint's `no-restricted-syntax`, each under its own name so that each
+ * has its own files and exceptions (one `no-restricted-syntax` per file would replace the other).
+ */
+const restrictedSyntax = builtinRules.get('no-restricted-syntax');
+const kebu = { rules: { 'one-clock': restrictedSyntax } };
 
 /**
  * The layers only import downwards: domain ← db ← sync ← grid, io ← routes.
@@ -51,6 +59,31 @@ export default ts.config(
           selector:
             "CallExpression[callee.property.name=/^(put|bulkPut|bulkAdd|bulkUpdate|bulkDelete|modify)$/]",
           message: 'Write through WritePath (src/lib/db/write-path.ts): it validates, logs and makes the change undoable.'
+        }
+      ]
+    }
+  },
+  {
+    // One source of today: screens read "today" and "now" from app/clock.svelte.ts, so moving the
+    // day (`?today=`, tests, demos) moves every screen. Nothing else reads the wall clock.
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    ignores: [
+      'src/lib/app/clock.svelte.ts', // the clock itself
+      'src/lib/db/ids.ts', // wallTime(): ids and the stamps below the app layer, which cannot import the app's clock
+      'src/lib/db/write-path.ts', // the hybrid clock: wall time, never backwards (moves with it when it gets its own module)
+      'src/**/*.test.ts' // tests may read it
+    ],
+    plugins: { kebu },
+    rules: {
+      'kebu/one-clock': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Read today and now from the clock (src/lib/app/clock.svelte.ts): clock.today, clock.now(), clock.nowLocal().'
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Read now from the clock (src/lib/app/clock.svelte.ts: clock.now()); below the app layer, wallTime() in src/lib/db/ids.ts.'
         }
       ]
     }

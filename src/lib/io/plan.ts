@@ -18,6 +18,7 @@
  * Pure: no storage, no UI; import-session.ts feeds it and turns it into one write.
  */
 import { parseCell, type CellError, type CellSpec } from '$lib/domain/cells';
+import { roundToFen, yuanText } from '$lib/domain/money';
 import { TABLE_FIELDS } from '$lib/domain/records/fields';
 import { duplicateKeys } from '$lib/domain/records/duplicates';
 import { normalizeCode, normalizeMobile, normalizeName } from '$lib/domain/records/normalize';
@@ -157,15 +158,16 @@ const SAME_AFTER_NORMALISING: Record<string, (a: unknown, b: unknown) => boolean
   creditCode: (a, b) => normalizeCode(str(a)) !== '' && normalizeCode(str(a)) === normalizeCode(str(b))
 };
 
-const roundCents = (n: number) => Math.round(n * 100) / 100;
-
 /** A file's cell as the text a person would type into a cell of this type. */
 function cellText(spec: CellSpec, raw: RawCell): string {
   if (raw === null || raw === undefined) return '';
   if (typeof raw === 'string') return raw;
   if (raw instanceof Date) return dateToIso(raw);
   if (typeof raw === 'boolean') return raw ? 'true' : 'false';
-  if (spec.type === 'money') return roundCents(raw).toFixed(2);
+  if (spec.type === 'money') {
+    const fen = roundToFen(raw);
+    return fen === null ? String(raw) : yuanText(fen);
+  }
   return String(raw);
 }
 

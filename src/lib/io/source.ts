@@ -7,6 +7,7 @@
  * workbook), an old `.xls`, text in the wrong encoding, a sheet whose header row has merged cells,
  * and a sheet with a formula (its value is a computation, not data: save values only first).
  */
+import { utcIsoOf } from '$lib/domain/dates';
 import { decodeText, type Encoding, type EncodingChoice } from './encoding';
 import { parseDelimited, type Delimiter, type DelimiterChoice } from './csv';
 import { IoError, MAX_FILE_BYTES, MAX_ROWS, MB } from './errors';
@@ -99,7 +100,9 @@ export function toTable(rows: RawCell[][], firstRowNumber: number, rowNumbers?: 
 
 /** A calendar date of a workbook date cell (workbooks store dates without a zone: read as UTC). */
 export function dateToIso(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  const iso = utcIsoOf(d);
+  if (iso === null) throw new RangeError('Invalid time value');
+  return iso;
 }
 
 /** A cell as the text a person would type for it. */

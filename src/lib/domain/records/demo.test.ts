@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeness } from './completeness';
+import { completeness, DEFAULT_REQUIRED_FIELDS } from './completeness';
 import { createRng, generateWorkspace } from './demo';
 import { findDuplicateGroups } from './duplicates';
 import { checkCreditCode, checkIdNumber } from './identity';
@@ -181,7 +181,7 @@ describe('generateWorkspace', () => {
   });
 
   it('leaves some records incomplete', () => {
-    const scores = customers.map((c) => completeness(c, undefined, today).score);
+    const scores = customers.map((c) => completeness(c, DEFAULT_REQUIRED_FIELDS, today).score);
     const complete = scores.filter((s) => s === 1).length;
     expect(complete).toBeGreaterThan(customers.length * 0.3);
     expect(complete).toBeLessThan(customers.length);

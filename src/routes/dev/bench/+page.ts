@@ -11,7 +11,7 @@ import { generateWorkspace, createRng } from '$lib/domain/records/demo';
 import { KebuDB, workspaceDbName } from '$lib/db/schema';
 import { WritePath, type Actor, type Mutation } from '$lib/db/write-path';
 import { createWorkspace, saveProfile } from '$lib/db/registry';
-import { newId } from '$lib/db/ids';
+import { newId, wallTime } from '$lib/db/ids';
 import type { PageLoad } from './$types';
 
 type Fields = Record<string, unknown>;
@@ -120,7 +120,7 @@ async function writePathBench(rows: number, rounds: number): Promise<WriteBenchR
     // (b) the baseline: the same rows with the same envelope, one bulkPut
     {
       const db = await freshDb(`kebu-bench-raw-${round}`);
-      const at = Date.now();
+      const at = wallTime();
       // the same objects the write path stores: fields, then id and envelope (no `_f` on insert)
       const objects = customers.map(({ id, ...fields }) => ({
         ...fields,
