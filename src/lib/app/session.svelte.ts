@@ -62,7 +62,7 @@ class Session {
     this.workspaces = await listWorkspaces();
     const open = this.#open(ws);
     // the generator is only needed here: keep it off the first page's JavaScript
-    const { loadDemo } = await import('$lib/db/demo');
+    const { loadDemo } = await import('$lib/demo/load');
     await loadDemo(open.writes, { customers, today: clock.today });
     return open;
   }

@@ -17,7 +17,7 @@ import { newId, wallTime } from '$lib/db/ids';
 import type { KebuDB, TableName } from '$lib/db/schema';
 import { WritePath, type Actor, type Mutation } from '$lib/db/write-path';
 import { WriteError } from '$lib/db/validate';
-import { fieldLabel } from '$lib/app/columns';
+import { fieldLabel } from '$lib/i18n/field-labels';
 import type { Locale } from '$lib/i18n/messages/define';
 import { IoError } from './errors';
 import { HISTORY_PREFIX, importHistory, type ImportHistoryValue } from './history';

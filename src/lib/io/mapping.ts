@@ -11,7 +11,7 @@
 import { TABLE_FIELDS } from '$lib/domain/records/fields';
 import { toHalfWidth } from '$lib/domain/records/normalize';
 import { CELL_TYPES, type CellType, type CustomColumn } from '$lib/domain/records/types';
-import { fieldLabel } from '$lib/app/columns';
+import { fieldLabel } from '$lib/i18n/field-labels';
 import { LOCALES } from '$lib/i18n/messages/define';
 import { ID_HEADER, LINK_ID_PREFIX, type ExportMeta } from './meta';
 import { IGNORED_HEADERS, SYNONYMS } from './synonyms';

@@ -96,4 +96,3 @@ export {
   type CustomerReceivables,
   type OpenReceivable
 } from './customer';
-export { generateReceivables, type GeneratedReceivables, type GenerateOptions } from './generate';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { completeness, DEFAULT_REQUIRED_FIELDS } from './completeness';
-import { createRng, generateWorkspace } from './demo';
-import { findDuplicateGroups } from './duplicates';
-import { checkCreditCode, checkIdNumber } from './identity';
-import { isMobile } from './normalize';
+import { completeness, DEFAULT_REQUIRED_FIELDS } from '$lib/domain/records/completeness';
+import { createRng, generateWorkspace } from './records';
+import { findDuplicateGroups } from '$lib/domain/records/duplicates';
+import { checkCreditCode, checkIdNumber } from '$lib/domain/records/identity';
+import { isMobile } from '$lib/domain/records/normalize';
 import {
   AGE_BANDS,
   CHANNELS,
@@ -13,7 +13,7 @@ import {
   INCOME_BANDS,
   TIERS,
   type Customer
-} from './types';
+} from '$lib/domain/records/types';
 
 const today = '2026-11-28';
 const asRecords = (drafts: object[]) =>

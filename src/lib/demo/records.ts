@@ -41,9 +41,9 @@ import {
   type DemoCity,
   type DemoDistrict,
   type DemoSite
-} from './demo-data';
-import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, idNumberCheckChar } from './identity';
-import { createRng, fmix32, rngStream, type Rng } from './rng';
+} from './records-data';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, idNumberCheckChar } from '$lib/domain/records/identity';
+import { createRng, fmix32, rngStream, type Rng } from '$lib/domain/records/rng';
 import {
   AGE_BANDS,
   EDUCATION_LEVELS,
@@ -57,7 +57,7 @@ import {
   type OrgUnit,
   type Staff,
   type Tier
-} from './types';
+} from '$lib/domain/records/types';
 
 export { createRng, type Rng };
 
