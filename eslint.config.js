@@ -115,5 +115,14 @@ export default ts.config(
     files: ['src/**/*.ts', 'src/**/*.svelte'],
     plugins: { kebu },
     rules: { 'kebu/layers': 'error' }
+  },
+  {
+    // Size: files that fit in a head, functions that fit on a screen (tests are tables and scenarios).
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'max-lines': ['error', { max: 450, skipBlankLines: false, skipComments: false }],
+      'max-lines-per-function': ['error', { max: 120, skipBlankLines: false, skipComments: false, IIFEs: true }]
+    }
   }
 );

@@ -31,8 +31,7 @@ function packageOf(spec) {
   return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-const matches = (spec, pattern) =>
-  pattern === '*' || spec === pattern || (pattern.endsWith('*') && spec.startsWith(pattern.slice(0, -1)));
+const matches = (spec, pattern) => pattern === '*' || spec === pattern || (pattern.endsWith('*') && spec.startsWith(pattern.slice(0, -1)));
 
 export function layersRule(layers) {
   return {
@@ -59,7 +58,10 @@ export function layersRule(layers) {
         if (target === null) {
           const name = packageOf(spec);
           if (test || entry.packages.some((p) => matches(spec, p) || matches(name, p))) return;
-          context.report({ node, message: `${where} may not import the package '${spec}' (allowed: ${entry.packages.join(', ') || 'none'}; see LAYERS in eslint.config.js).` });
+          context.report({
+            node,
+            message: `${where} may not import the package '${spec}' (allowed: ${entry.packages.join(', ') || 'none'}; see LAYERS in eslint.config.js).`
+          });
           return;
         }
         const to = layerOf(target);
