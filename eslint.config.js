@@ -2,21 +2,51 @@ import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import { builtinRules } from 'eslint/use-at-your-own-risk';
 import svelteConfig from './svelte.config.js';
+import { layersRule } from './eslint/layers.js';
 
 /**
- * The layers only import downwards: domain ← db ← sync ← grid, io ← routes.
- * Each entry forbids a layer from importing the ones above it.
+ * The layers, declared once. Each layer lists the layers (folders of src/lib, `routes`, `src`)
+ * and the packages it may import; everything else is a lint error (`kebu/layers`, eslint/layers.js),
+ * and so is a folder of src/lib with no entry. Lower layers never import higher ones:
+ *
+ *   domain ← db ← sync ← grid | io | workers ← app ← components ← routes
+ *   i18n beside domain; ui (the small UI kit) on i18n and domain; demo (generators) on db
  */
-const layer = (files, forbidden, why) => ({
-  files,
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      { patterns: forbidden.map((group) => ({ group: [group], message: why })) }
-    ]
-  }
-});
+const LAYERS = {
+  domain: { imports: [], packages: [] },
+  i18n: { imports: ['domain'], packages: [] },
+  ui: { imports: ['i18n', 'domain'], packages: ['svelte', 'svelte/*'] },
+  db: { imports: ['domain'], packages: ['dexie'] },
+  sync: { imports: ['db', 'domain'], packages: ['yjs', 'y-*', 'fflate'] },
+  demo: { imports: ['db', 'domain'], packages: [] },
+  grid: { imports: ['ui', 'sync', 'db', 'domain', 'i18n'], packages: ['svelte', 'svelte/*', 'papaparse', 'pinyin-pro'] },
+  workers: { imports: ['sync', 'db', 'domain', 'i18n'], packages: [] },
+  // io beside grid, and using the grid's pure view modules: an export writes a grid view
+  io: { imports: ['grid', 'workers', 'sync', 'db', 'domain', 'i18n'], packages: ['dexie', 'exceljs', 'fflate', 'papaparse'] },
+  app: {
+    imports: ['workers', 'io', 'grid', 'demo', 'sync', 'db', 'domain', 'i18n', 'ui'],
+    packages: ['svelte', 'svelte/*', 'dexie']
+  },
+  components: {
+    imports: ['app', 'workers', 'io', 'grid', 'sync', 'db', 'domain', 'i18n', 'ui'],
+    packages: ['svelte', 'svelte/*', '$app/*', 'chart.js', 'chart.js/*', 'uqr']
+  },
+  routes: {
+    imports: ['components', 'app', 'workers', 'io', 'grid', 'demo', 'sync', 'db', 'domain', 'i18n', 'ui', 'src'],
+    packages: ['*']
+  },
+  // src/service-worker.ts, app.css (which the root layout imports)
+  src: { imports: [], packages: ['$service-worker'] }
+};
+
+/**
+ * House rules written with ESLint's `no-restricted-syntax`, each under its own name so that each
+ * has its own files and exceptions (one `no-restricted-syntax` per file would replace the other).
+ */
+const restrictedSyntax = builtinRules.get('no-restricted-syntax');
+const kebu = { rules: { 'one-clock': restrictedSyntax, layers: layersRule(LAYERS) } };
 
 export default ts.config(
   {
@@ -55,27 +85,46 @@ export default ts.config(
       ]
     }
   },
-  layer(
-    ['src/lib/domain/**'],
-    ['svelte', 'svelte/*', '$app/*', 'dexie', 'yjs', 'y-*', '$lib/db/*', '$lib/sync/*', '$lib/grid/*', '$lib/io/*', '$lib/i18n/*', '**/db/*', '**/sync/*', '**/grid/*', '**/io/*', '**/i18n/*'],
-    'src/lib/domain is pure TypeScript: no UI, storage or sync imports.'
-  ),
-  layer(
-    ['src/lib/db/**'],
-    ['$lib/sync/*', '$lib/grid/*', '$lib/io/*', '$app/*', '**/sync/*', '**/grid/*', '**/io/*', '**/routes/*'],
-    'src/lib/db may import only the domain layer.'
-  ),
-  layer(
-    ['src/lib/sync/**'],
-    ['$lib/grid/*', '$lib/io/*', '**/grid/*', '**/io/*', '**/routes/*'],
-    'src/lib/sync sits below the grid and io layers.'
-  ),
-  layer(
-    ['src/lib/grid/**', 'src/lib/io/**'],
-    ['**/routes/*', '$lib/components/*', '**/components/*'],
-    'the grid and io layers never import routes or app components.'
-  )
-,
+  {
+    // One source of today: screens read "today" and "now" from app/clock.svelte.ts, so moving the
+    // day (`?today=`, tests, demos) moves every screen. Nothing else reads the wall clock.
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    ignores: [
+      'src/lib/app/clock.svelte.ts', // the clock itself
+      'src/lib/db/ids.ts', // wallTime(): ids and the stamps below the app layer, which cannot import the app's clock
+      'src/lib/db/write-path.ts', // the hybrid clock: wall time, never backwards (moves with it when it gets its own module)
+      'src/**/*.test.ts' // tests may read it
+    ],
+    plugins: { kebu },
+    rules: {
+      'kebu/one-clock': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Read today and now from the clock (src/lib/app/clock.svelte.ts): clock.today, clock.now(), clock.nowLocal().'
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Read now from the clock (src/lib/app/clock.svelte.ts: clock.now()); below the app layer, wallTime() in src/lib/db/ids.ts.'
+        }
+      ]
+    }
+  },
+  {
+    // The layers (LAYERS above): every file of src/ imports only what its layer's entry allows.
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    plugins: { kebu },
+    rules: { 'kebu/layers': 'error' }
+  },
+  {
+    // Size: files that fit in a head, functions that fit on a screen (tests are tables and scenarios).
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'max-lines': ['error', { max: 450, skipBlankLines: false, skipComments: false }],
+      'max-lines-per-function': ['error', { max: 120, skipBlankLines: false, skipComments: false, IIFEs: true }]
+    }
+  },
   // Screens call typed commands (src/lib/app/commands/), they never build a mutation: no object
   // literal with a mutation's `type` and `table`, no `.writes.write(` call, no `Mutation` import in
   // components or routes. A rule of its own (plugin `kebu-commands`), so it adds to the other
@@ -83,7 +132,6 @@ export default ts.config(
   {
     files: ['src/lib/components/**/*.{ts,svelte}', 'src/routes/**/*.{ts,svelte}'],
     ignores: [
-      'src/routes/dev/**',
       'src/**/*.test.ts'
     ],
     plugins: {

@@ -45,7 +45,7 @@ export async function measureFirstPageJs(browser, appUrl) {
     const files = /** @type {{ path: string, bytes: number, gzip: number }[]} */ (
       (await Promise.all(pending)).filter(Boolean)
     ).sort((a, b) => b.gzip - a.gzip);
-    if (!files.length) throw new Error('/ loaded no scripts (was build/ being rebuilt meanwhile?)');
+    if (!files.length) throw new Error('/ loaded no scripts (was build-bench/ being rebuilt meanwhile?)');
     return {
       files,
       bytes: files.reduce((s, f) => s + f.bytes, 0),

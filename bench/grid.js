@@ -4,7 +4,7 @@
  * scrolling and a 5 s drag of the vertical scrollbar from top to bottom, each with frame intervals
  * and long tasks recorded in the page.
  *
- * Ours is the dev page /dev/grid?n=N of the built app (src/routes/dev/grid); AG Grid's is
+ * Ours is the dev page /dev/grid?n=N of the built app (src/dev-routes/grid); AG Grid's is
  * bench/ag-grid (built into bench/.out/ag-grid), sized to the same box as ours so that both show
  * the same number of rows and columns. Both pages set `window.__gridReady` (rows exist) and
  * `window.__gridPainted` (first rows painted) as performance.now() values; as a cross-check we

@@ -4,7 +4,7 @@
  * ratio to the baseline each one names; nothing is asserted and they never run in `npm test`.
  * See bench/README.md.
  *
- *   npm run bench                    100 000 rows; builds the app first if build/ is missing
+ *   npm run bench                    100 000 rows; builds the app first if build-bench/ is missing
  *   npm run bench -- --quick         10 000 rows, fewer rounds: a fast smoke run
  *   npm run bench -- --build         rebuild the app first
  *   npm run bench -- --only write,grid,app,bundle
@@ -22,7 +22,7 @@ import { measureApp } from './app.js';
 import { measureFirstPageJs } from './bundle.js';
 import { AG_GRID_OUT, buildAgGridPage } from './lib/ag-grid.js';
 import { launchChromium } from './lib/browser.js';
-import { run, startPreview, startStatic } from './lib/servers.js';
+import { BENCH_BUILD, run, startPreview, startStatic } from './lib/servers.js';
 import { fmtKB, fmtMs, fmtRatio, log, table } from './lib/util.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -82,12 +82,12 @@ function newest(dir) {
 
 /** @param {boolean} force */
 async function ensureAppBuild(force) {
-  const index = join(ROOT, 'build', 'index.html');
+  const index = join(ROOT, 'build-bench', 'index.html');
   if (force || !existsSync(index)) {
-    log('building the app (npx vite build)…');
-    await run('npx', ['vite', 'build'], ROOT);
+    log('building the app with its /dev pages (KEBU_DEV_ROUTES=1 npx vite build → build-bench/)…');
+    await run('npx', ['vite', 'build'], ROOT, BENCH_BUILD);
   } else if (newest(join(ROOT, 'src')) > statSync(index).mtimeMs) {
-    log('note: src/ has changed since build/ was made; pass --build to measure the current code');
+    log('note: src/ has changed since build-bench/ was made; pass --build to measure the current code');
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Benchmark 1: the write path against a raw Dexie `bulkPut` of the same objects. Both run in the
- * built app's /dev/bench page (src/routes/dev/bench/+page.ts), alternately, each on a freshly
+ * built app's /dev/bench page (src/dev-routes/bench/+page.ts), alternately, each on a freshly
  * created workspace database; the best of each is compared.
  */
 import { log, min } from './lib/util.js';

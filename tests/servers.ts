@@ -1,5 +1,5 @@
 /**
- * The project's own servers (scripts/signal.js, scripts/relay.js) as child processes, for the
+ * The project's own servers (servers/signal.js, servers/relay.js) as child processes, for the
  * relay unit test (Vitest), the sharing e2e spec (Playwright) and the sync benchmark: one way to
  * pick a free port, start a server, wait for it to listen, and stop it.
  */
@@ -36,13 +36,13 @@ export async function startServer(
 ): Promise<Server> {
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? (await freePort(host));
-  const p = spawn(process.execPath, [`${ROOT}scripts/${which}.js`], {
+  const p = spawn(process.execPath, [`${ROOT}servers/${which}.js`], {
     env: { ...process.env, HOST: host, PORT: String(port), ...opts.env },
     stdio: ['ignore', 'pipe', 'inherit']
   });
   await new Promise<void>((resolve, reject) => {
     p.stdout!.on('data', (d: Buffer) => d.toString().includes(READY[which]) && resolve());
-    p.on('exit', (code) => reject(new Error(`scripts/${which}.js exited with ${code}`)));
+    p.on('exit', (code) => reject(new Error(`servers/${which}.js exited with ${code}`)));
   });
   return {
     port,

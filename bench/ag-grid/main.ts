@@ -1,6 +1,6 @@
 /**
  * The baseline for the grid benchmarks: AG Grid Community with its default theme, showing what
- * our /dev/grid page shows (src/routes/dev/grid/data.ts): the seeded demo customers cut down to
+ * our /dev/grid page shows (src/dev-routes/grid/data.ts): the seeded demo customers cut down to
  * their 15 most common fields, the same column order, headers, widths and cell texts (choice
  * labels, staff and org unit names for links, formatted with the app's own `formatCell`), 32 px
  * rows.
@@ -13,7 +13,7 @@
  */
 import { AllCommunityModule, createGrid, ModuleRegistry, type ColDef } from 'ag-grid-community';
 import { formatCell } from '../../src/lib/domain/cells';
-import { demoRowsAndColumns, type Row } from '../../src/routes/dev/grid/demo-dataset';
+import { demoRowsAndColumns, type Row } from '../../src/dev-routes/grid/demo-dataset';
 
 declare global {
   interface Window {

@@ -10,14 +10,20 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { log, sleep } from './util.js';
 
 /**
+ * The benchmark build of the app: with the /dev pages (src/dev-routes), in build-bench/ and
+ * .svelte-kit-bench/ (svelte.config.js), never the app's build/.
+ */
+export const BENCH_BUILD = { KEBU_DEV_ROUTES: '1' };
+
+/**
  * Run a command to completion with its output on stderr; rejects on a non-zero exit.
  * @param {string} cmd
  * @param {string[]} args
  * @param {string} cwd
  */
-export function run(cmd, args, cwd) {
+export function run(cmd, args, cwd, env = {}) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', process.stderr, process.stderr] });
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', process.stderr, process.stderr] });
     child.on('error', reject);
     child.on('exit', (code) =>
       code === 0 ? resolvePromise(undefined) : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))
@@ -56,6 +62,7 @@ async function waitForUrl(url, timeoutMs, failed) {
 export async function startPreview(root, port) {
   const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     cwd: root,
+    env: { ...process.env, ...BENCH_BUILD },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe']
   });

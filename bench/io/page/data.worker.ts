@@ -5,11 +5,11 @@
  * of arrays for the bare-library baselines.
  */
 import Dexie from 'dexie';
-import { generateWorkspace } from '$lib/domain/records/demo';
+import { generateWorkspace } from '$lib/demo/records';
 import { formatCell } from '$lib/domain/cells';
 import { KebuDB } from '$lib/db/schema';
 import { WritePath, type Actor, type Mutation } from '$lib/db/write-path';
-import { fieldLabel, tableColumns } from '$lib/app/columns';
+import { fieldLabel, tableColumns } from '$lib/grid/columns';
 import { RowsStore } from '$lib/io/workspace-data';
 
 export const ACTOR: Actor = { id: 'bench-io', name: '基准测试', device: 'bench' };

@@ -1,5 +1,5 @@
 /**
- * The receivables benchmark page: generates a workspace's receivables with the domain's seeded
+ * The receivables benchmark page: generates a workspace's receivables with the demo's seeded
  * generator, hands them to the app's own receivables worker (src/lib/app/receivables/
  * derive.worker.ts, its `seed` request: the same engine as `open`, without a database) and times
  * Today and aging there, first over every customer, then after a one-customer change; meanwhile
@@ -12,8 +12,8 @@
  * with its id), and Today and aging again.
  */
 import { KebuDB } from '$lib/db/schema';
-import { generateReceivables, type GeneratedReceivables } from '$lib/domain/receivables';
-import { WorkerClient } from '$lib/io/rpc';
+import { generateReceivables, type GeneratedReceivables } from '$lib/demo/receivables';
+import { WorkerClient } from '$lib/workers/rpc';
 import { watchMainThread } from '../../lib/main-thread';
 
 declare global {

@@ -23,7 +23,7 @@ import { KebuDB } from '$lib/db/schema';
 import { TableStore } from '$lib/db/table-store.svelte';
 import { WritePath, type Mutation } from '$lib/db/write-path';
 import { newId } from '$lib/db/ids';
-import { generateWorkspace } from '$lib/domain/records/demo';
+import { generateWorkspace } from '$lib/demo/records';
 import { Replica } from '$lib/sync/replica';
 import { packEntry, type LogItem } from '$lib/sync/entry';
 import { SyncConnection, type ShareConfig } from '$lib/sync/connection';

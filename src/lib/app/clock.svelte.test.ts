@@ -48,4 +48,9 @@ describe('clock', () => {
     clock.set(null);
     expect(clock.today).toBe(wall());
   });
+
+  it("nowLocal() is the clock's day at the wall time, for datetime-local inputs", async () => {
+    const { clock } = await openAt('?today=2026-05-01');
+    expect(clock.nowLocal()).toMatch(/^2026-05-01T\d{2}:\d{2}$/);
+  });
 });

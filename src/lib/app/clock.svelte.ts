@@ -5,19 +5,9 @@
  * until `?today=` (empty) clears it. Without an override the day follows the wall clock and
  * rolls over at midnight (checked every minute).
  */
+import { isIsoDate as isRealDate, localDateTimeOf, localIsoOf as localIso } from '$lib/domain/dates';
+
 const KEY = 'kebu.today';
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
-function localIso(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-function isRealDate(iso: string): boolean {
-  if (!ISO.test(iso)) return false;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
-}
 
 function storage(): Storage | null {
   try {
@@ -60,6 +50,11 @@ class Clock {
   /** ms since the epoch (stamps of overrides and decisions) */
   now(): number {
     return Date.now();
+  }
+
+  /** now as an `<input type="datetime-local">` value: today's date (moved with `?today=`), the wall time */
+  nowLocal(): string {
+    return `${this.today}${localDateTimeOf(new Date(this.now())).slice(10)}`;
   }
 
   /** set or clear (null) the day by hand, for this tab */

@@ -122,7 +122,7 @@ class Session {
       const created = await createWorkspace(invite.name || translate(i18n.locale, 'workspace.defaultName'));
       id = created.id;
     }
-    const share: ShareConfig = { ...base, role: 'member', seeded: !into, since: Date.now() };
+    const share: ShareConfig = { ...base, role: 'member', seeded: !into, since: clock.now() };
     await setWorkspaceShare(id, share);
     this.workspaces = await listWorkspaces();
     this.#open(this.workspaces.find((w) => w.id === id)!);

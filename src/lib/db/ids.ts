@@ -5,6 +5,13 @@
  */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+/**
+ * The device's wall time in ms, for ids and for stamps below the app layer (a workspace's
+ * creation, a share's start, a backup's time), which cannot import the app's clock. Never a
+ * calendar date: screens read "today" and "now" from `app/clock.svelte.ts`.
+ */
+export const wallTime = (): number => Date.now();
+
 let lastTime = -1;
 let lastRandom: number[] = [];
 
@@ -26,7 +33,7 @@ function increment(digits: number[]): number[] {
   return randomDigits(); // 32^16 ids in one millisecond: start afresh
 }
 
-export function newId(now: number = Date.now()): string {
+export function newId(now: number = wallTime()): string {
   if (now <= lastTime) {
     lastRandom = increment(lastRandom);
   } else {

@@ -4,7 +4,7 @@
  * Workspace contents only ever change through `WritePath`.
  */
 import Dexie, { type Table } from 'dexie';
-import { newId } from './ids';
+import { newId, wallTime } from './ids';
 import { workspaceDbName } from './schema';
 
 export interface WorkspaceInfo {
@@ -70,7 +70,7 @@ export async function saveProfile(name: string, device: string): Promise<Profile
     id: existing?.id ?? newId(),
     name: name.trim(),
     device: device.trim(),
-    createdAt: existing?.createdAt ?? Date.now()
+    createdAt: existing?.createdAt ?? wallTime()
   };
   await reg().profile.put({ ...profile, key: 'me' });
   return profile;
@@ -81,7 +81,7 @@ export function listWorkspaces(): Promise<WorkspaceInfo[]> {
 }
 
 export async function createWorkspace(name: string, demo = false): Promise<WorkspaceInfo> {
-  const ws: WorkspaceInfo = { id: newId(), name: name.trim(), createdAt: Date.now(), demo };
+  const ws: WorkspaceInfo = { id: newId(), name: name.trim(), createdAt: wallTime(), demo };
   await reg().workspaces.add(ws);
   return ws;
 }

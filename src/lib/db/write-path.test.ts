@@ -179,7 +179,7 @@ describe('write path', () => {
 
 describe('demo workspace through the write path', () => {
   it('writes every generated record as one undoable change set', async () => {
-    const { demoMutations } = await import('./demo');
+    const { demoMutations } = await import('$lib/demo/load');
     const mutations = demoMutations({ customers: 300, today: '2026-11-28' });
     const cs = await wp.write('change.demo', mutations);
     expect(cs.ops).toHaveLength(mutations.length);

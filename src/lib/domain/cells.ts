@@ -16,6 +16,7 @@
  * An empty cell is `undefined` for every type.
  */
 import type { CellType } from './records/types';
+import { isIsoDate, isoOfExcelSerial } from './dates';
 import { formatYuan, isFen, parseYuan } from './money';
 
 export type CellError =
@@ -48,17 +49,7 @@ export type ParseResult = { ok: true; value: unknown } | { ok: false; error: Cel
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', '是', '√', '✓', 'x', '对', 'on']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0', '否', '×', '', 'off', '不']);
 
-/** Calendar date check for `YYYY-MM-DD`. */
-export function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= days;
-}
+export { isIsoDate };
 
 /** Accepts 2026-01-05, 2026/1/5, 2026.1.5, 2026年1月5日 and Excel serial day numbers. */
 export function parseDate(text: string): string | null {
@@ -68,9 +59,7 @@ export function parseDate(text: string): string | null {
   if (m) {
     iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
   } else if (/^\d{5}$/.test(t)) {
-    // Excel serial date (1900 system); 25569 = 1970-01-01
-    const ms = (Number(t) - 25569) * 86400000;
-    iso = new Date(ms).toISOString().slice(0, 10);
+    iso = isoOfExcelSerial(Number(t));
   }
   return iso && isIsoDate(iso) ? iso : null;
 }

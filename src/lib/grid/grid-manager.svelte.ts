@@ -8,6 +8,7 @@
  */
 import { flushSync, untrack } from 'svelte';
 import { formatCell, parseCell } from '$lib/domain/cells';
+import { yuanText } from '$lib/domain/money';
 import type { ViewState } from '$lib/domain/records/types';
 import { t } from '$lib/i18n/index.svelte';
 import { canvasSize, frozenWidth, prefixSums, type Layout } from './geometry';
@@ -309,7 +310,7 @@ export class GridManager<R extends { id: string }> {
   /** Text of a value as it is edited: like the display, without thousands separators for money. */
   #editableText(row: R, vc: ResolvedColumn<R>): string {
     const v = this.value(row, vc);
-    if (vc.col.spec.type === 'money' && typeof v === 'number') return (v / 100).toFixed(2);
+    if (vc.col.spec.type === 'money' && typeof v === 'number') return yuanText(v);
     return formatCell(vc.col.spec, v);
   }
 

@@ -2,6 +2,7 @@
  * When a workspace was last backed up on this device (`meta` entry, local and not replicated),
  * and whether it is time to remind the user: browsers may clear site storage.
  */
+import { wallTime } from '$lib/db/ids';
 import type { KebuDB } from '$lib/db/schema';
 
 export const LAST_BACKUP_KEY = 'lastBackup';
@@ -16,7 +17,7 @@ export async function lastBackupAt(db: KebuDB): Promise<number | null> {
 }
 
 /** True when the workspace should be backed up: never backed up (with data), or long ago. */
-export function backupIsDue(lastBackup: number | null, hasData: boolean, now = Date.now()): boolean {
+export function backupIsDue(lastBackup: number | null, hasData: boolean, now = wallTime()): boolean {
   if (!hasData) return false;
   return lastBackup === null || now - lastBackup > BACKUP_REMIND_DAYS * DAY_MS;
 }

@@ -15,6 +15,8 @@
  */
 import { CURRENT_VERSION, TABLE_NAMES, type KebuDB, type TableName } from '$lib/db/schema';
 import type { ChangeSet } from '$lib/db/changes';
+import { wallTime } from '$lib/db/ids';
+import { localDateTimeOf } from '$lib/domain/dates';
 import type { Snapshot } from '$lib/db/write-path';
 import { IoError, MB } from './errors';
 
@@ -95,7 +97,7 @@ export async function makeBackup(
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     schemaVersion: CURRENT_VERSION,
-    createdAt: info.now ?? Date.now(),
+    createdAt: info.now ?? wallTime(),
     createdBy: info.createdBy,
     workspace: info.workspace,
     counts,
@@ -161,9 +163,7 @@ export async function readBackup(file: Uint8Array): Promise<{ header: BackupHead
 }
 
 export function backupFileName(workspaceName: string, at: number): string {
-  const d = new Date(at);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}`;
+  const stamp = localDateTimeOf(new Date(at)).replace(/[-:]/g, '').replace('T', '-');
   const safe = workspaceName.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40) || 'kebu';
   return `${safe}-${stamp}${BACKUP_EXTENSION}`;
 }

@@ -5,7 +5,7 @@
  */
 import type { ViewState } from '$lib/domain/records/types';
 import type { KebuDB, TableName } from '$lib/db/schema';
-import { customerSearchText } from '$lib/app/customer-text';
+import { customerSearchText } from '$lib/domain/records/customer-text';
 import { QueryEngine } from '$lib/grid/query';
 import { SearchIndex } from '$lib/grid/search-index';
 import { resolveColumns } from '$lib/grid/view';

@@ -9,6 +9,8 @@
  * picks the right one when two records share a name).
  */
 import { formatCell, type CellSpec } from '$lib/domain/cells';
+import { utcDateOf } from '$lib/domain/dates';
+import { yuanFromFen, yuanText } from '$lib/domain/money';
 import type { CellType } from '$lib/domain/records/types';
 import { ID_HEADER, LINK_ID_PREFIX } from './meta';
 
@@ -45,16 +47,6 @@ export interface SourceColumn {
 export const MONEY_FORMAT = '#,##0.00';
 export const DATE_FORMAT = 'yyyy-mm-dd';
 
-/** Yuan of a fen amount, exactly: `-123456` → `-1234.56`. */
-export function fenToYuanText(fen: number): string {
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-function isoToDate(iso: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-}
 
 /** Display width of text: CJK characters take two columns. */
 export function textWidth(s: string): number {
@@ -78,14 +70,14 @@ export function xColumn(col: SourceColumn, words: { yes: string; no: string }): 
       return {
         ...base,
         numFmt: MONEY_FORMAT,
-        value: (r) => (Number.isSafeInteger(get(r)) ? (get(r) as number) / 100 : null),
-        text: (r) => (Number.isSafeInteger(get(r)) ? fenToYuanText(get(r) as number) : '')
+        value: (r) => (Number.isSafeInteger(get(r)) ? yuanFromFen(get(r) as number) : null),
+        text: (r) => (Number.isSafeInteger(get(r)) ? yuanText(get(r) as number) : '')
       };
     case 'date':
       return {
         ...base,
         numFmt: DATE_FORMAT,
-        value: (r) => (typeof get(r) === 'string' ? isoToDate(get(r) as string) : null),
+        value: (r) => (typeof get(r) === 'string' ? utcDateOf(get(r)) : null),
         text: (r) => (typeof get(r) === 'string' ? (get(r) as string) : '')
       };
     case 'checkbox':

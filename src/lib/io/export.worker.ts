@@ -5,7 +5,8 @@
 import { KebuDB } from '$lib/db/schema';
 import { makeBackup, readSnapshot } from './backup';
 import { runExport, type ExportRequest } from './export-job';
-import { serve, type HandlerContext } from './rpc';
+import { serve, type HandlerContext } from '$lib/workers/rpc';
+import { ioErrors } from './worker-errors';
 import { statementSheet, type StatementExport } from './statement-export';
 import { writeXlsx } from './xlsx-write';
 
@@ -34,4 +35,4 @@ serve(self as unknown as Parameters<typeof serve>[0], {
       db.close();
     }
   }
-});
+}, ioErrors);

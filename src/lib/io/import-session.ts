@@ -13,10 +13,10 @@
  * too: a reverted import shows as a deleted entry, with who reverted it and when.
  */
 import { formatCell, type CellSpec } from '$lib/domain/cells';
-import { newId } from '$lib/db/ids';
+import { newId, wallTime } from '$lib/db/ids';
 import type { KebuDB, TableName } from '$lib/db/schema';
 import { WritePath, type Actor, type Mutation } from '$lib/db/write-path';
-import { fieldLabel } from '$lib/app/columns';
+import { fieldLabel } from '$lib/i18n/field-labels';
 import type { Locale } from '$lib/i18n/messages/define';
 import { translate } from '$lib/i18n/translate';
 import { IoError, writeFailure } from './errors';
@@ -282,7 +282,7 @@ export class ImportSession {
       table: plan.table,
       file: this.#fileName,
       sheet: this.#info?.sheet,
-      at: Date.now(),
+      at: wallTime(),
       by: this.#actor.id,
       byName: this.#actor.name,
       changeSet,

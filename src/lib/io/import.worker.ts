@@ -13,7 +13,8 @@ import { IoError, writeFailure } from './errors';
 import { ImportSession } from './import-session';
 import type { ColumnMapping } from './mapping';
 import type { PlanOptions, RowStatus } from './plan';
-import { serve, type HandlerContext } from './rpc';
+import { serve, type HandlerContext } from '$lib/workers/rpc';
+import { ioErrors } from './worker-errors';
 import type { ReadOptions } from './source';
 import type { Snapshot } from '$lib/db/write-path';
 
@@ -63,4 +64,4 @@ serve(self as unknown as Parameters<typeof serve>[0], {
     backup = null;
     return true;
   }
-});
+}, ioErrors);

@@ -16,7 +16,7 @@ import type { CellSpec } from '$lib/domain/cells';
 import { TABLE_FIELDS } from '$lib/domain/records/fields';
 import { toHalfWidth } from '$lib/domain/records/normalize';
 import { CELL_TYPES, type CellType, type CustomColumn } from '$lib/domain/records/types';
-import { fieldLabel } from '$lib/app/columns';
+import { fieldLabel } from '$lib/i18n/field-labels';
 import { LOCALES } from '$lib/i18n/messages/define';
 import { ID_HEADER, LINK_ID_PREFIX, type ExportMeta } from './meta';
 import type { RawCell } from './source';

@@ -16,6 +16,7 @@
  * Pure: no storage, no UI.
  */
 import { parseCell, type CellSpec } from '$lib/domain/cells';
+import { roundToFen, yuanText } from '$lib/domain/money';
 import type { CustomColumn } from '$lib/domain/records/types';
 import { dateToIso, type RawCell } from './source';
 import { amountText, resolveChoice } from './values';
@@ -47,15 +48,16 @@ export interface ReadColumn {
   asideOk: boolean;
 }
 
-const roundCents = (n: number) => Math.round(n * 100) / 100;
-
 /** A file's cell as the text a person would type into a cell of this type. */
 export function cellText(spec: CellSpec, raw: RawCell): string {
   if (raw === null || raw === undefined) return '';
   if (typeof raw === 'string') return spec.type === 'money' ? amountText(raw) : raw;
   if (raw instanceof Date) return dateToIso(raw);
   if (typeof raw === 'boolean') return raw ? 'true' : 'false';
-  if (spec.type === 'money') return roundCents(raw).toFixed(2);
+  if (spec.type === 'money') {
+    const fen = roundToFen(raw);
+    return fen === null ? String(raw) : yuanText(fen);
+  }
   return String(raw);
 }
 

@@ -94,7 +94,7 @@ export interface PlanInput {
   table: TableName;
   source: SourceTable;
   mapping: readonly ColumnMapping[];
-  /** field key → spec with labels and link resolvers in the user's language (app/columns.ts) */
+  /** field key → spec with labels and link resolvers in the user's language (grid/columns.ts) */
   specs: ReadonlyMap<string, CellSpec>;
   /** the same in the other languages: `单位` and `Unit` both mean `unit` */
   altSpecs?: readonly ReadonlyMap<string, CellSpec>[];

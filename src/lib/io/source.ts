@@ -12,6 +12,7 @@
  * Every cell is accounted for: a row with more cells than the header (or, in a text file, fewer)
  * is kept with its problem in `shape`, and the plan rejects it with that problem listed.
  */
+import { utcIsoOf } from '$lib/domain/dates';
 import { decodeText, type Encoding, type EncodingChoice } from './encoding';
 import { parseDelimited, type Delimiter, type DelimiterChoice } from './csv';
 import { IoError, MAX_FILE_BYTES, MAX_ROWS, MB } from './errors';
@@ -125,7 +126,9 @@ export function toTable(rows: RawCell[][], firstRowNumber: number, rowNumbers?: 
 
 /** A calendar date of a workbook date cell (workbooks store dates without a zone: read as UTC). */
 export function dateToIso(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  const iso = utcIsoOf(d);
+  if (iso === null) throw new RangeError('Invalid time value');
+  return iso;
 }
 
 /** A cell as the text a person would type for it. */

@@ -5,7 +5,9 @@
  * as every other export (xlsx-write.ts). Money is yuan with two decimals and a number format,
  * dates are date cells; the first row is the opening balance, the last the closing balance.
  */
-import { DATE_FORMAT, fenToYuanText, MONEY_FORMAT, textWidth, type XColumn, type XSheet } from './export-model';
+import { utcDateOf } from '$lib/domain/dates';
+import { yuanFromFen, yuanText } from '$lib/domain/money';
+import { DATE_FORMAT, MONEY_FORMAT, textWidth, type XColumn, type XSheet } from './export-model';
 
 export interface StatementExport {
   sheetName: string;
@@ -17,19 +19,15 @@ export interface StatementExport {
   lines: { date: string; description: string; invoice?: string; due?: string; debit: number; credit: number; balance: number }[];
 }
 
-const isoDate = (iso: unknown): Date | null => {
-  const m = typeof iso === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-};
-const yuan = (fen: unknown): number | null => (typeof fen === 'number' && Number.isFinite(fen) ? Number(fenToYuanText(fen)) : null);
+const yuan = (fen: unknown): number | null => (typeof fen === 'number' && Number.isFinite(fen) ? yuanFromFen(fen) : null);
 
 export function statementSheet(s: StatementExport): XSheet {
   const rows: Record<string, unknown>[] = [{ description: s.title }, ...s.lines];
   const col = (key: string, header: string, type: XColumn['type'], numFmt?: string): XColumn => {
     const value = (r: Record<string, unknown>) =>
-      type === 'money' ? yuan(r[key]) : type === 'date' ? isoDate(r[key]) : typeof r[key] === 'string' ? (r[key] as string) : null;
+      type === 'money' ? yuan(r[key]) : type === 'date' ? utcDateOf(r[key]) : typeof r[key] === 'string' ? (r[key] as string) : null;
     const text = (r: Record<string, unknown>) =>
-      type === 'money' ? (typeof r[key] === 'number' ? fenToYuanText(r[key] as number) : '') : String(r[key] ?? '');
+      type === 'money' ? (typeof r[key] === 'number' ? yuanText(r[key] as number) : '') : String(r[key] ?? '');
     const width = Math.min(60, Math.max(textWidth(header), ...rows.map((r) => textWidth(text(r)))) + 2);
     return { key, header, type, width, numFmt, value, text };
   };

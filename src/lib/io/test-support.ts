@@ -5,7 +5,7 @@
 import Dexie from 'dexie';
 import { KebuDB, TABLE_NAMES, type TableName } from '$lib/db/schema';
 import { WritePath, type Actor } from '$lib/db/write-path';
-import { demoMutations } from '$lib/db/demo';
+import { demoMutations } from '$lib/demo/load';
 import { ENVELOPE_FIELDS } from '$lib/domain/records/merge';
 import { ImportSession } from './import-session';
 import type { PlanOptions } from './plan';

@@ -12,7 +12,7 @@
  * Pure: no storage, no UI.
  */
 import { parseCell, parseDate, type CellSpec } from '$lib/domain/cells';
-import { parseYuan } from '$lib/domain/money';
+import { parseYuan, roundToFen, yuanText } from '$lib/domain/money';
 import { toHalfWidth } from '$lib/domain/records/normalize';
 import type { CellType } from '$lib/domain/records/types';
 import type { RawCell } from './source';
@@ -88,7 +88,8 @@ export function amountText(text: string): string {
   if (!m) return t;
   const n = Number(m[2].replace(/,/g, '')) * 10000;
   if (!Number.isFinite(n)) return t;
-  return `${m[1]}${(Math.round(n * 100) / 100).toFixed(2)}`;
+  const fen = roundToFen(n);
+  return fen === null ? t : `${m[1]}${yuanText(fen)}`;
 }
 
 const MONEY_MARK = /[¥￥,，万元]|\.\d\d$/;

@@ -1,11 +1,11 @@
 /**
  * A worker's view of a workspace: the live rows of the tables links point at, and the grid columns
- * of a table built exactly as the page builds them (app/columns.ts), from rows read here.
+ * of a table built exactly as the page builds them (grid/columns.ts), from rows read here.
  */
 import type { CellSpec } from '$lib/domain/cells';
 import type { CustomColumn } from '$lib/domain/records/types';
 import type { KebuDB, TableName } from '$lib/db/schema';
-import { tableColumns, type LinkSources, type LinkStore } from '$lib/app/columns';
+import { tableColumns, type LinkSources, type LinkStore } from '$lib/grid/columns';
 import type { GridColumn } from '$lib/grid/types';
 import { LOCALES, type Locale } from '$lib/i18n/messages/define';
 

@@ -14,6 +14,7 @@
  * libreoffice.test.ts, roundtrip.test.ts).
  */
 import { Zip, ZipDeflate } from 'fflate';
+import { wallTime } from '$lib/db/ids';
 import { META_SHEET, metaRows, type ExportMeta } from './meta';
 import { sheetName, type XCell, type XColumn, type XSheet } from './export-model';
 
@@ -311,7 +312,7 @@ export async function writeXlsx(sheets: readonly XSheet[], meta: ExportMeta, onP
     'docProps/core.xml',
     `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
       'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-      `<dc:creator>Kebu</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}</dcterms:created></cp:coreProperties>`
+      `<dc:creator>Kebu</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${new Date(wallTime()).toISOString().replace(/\.\d+Z$/, 'Z')}</dcterms:created></cp:coreProperties>`
   );
   zip.part(
     'docProps/app.xml',

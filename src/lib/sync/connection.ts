@@ -14,6 +14,7 @@
  */
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
+import { wallTime } from '$lib/db/ids';
 import type { WritePath } from '$lib/db/write-path';
 import { sharedLogDbName, type ShareConfig } from '$lib/db/registry';
 
@@ -176,7 +177,7 @@ export class SyncConnection {
     // a change made while nobody else can hear it is pending until another device is reached
     this.#offEntry = writes.onEntry(() => {
       if (this.status.peers === 0 && this.status.relay !== 'connected') this.status.pending++;
-      else this.status.lastSync = Date.now();
+      else this.status.lastSync = wallTime();
       this.#emit();
     });
     // writes made in a worker (imports, reverts of imports) have no replica there: send them here
@@ -192,13 +193,13 @@ export class SyncConnection {
     this.#providers.push({ destroy: offNotices });
     this.doc.on('update', (_u: Uint8Array, origin: unknown) => {
       if (origin !== replica && origin !== persistence) {
-        this.status.lastSync = Date.now();
+        this.status.lastSync = wallTime();
         this.#emit();
       }
     });
     const reached = () => {
       this.status.pending = 0;
-      this.status.lastSync = Date.now();
+      this.status.lastSync = wallTime();
       this.#emit();
     };
 

@@ -1,5 +1,5 @@
 /**
- * Shared workspaces through the real relay (`scripts/relay.js`, started as its own process) with
+ * Shared workspaces through the real relay (`servers/relay.js`, started as its own process) with
  * real WebSockets: an owner shares a workspace that already has records, a member joins with a
  * fresh copy, both edit, and after the relay restarts a third device that meets nobody but the
  * relay still receives everything (the relay keeps rooms on its disk).

@@ -2,6 +2,7 @@
  * Small pieces of sharing that the app needs before (or without) loading Yjs and the providers:
  * new rooms and secrets, and each person's colour.
  */
+import { wallTime } from '$lib/db/ids';
 import type { ShareConfig } from '$lib/db/registry';
 
 const PALETTE = ['#d9480f', '#2b8a3e', '#1971c2', '#ae3ec9', '#c2255c', '#0c8599', '#e67700', '#5f3dc4'];
@@ -20,5 +21,5 @@ export function randomToken(bytes: number): string {
 }
 
 export function newShareConfig(defaults: Pick<ShareConfig, 'signaling' | 'relay' | 'iceServers'>): ShareConfig {
-  return { room: `kebu-${randomToken(16)}`, secret: randomToken(32), ...defaults, role: 'owner', seeded: false, since: Date.now() };
+  return { room: `kebu-${randomToken(16)}`, secret: randomToken(32), ...defaults, role: 'owner', seeded: false, since: wallTime() };
 }

@@ -9,9 +9,9 @@
  */
 import { IoError } from '$lib/io/errors';
 import { messages } from '$lib/i18n/messages';
-import { fieldLabel } from '$lib/app/columns';
+import { fieldLabel } from '$lib/i18n/field-labels';
 import type { CommitResult } from '$lib/io/import-session';
-import type { Progress } from '$lib/io/rpc';
+import type { Progress } from '$lib/workers/rpc';
 import { translate, type Locale, type MessageKey } from '$lib/i18n/translate';
 import { i18n } from '$lib/i18n/index.svelte';
 import { CommandError, commandMessage } from './command';

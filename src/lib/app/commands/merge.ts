@@ -6,7 +6,7 @@
 import type { KebuDB, TableName } from '$lib/db/schema';
 import type { CustomColumn, Customer } from '$lib/domain/records/types';
 import { formatCell } from '$lib/domain/cells';
-import { tableColumns, type LinkSources } from '$lib/app/columns';
+import { tableColumns, type LinkSources } from '$lib/grid/columns';
 import { customerLinks, mergeMutations, type MergeWrite } from '$lib/app/merge';
 import { i18n, t } from '$lib/i18n/index.svelte';
 import { CommandError, run, type CommandResult, type Writer } from './command';

@@ -3,7 +3,7 @@ import { flushSync } from 'svelte';
 import type { KebuDB } from '$lib/db/schema';
 import { IoError } from '$lib/io/errors';
 import { ImportSession } from '$lib/io/import-session';
-import type { Progress } from '$lib/io/rpc';
+import type { Progress } from '$lib/workers/rpc';
 import { ALICE, freshWorkspace } from '$lib/io/test-support';
 import type { ImportPort } from '$lib/app/commands/import';
 import { ImportManager, parseTarget, targetValue } from './import-manager.svelte';

@@ -15,7 +15,7 @@ import type { EncodingChoice } from '$lib/io/encoding';
 import type { CommitResult, OpenResult, PlanSummary, PreviewRow } from '$lib/io/import-session';
 import type { ColumnMapping, Target } from '$lib/io/mapping';
 import type { DuplicateMode, RowStatus, ValueMap } from '$lib/io/plan';
-import type { Progress } from '$lib/io/rpc';
+import type { Progress } from '$lib/workers/rpc';
 import type { Locale } from '$lib/i18n/translate';
 import { commitImport, describeIoError, revertImport, type ImportPort } from '$lib/app/commands/import';
 

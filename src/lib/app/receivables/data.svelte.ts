@@ -10,7 +10,7 @@
  */
 import type { TableStore } from '$lib/db/table-store.svelte';
 import type { OpenWorkspace } from '$lib/db/workspace';
-import type { WorkerClient } from '$lib/io/rpc';
+import type { WorkerClient } from '$lib/workers/rpc';
 import {
   agreementInEffect,
   buildLedger,
@@ -83,7 +83,7 @@ export class ReceivablesData {
 
   async #call<T>(type: string, payload: unknown): Promise<T> {
     if (!this.#worker) {
-      const { WorkerClient } = await import('$lib/io/rpc');
+      const { WorkerClient } = await import('$lib/workers/rpc');
       this.#worker = new WorkerClient(new Worker(new URL('./derive.worker.ts', import.meta.url), { type: 'module' }));
       this.#ready = this.#worker.call<unknown>('open', { dbName: this.ws.db.name }).then(() => undefined);
     }

@@ -9,7 +9,7 @@
  * a derivation asked for after a change always sees it.
  */
 import { KebuDB } from '$lib/db/schema';
-import { serve } from '$lib/io/rpc';
+import { serve } from '$lib/workers/rpc';
 import { ENGINE_TABLES, ReceivablesEngine, trimToday, type EngineTable, type WatchedTable } from '$lib/domain/receivables/engine';
 
 let db: KebuDB | null = null;

@@ -2,6 +2,7 @@
  * Making a backup from the page: the export worker reads the workspace and writes the file, the
  * page offers it as a download and notes the time (`meta`, this device only) for the reminder.
  */
+import { clock } from '$lib/app/clock.svelte';
 import type { OpenWorkspace } from '$lib/db/workspace';
 import { LAST_BACKUP_KEY } from '$lib/io/backup-status';
 
@@ -16,7 +17,7 @@ export async function backupNow(ws: OpenWorkspace, createdBy: string): Promise<s
       workspace: { id: ws.info.id, name: ws.info.name },
       createdBy
     });
-    const at = Date.now();
+    const at = clock.now();
     const fileName = backupFileName(ws.info.name, at);
     download(bytes, fileName, 'application/gzip');
     await ws.writes.setMeta(LAST_BACKUP_KEY, { at });

@@ -163,15 +163,5 @@ export function boardColumns(views: readonly ApplicationView[]): { status: Appli
   return BOARD_STATUSES.map((status) => ({ status, items: views.filter((v) => v.status === status) }));
 }
 
-/** 'YYYY-MM-DD' of a local date. */
-export function isoDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** 'YYYY-MM-DD' + days (calendar days, UTC arithmetic so no daylight-saving surprises). */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const t = Date.UTC(y, m - 1, d) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
+/** Dates come from the one dates module (`../dates.ts`); these names stay for the credit screens. */
+export { addDays, localIsoOf as isoDate } from '../dates';

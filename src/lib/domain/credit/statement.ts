@@ -105,16 +105,5 @@ export function checkStatement(s: FinancialStatement): StatementProblem[] {
   return problems;
 }
 
-/**
- * 元 → fen for amounts from a form or a file. Null when the value is not a finite number of 元
- * with at most two decimals (allowing binary float noise below 1e-6 fen).
- */
-export function fenFromYuan(yuan: number): Fen | null {
-  if (!Number.isFinite(yuan)) return null;
-  const f = Math.round(yuan * 100);
-  if (Math.abs(yuan * 100 - f) > 1e-6 || !Number.isSafeInteger(f)) return null;
-  return (f === 0 ? 0 : f) as Fen;
-}
-
-/** fen → 元 as a number, for display and for comparing with amounts given in 元. */
-export const yuanFromFen = (amount: number): number => amount / 100;
+/** 元 ↔ fen conversions live in the money module; re-exported for the credit domain's users. */
+export { fenFromYuan, yuanFromFen } from '../money';

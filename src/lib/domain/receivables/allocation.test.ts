@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openAmount } from './allocation';
 import { allocatePayments } from './ledger';
-import { extension, pay, sale, y } from './testing';
+import { extension, pay, sale, y } from '$lib/demo/receivables-testing';
 import type { CreditSaleRow, PaymentAllocation, PaymentRow } from './types';
 
 /** open amount per sale id after all payments, and the credit left */

@@ -3,7 +3,7 @@ import { fillPaymentRecord, paymentBehaviour, timelinessScore } from './behaviou
 import { DEFAULT_CREDIT_SETTINGS, forIndustry } from '../credit/settings';
 import { ladderEffects } from './ladder';
 import { buildLedger, type ReceivablesInput } from './ledger';
-import { pay, sale, y } from './testing';
+import { pay, sale, y } from '$lib/demo/receivables-testing';
 
 // A 10 000 due 03-31 paid 04-10 (10 days late); B 30 000 due 04-30 paid 04-25 (early);
 // C 20 000 due 05-10 still open on 05-20 (10 days so far); D 5 000 not yet due.

@@ -3,7 +3,7 @@ import { checkValue } from '../cells';
 import { checkReceivableRecord, type RecordProblemCode } from './checks';
 import { RECEIVABLE_FIELDS, RECEIVABLE_TABLES } from './fields';
 import { buildLedger } from './ledger';
-import { doneTask, extension, lift, pay, sale, y } from './testing';
+import { doneTask, extension, lift, pay, sale, y } from '$lib/demo/receivables-testing';
 import { ALL_TASK_OUTCOMES, TASK_OUTCOMES, type CreditAgreementRow } from './types';
 
 const codes = (problems: { code: RecordProblemCode }[]) => problems.map((p) => p.code);

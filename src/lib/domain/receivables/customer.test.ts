@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCreditSale } from '../credit/enforcement';
 import { agreementInEffect, creditSaleCheckInput, customerReceivables } from './customer';
 import type { ReceivablesInput } from './ledger';
-import { pay, sale, y } from './testing';
+import { pay, sale, y } from '$lib/demo/receivables-testing';
 import type { CreditAgreementRow } from './types';
 
 const TODAY = '2026-04-20';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dso, dsoTrend } from './dso';
 import type { ReceivablesInput } from './ledger';
-import { pay, sale, y } from './testing';
+import { pay, sale, y } from '$lib/demo/receivables-testing';
 
 // c1: 3 000 shipped 05-15, paid 06-10; 6 000 shipped 06-05, open.
 const BOOK: ReceivablesInput = {

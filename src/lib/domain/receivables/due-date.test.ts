@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveDueDate, type IgnoredExtensionReason } from './due-date';
-import { extension, sale } from './testing';
+import { extension, sale } from '$lib/demo/receivables-testing';
 import type { ExtensionRequestRow } from './types';
 
 describe('effectiveDueDate', () => {

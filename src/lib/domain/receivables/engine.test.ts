@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aging, buildLedger, deriveToday, dso, generateReceivables, addDays, type ReceivablesInput } from '.';
+import { aging, buildLedger, deriveToday, dso, addDays, type ReceivablesInput } from '.';
+import { generateReceivables } from '$lib/demo/receivables';
 import { ENGINE_TABLES, ReceivablesEngine, shardOf, trimToday, type EngineTable } from './engine';
 import { createRng } from '../records/rng';
 

@@ -113,4 +113,3 @@ export {
   type TodayView,
   type WatchedTable
 } from './engine';
-export { generateReceivables, type GeneratedReceivables, type GenerateOptions } from './generate';

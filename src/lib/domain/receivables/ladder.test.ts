@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ladderEffects, ladderPosition, ladderTasks, taskKey, type LadderStage } from './ladder';
 import { buildLedger, type ReceivablesInput } from './ledger';
-import { doneTask, extension, lift, pay, sale, y } from './testing';
+import { doneTask, extension, lift, pay, sale, y } from '$lib/demo/receivables-testing';
 import type { TaskKind } from './types';
 
 // Shipped 2026-03-01 on 30 days: due 2026-03-31. Delivery confirmed unless a case says otherwise.

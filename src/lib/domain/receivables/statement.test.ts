@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceivablesInput } from './ledger';
 import { statement } from './statement';
-import { pay, sale, y } from './testing';
+import { pay, sale, y } from '$lib/demo/receivables-testing';
 
 const BOOK: ReceivablesInput = {
   sales: [

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { generateReceivables } from './generate';
+import { generateReceivables } from '$lib/demo/receivables';
 import { ladderEffects, ladderTasks } from './ladder';
 import { buildLedger, type ReceivablesInput } from './ledger';
-import { doneTask, lift, pay, sale, y } from './testing';
+import { doneTask, lift, pay, sale, y } from '$lib/demo/receivables-testing';
 import { deriveToday, recordTaskDone, type CustomerFlag } from './today';
 import { TASK_KINDS } from './types';
 

@@ -74,7 +74,7 @@ function isFilled(value: unknown): boolean {
 }
 
 /** The checked fields of a customer and why each fails, if it does. */
-function problems(c: Customer, today: string | undefined): Map<string, FieldProblem> {
+function problems(c: Customer, today: string): Map<string, FieldProblem> {
   const out = new Map<string, FieldProblem>();
   const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
   const code = text(c.creditCode);
@@ -84,7 +84,7 @@ function problems(c: Customer, today: string | undefined): Map<string, FieldProb
   }
   const id = text(c.idNumber);
   if (id !== null) {
-    const r = today === undefined ? checkIdNumber(id) : checkIdNumber(id, today);
+    const r = checkIdNumber(id, today);
     if (!r.valid) out.set('idNumber', r.reason);
   }
   const mobile = text(c.mobile);
@@ -95,14 +95,10 @@ function problems(c: Customer, today: string | undefined): Map<string, FieldProb
 }
 
 /**
- * How complete and valid a customer record is. `today` (`YYYY-MM-DD`) bounds birth dates in
- * identity numbers; it defaults to the local date.
+ * How complete and valid a customer record is. `today` (`YYYY-MM-DD`, the app clock's day) bounds
+ * birth dates in identity numbers.
  */
-export function completeness(
-  c: Customer,
-  required: RequiredFields = DEFAULT_REQUIRED_FIELDS,
-  today?: string
-): Completeness {
+export function completeness(c: Customer, required: RequiredFields, today: string): Completeness {
   const bad = problems(c, today);
   const fields = [...new Set(required[c.kind] ?? [])];
   const ok = (field: string): boolean => !bad.has(field) && isFilled(c[field as keyof Customer]);

@@ -67,14 +67,6 @@ export function idNumberCheckChar(first17: string): string | null {
   return ID_CHECK_CHARS[sum % 11];
 }
 
-/** Today as `YYYY-MM-DD` in the local time zone. */
-function localToday(): string {
-  const d = new Date();
-  const mm = String(d.getMonth() + 1).padStart(2, '0');
-  const dd = String(d.getDate()).padStart(2, '0');
-  return `${d.getFullYear()}-${mm}-${dd}`;
-}
-
 function isRealBirthDate(yyyymmdd: string, today: string): boolean {
   const y = Number(yyyymmdd.slice(0, 4));
   const m = Number(yyyymmdd.slice(4, 6));
@@ -85,11 +77,11 @@ function isRealBirthDate(yyyymmdd: string, today: string): boolean {
 }
 
 /**
- * Check a resident identity number. `today` (`YYYY-MM-DD`, default: the local date) bounds the
- * birth date; pass it to make the check reproducible. An impossible birth date is reported before
+ * Check a resident identity number. `today` (`YYYY-MM-DD`, the app clock's day) bounds the birth
+ * date. An impossible birth date is reported before
  * a wrong check character: it says where the mistake is.
  */
-export function checkIdNumber(id: string, today: string = localToday()): IdentityCheck {
+export function checkIdNumber(id: string, today: string): IdentityCheck {
   const s = normalizeCode(id);
   if (s.length !== 18) return invalid('identity.length');
   if (!/^\d{17}[\dX]$/.test(s)) return invalid('identity.charset');

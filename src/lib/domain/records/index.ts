@@ -1,6 +1,6 @@
 /**
  * The customer archive's domain layer (shared/domain/records.md): record types, identity-number
- * checks, normalising, completeness, duplicates, merging, and a seeded demo workspace.
+ * checks, normalising, completeness, duplicates and merging (the seeded demo workspace is in $lib/demo).
  * Pure TypeScript: safe in Node tests, workers and the browser alike.
  */
 export * from './types';
@@ -42,4 +42,3 @@ export {
 } from './duplicates';
 export { ENVELOPE_FIELDS, planMerge, type MergeConflict, type MergePlan } from './merge';
 export { createRng, rngStream, type Rng } from './rng';
-export { generateWorkspace, type Draft, type Workspace, type WorkspaceOptions } from './demo';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { openOn } from './allocation';
-import { aging } from './aging';
-import { checkReceivableRecord, hasError } from './checks';
-import { dayOf } from './dates';
-import { dso } from './dso';
-import { generateReceivables } from './generate';
-import { buildLedger } from './ledger';
-import { deriveToday } from './today';
+import { openOn } from '$lib/domain/receivables/allocation';
+import { aging } from '$lib/domain/receivables/aging';
+import { checkReceivableRecord, hasError } from '$lib/domain/receivables/checks';
+import { dayOf } from '$lib/domain/receivables/dates';
+import { dso } from '$lib/domain/receivables/dso';
+import { generateReceivables } from './receivables';
+import { buildLedger } from '$lib/domain/receivables/ledger';
+import { deriveToday } from '$lib/domain/receivables/today';
 
 const TODAY = '2026-06-30';
 

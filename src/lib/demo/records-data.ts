@@ -4,6 +4,7 @@
  * common surnames and given-name characters, and the sentences a follow-up log is made of.
  * Weights are relative; they need not sum to anything.
  */
+import type { Channel, CustomerStatus, DevelopmentStage, Tier } from '$lib/domain/records/types';
 
 export interface DemoDistrict {
   name: string;
@@ -349,3 +350,41 @@ export const NEXT_STEPS = [
   '邀请参加新品推介会',
   '节前再次拜访'
 ];
+
+export const TIERS_WEIGHTED: readonly (readonly [Tier | undefined, number])[] = [
+  ['VIP', 5],
+  ['A', 20],
+  ['B', 40],
+  ['C', 32],
+  [undefined, 3]
+];
+export const STATUSES_WEIGHTED: readonly (readonly [CustomerStatus, number])[] = [
+  ['active', 62],
+  ['prospect', 15],
+  ['dormant', 10],
+  ['lost', 8],
+  ['blacklisted', 3]
+];
+export const PROSPECT_STAGES: readonly (readonly [DevelopmentStage, number])[] = [
+  ['first-contact', 50],
+  ['initial', 40],
+  ['complete', 10]
+];
+export const CUSTOMER_STAGES: readonly (readonly [DevelopmentStage, number])[] = [
+  ['complete', 75],
+  ['initial', 25]
+];
+/** How much of a record is known at each development stage (三步法, service.md). */
+export const STAGE_FILL: Record<DevelopmentStage, number> = { 'first-contact': 0.35, initial: 0.75, complete: 1 };
+export const CHANNELS_WEIGHTED: readonly (readonly [Channel, number])[] = [
+  ['phone', 35],
+  ['visit', 25],
+  ['wechat', 20],
+  ['email', 8],
+  ['sms', 5],
+  ['on-site', 5],
+  ['fax', 2]
+];
+export const INDUSTRIES_WEIGHTED = INDUSTRIES.map((i) => [i, i.weight] as const);
+export const INSTITUTION_INDUSTRIES = new Set(['医疗', '教育', '政府机关']);
+export const COMPANY_FORM = /(集团有限公司|股份有限公司|有限责任公司|有限公司|经营部|商行)$/;

@@ -1,18 +1,17 @@
 /**
  * Benchmark hooks for `npm run bench` (bench/run.js). Nothing here runs unless a developer opens
- * /dev/bench: the route is code-split, so the app's first page never loads it.
+ * /dev/bench, which exists only in the benchmark build (src/dev-routes: see svelte.config.js).
  *
  * The functions are installed on `window.__kebuBench` by `load`, which runs before the page
  * renders (the layout shows the profile dialog instead of the page when there is no profile yet,
  * and the benchmarks must work on a fresh browser profile).
  */
 import Dexie from 'dexie';
-import { generateWorkspace, createRng } from '$lib/domain/records/demo';
+import { generateWorkspace, createRng } from '$lib/demo/records';
 import { KebuDB, workspaceDbName } from '$lib/db/schema';
 import { WritePath, type Actor, type Mutation } from '$lib/db/write-path';
 import { createWorkspace, saveProfile } from '$lib/db/registry';
-import { newId } from '$lib/db/ids';
-import type { PageLoad } from './$types';
+import { newId, wallTime } from '$lib/db/ids';
 
 type Fields = Record<string, unknown>;
 
@@ -120,7 +119,7 @@ async function writePathBench(rows: number, rounds: number): Promise<WriteBenchR
     // (b) the baseline: the same rows with the same envelope, one bulkPut
     {
       const db = await freshDb(`kebu-bench-raw-${round}`);
-      const at = Date.now();
+      const at = wallTime();
       // the same objects the write path stores: fields, then id and envelope (no `_f` on insert)
       const objects = customers.map(({ id, ...fields }) => ({
         ...fields,
@@ -173,7 +172,7 @@ async function createAppWorkspace(rows: number): Promise<AppWorkspaceResult> {
   return { workspaceId: info.id, rows, customKey, customLabel, writeMs };
 }
 
-export const load: PageLoad = () => {
+export const load = (): Record<string, never> => {
   window.__kebuBench = {
     fieldCount: FIELD_COUNT,
     writePath: writePathBench,

@@ -17,10 +17,10 @@
  * Records are rows (`id`, `deleted: 0` and the fields); the write path adds the rest of the
  * envelope. Ids are `<prefix>-` + 24 hex digits, distinct within a generated set.
  */
-import { addDays, dayOf, isoOf, type Day } from './dates';
-import { LADDER_DAYS, taskKey } from './ladder';
-import type { Fen } from '../money';
-import { fmix32, rngStream, type Rng } from '../records/rng';
+import { addDays, dayOf, isoOf, type Day } from '$lib/domain/receivables/dates';
+import { LADDER_DAYS, taskKey } from '$lib/domain/receivables/ladder';
+import type { Fen } from '$lib/domain/money';
+import { fmix32, rngStream, type Rng } from '$lib/domain/records/rng';
 import {
   type CreditAgreementRow,
   type CreditSaleRow,
@@ -31,7 +31,7 @@ import {
   type PaymentRow,
   type TaskKind,
   type TaskOutcome
-} from './types';
+} from '$lib/domain/receivables/types';
 
 export interface GenerateOptions {
   seed: number;

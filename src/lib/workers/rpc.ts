@@ -1,18 +1,18 @@
 /**
- * A small request/response protocol between the page and an io worker: every request has an id,
- * the worker answers once (a result or an error as a message key with parameters) and may send
- * progress before that. `cancel` aborts the request running in the worker.
+ * A small request/response protocol between the page and a worker: every request has an id,
+ * the worker answers once (a result, or an error as a code with parameters) and may send progress
+ * before that. `cancel` aborts the request running in the worker. How an error becomes a code and
+ * back is the caller's (`WorkerErrors`): the io workers speak IoErrors (`io/worker-errors.ts`).
  */
-import { WriteError } from '$lib/db/validate';
-import { IoError, type IoErrorCode, type IoErrorParams } from './errors';
-
 export type Progress = { done: number; total: number; phase?: string };
+
+export type ErrorParams = Record<string, string | number>;
 
 export type WorkerRequest = { id: number; type: string; payload: unknown };
 export type WorkerReply =
   | { id: number; kind: 'progress'; progress: Progress }
   | { id: number; kind: 'result'; result: unknown }
-  | { id: number; kind: 'error'; code: IoErrorCode; params: IoErrorParams };
+  | { id: number; kind: 'error'; code: string; params: ErrorParams };
 
 export interface HandlerContext {
   signal: AbortSignal;
@@ -23,16 +23,44 @@ export interface HandlerContext {
 
 export type Handlers = Record<string, (payload: never, ctx: HandlerContext) => Promise<unknown> | unknown>;
 
-export function toIoError(e: unknown): IoError {
-  if (e instanceof IoError) return e;
-  if ((e as Error)?.name === 'AbortError') return new IoError('io.error.cancelled');
-  if (e instanceof WriteError) return new IoError('io.error.write', { code: e.problem.code, field: e.problem.field ?? '' });
-  console.error(e);
-  return new IoError('io.error.failed');
+/** How failures cross the worker boundary: encoded in the worker, decoded on the page. */
+export interface WorkerErrors {
+  encode(e: unknown): { code: string; params: ErrorParams };
+  decode(code: string, params: ErrorParams): Error;
+  /** codes of the two failures the protocol makes itself */
+  failed: string;
+  cancelled: string;
 }
 
+/** A failure of a worker without error codes of its own. */
+export class WorkerError extends Error {
+  constructor(
+    readonly code: string,
+    readonly params: ErrorParams = {}
+  ) {
+    super(code);
+    this.name = 'WorkerError';
+  }
+}
+
+export const plainErrors: WorkerErrors = {
+  failed: 'failed',
+  cancelled: 'cancelled',
+  encode(e) {
+    if (e instanceof WorkerError) return { code: e.code, params: e.params };
+    if ((e as Error)?.name === 'AbortError') return { code: 'cancelled', params: {} };
+    console.error(e);
+    return { code: 'failed', params: {} };
+  },
+  decode: (code, params) => new WorkerError(code, params)
+};
+
 /** The worker side: answer requests with `handlers`. */
-export function serve(scope: { onmessage: unknown; postMessage(m: unknown, t?: Transferable[]): void }, handlers: Handlers) {
+export function serve(
+  scope: { onmessage: unknown; postMessage(m: unknown, t?: Transferable[]): void },
+  handlers: Handlers,
+  errors: WorkerErrors = plainErrors
+) {
   const running = new Map<number, AbortController>();
   scope.onmessage = async (e: MessageEvent<WorkerRequest | { type: 'cancel'; id: number }>) => {
     const msg = e.data;
@@ -57,12 +85,12 @@ export function serve(scope: { onmessage: unknown; postMessage(m: unknown, t?: T
     };
     try {
       const handler = handlers[type];
-      if (!handler) throw new IoError('io.error.failed');
+      if (!handler) throw errors.decode(errors.failed, { request: type });
       const result = await handler(payload as never, ctx);
       scope.postMessage({ id, kind: 'result', result } satisfies WorkerReply, ctx.transfer);
     } catch (err) {
-      const io = toIoError(err);
-      scope.postMessage({ id, kind: 'error', code: io.code, params: io.params } satisfies WorkerReply);
+      const { code, params } = errors.encode(err);
+      scope.postMessage({ id, kind: 'error', code, params } satisfies WorkerReply);
     } finally {
       running.delete(id);
     }
@@ -72,11 +100,13 @@ export function serve(scope: { onmessage: unknown; postMessage(m: unknown, t?: T
 /** The page side of one worker. */
 export class WorkerClient {
   readonly #worker: Worker;
+  readonly #errors: WorkerErrors;
   #next = 1;
   readonly #pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void; onProgress?: (p: Progress) => void }>();
 
-  constructor(worker: Worker) {
+  constructor(worker: Worker, errors: WorkerErrors = plainErrors) {
     this.#worker = worker;
+    this.#errors = errors;
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
       const reply = e.data;
       const p = this.#pending.get(reply.id);
@@ -85,11 +115,11 @@ export class WorkerClient {
       else {
         this.#pending.delete(reply.id);
         if (reply.kind === 'result') p.resolve(reply.result);
-        else p.reject(new IoError(reply.code, reply.params));
+        else p.reject(errors.decode(reply.code, reply.params));
       }
     };
     worker.onerror = () => {
-      for (const p of this.#pending.values()) p.reject(new IoError('io.error.failed'));
+      for (const p of this.#pending.values()) p.reject(errors.decode(errors.failed, {}));
       this.#pending.clear();
     };
   }
@@ -110,7 +140,7 @@ export class WorkerClient {
 
   terminate() {
     this.#worker.terminate();
-    for (const p of this.#pending.values()) p.reject(new IoError('io.error.cancelled'));
+    for (const p of this.#pending.values()) p.reject(this.#errors.decode(this.#errors.cancelled, {}));
     this.#pending.clear();
   }
 }

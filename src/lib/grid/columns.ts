@@ -1,6 +1,7 @@
 /**
  * Grid columns for a record table: built from the table's field specs (`TABLE_FIELDS`), the
- * workspace's custom columns, translated labels and the lookups that link cells need. Pure apart
+ * workspace's custom columns, translated labels (`i18n/field-labels.ts`) and the lookups that link
+ * cells need. Pure apart
  * from the stores it is given, so the import and export workers build the very same columns from
  * rows they read themselves (`LinkSources`).
  */
@@ -9,6 +10,7 @@ import { FIELD_WIDTHS, TABLE_FIELDS, VALUE_LABEL_PREFIX, type FieldSpec } from '
 import type { CustomColumn } from '$lib/domain/records/types';
 import type { GridColumn } from '$lib/grid/types';
 import { customFieldSpec } from '$lib/db/validate';
+import { fieldLabel } from '$lib/i18n/field-labels';
 import { translate, type Locale, type MessageKey } from '$lib/i18n/translate';
 
 /** The records a link cell can point at: an OpenWorkspace's stores, or rows a worker read itself. */
@@ -18,18 +20,10 @@ export interface LinkStore {
 }
 export type LinkSources = Record<'staff' | 'orgUnits' | 'customers' | 'contacts', LinkStore>;
 
-/** Fields whose label or value labels differ in one table (an org unit's kind is its level). */
-const TABLE_LABELS: Record<string, Record<string, string>> = {
-  orgUnits: { kind: 'field.unitKind', parentId: 'field.unitParent' }
-};
+/** Fields whose value labels differ in one table (an org unit's kind is its level). */
 const TABLE_VALUE_LABELS: Record<string, Record<string, string>> = {
   orgUnits: { kind: 'orgKind' }
 };
-
-export function fieldLabel(locale: Locale, field: string, table?: string): string {
-  const key = (table && TABLE_LABELS[table]?.[field]) ?? `field.${field}`;
-  return translate(locale, key as MessageKey);
-}
 
 /** Resolvers for link cells: an id from a typed name (or id), and a record's display name. */
 export function linkResolver(ws: LinkSources, table: string): CellSpec['link'] {

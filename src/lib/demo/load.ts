@@ -1,10 +1,10 @@
 /**
  * Fill a workspace with the seeded demo data, in one write (one undo step).
  */
-import { generateWorkspace } from '$lib/domain/records/demo';
-import { generateReceivables } from '$lib/domain/receivables/generate';
-import type { Mutation, WritePath } from './write-path';
-import type { TableName } from './schema';
+import { generateWorkspace } from './records';
+import { generateReceivables } from './receivables';
+import type { Mutation, WritePath } from '$lib/db/write-path';
+import type { TableName } from '$lib/db/schema';
 
 export interface DemoSize {
   seed?: number;

@@ -13,6 +13,7 @@ import type { Locale } from '$lib/i18n/translate';
 
 import type { Row } from './demo-dataset';
 import { createRng } from '$lib/domain/records/rng';
+import { dayOf, isoOf } from '$lib/domain/dates';
 
 export type { Row };
 
@@ -40,7 +41,7 @@ export function mixedDataset(n: number): Dataset {
   const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)];
   const person = () => pick([...SURNAMES]) + pick([...GIVEN]) + (r() < 0.5 ? pick([...GIVEN]) : '');
   const staff = Array.from({ length: 24 }, (_, i) => ({ id: `s${i}`, name: person() }));
-  const day = (from: number, span: number) => new Date(Date.UTC(from, 0, 1) + Math.floor(r() * span) * 86400000).toISOString().slice(0, 10);
+  const day = (from: number, span: number) => isoOf(dayOf(`${from}-01-01`) + Math.floor(r() * span));
   const rows: Row[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const row: Row = {

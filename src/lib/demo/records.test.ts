@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { completeness } from './completeness';
-import { createRng, generateWorkspace } from './demo';
-import { findDuplicateGroups } from './duplicates';
-import { checkCreditCode, checkIdNumber } from './identity';
-import { isMobile } from './normalize';
+import { completeness, DEFAULT_REQUIRED_FIELDS } from '$lib/domain/records/completeness';
+import { createRng, generateWorkspace } from './records';
+import { findDuplicateGroups } from '$lib/domain/records/duplicates';
+import { checkCreditCode, checkIdNumber } from '$lib/domain/records/identity';
+import { isMobile } from '$lib/domain/records/normalize';
 import {
   AGE_BANDS,
   CHANNELS,
@@ -13,7 +13,7 @@ import {
   INCOME_BANDS,
   TIERS,
   type Customer
-} from './types';
+} from '$lib/domain/records/types';
 
 const today = '2026-11-28';
 const asRecords = (drafts: object[]) =>
@@ -181,7 +181,7 @@ describe('generateWorkspace', () => {
   });
 
   it('leaves some records incomplete', () => {
-    const scores = customers.map((c) => completeness(c, undefined, today).score);
+    const scores = customers.map((c) => completeness(c, DEFAULT_REQUIRED_FIELDS, today).score);
     const complete = scores.filter((s) => s === 1).length;
     expect(complete).toBeGreaterThan(customers.length * 0.3);
     expect(complete).toBeLessThan(customers.length);

@@ -2,7 +2,7 @@
  * Small factories for the receivables specs: rows with sensible defaults, amounts in 元.
  * Not exported from index.ts.
  */
-import type { Fen } from '../money';
+import type { Fen } from '$lib/domain/money';
 import type {
   CreditSaleRow,
   ExtensionRequestRow,
@@ -11,7 +11,7 @@ import type {
   PaymentRow,
   TaskKind,
   TaskOutcome
-} from './types';
+} from '$lib/domain/receivables/types';
 
 /** 元 → fen */
 export const y = (yuan: number): Fen => Math.round(yuan * 100) as Fen;

@@ -4,17 +4,17 @@
  * seed 1) cut down to their 15 most common fields, with the app's labels, widths and cell specs.
  * Relative imports only: the AG Grid page is built by Vite outside SvelteKit, without `$lib`.
  */
-import type { CellSpec } from '../../../lib/domain/cells';
-import { generateWorkspace } from '../../../lib/domain/records/demo';
+import type { CellSpec } from '$lib/domain/cells';
+import { generateWorkspace } from '$lib/demo/records';
 import {
   CUSTOMER_FIELDS,
   DEFAULT_FIELD_WIDTH,
   FIELD_WIDTHS,
   VALUE_LABEL_PREFIX,
   type FieldSpecs
-} from '../../../lib/domain/records/fields';
-import { ENVELOPE_FIELDS } from '../../../lib/domain/records/merge';
-import { translate, type Locale, type MessageKey } from '../../../lib/i18n/translate';
+} from '$lib/domain/records/fields';
+import { ENVELOPE_FIELDS } from '$lib/domain/records/merge';
+import { translate, type Locale, type MessageKey } from '$lib/i18n/translate';
 
 export type Row = Record<string, unknown> & { id: string };
 

@@ -19,222 +19,50 @@
 import {
   AREAS,
   BUREAUS,
-  COMMON_SURNAMES,
   COMPANY_FORMS,
   COMPANY_TITLES,
   CUSTOMER_NOTES,
-  GIVEN_NAME_CHARS,
-  INDUSTRIES,
   INSTITUTION_TITLES,
-  MOBILE_PREFIXES,
   NEXT_STEPS,
   OCCUPATIONS,
   ORDINALS,
   OUTCOMES,
   PURPOSES,
   SOURCES,
-  STREETS,
-  SURNAMES,
   TAGS,
   TRADE_NAME_FIRST,
   TRADE_NAME_SECOND,
   type DemoCity,
   type DemoDistrict,
-  type DemoSite
-} from './demo-data';
-import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, idNumberCheckChar } from './identity';
-import { createRng, fmix32, rngStream, type Rng } from './rng';
+  type DemoSite,
+  TIERS_WEIGHTED,
+  STATUSES_WEIGHTED,
+  PROSPECT_STAGES,
+  CUSTOMER_STAGES,
+  STAGE_FILL,
+  CHANNELS_WEIGHTED,
+  INDUSTRIES_WEIGHTED,
+  INSTITUTION_INDUSTRIES,
+  COMPANY_FORM
+} from './records-data';
+import { address, countAround, creditCode, DAY_MS, idMaker, idNumber } from './records-people';
+import { isoDate, landline, mistypeCode, mobile, personName, writtenMobile } from './records-people';
+import { createRng, rngStream, type Rng } from '$lib/domain/records/rng';
 import {
   AGE_BANDS,
   EDUCATION_LEVELS,
   INCOME_BANDS,
-  type Channel,
   type Contact,
   type Customer,
-  type CustomerStatus,
-  type DevelopmentStage,
   type FollowUp,
   type OrgUnit,
-  type Staff,
-  type Tier
-} from './types';
+  type Staff
+} from '$lib/domain/records/types';
 
 export { createRng, type Rng };
 
 /** A record before the write path adds its envelope: everything but the id is the caller's to stamp. */
 export type Draft<T> = Omit<T, 'deleted' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy' | '_f'>;
-
-// ---------------------------------------------------------------- ids
-
-const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-const hex8 = (n: number): string =>
-  HEX_BYTES[n >>> 24] + HEX_BYTES[(n >>> 16) & 255] + HEX_BYTES[(n >>> 8) & 255] + HEX_BYTES[n & 255];
-
-/**
- * Ids like `c-3f9a…` (prefix + 24 hex digits). The first 16 digits are random; the last 8 are a
- * bijective scramble of a counter, which makes every id of a workspace distinct.
- */
-function idMaker(prefix: string, seed: number, purpose: number): () => string {
-  const rng = rngStream(seed, purpose);
-  const salt = rng.uint32();
-  let n = 0;
-  return () => prefix + hex8(rng.uint32()) + hex8(rng.uint32()) + hex8(fmix32((n++ ^ salt) >>> 0));
-}
-
-// ---------------------------------------------------------------- small generators
-
-const DAY_MS = 86_400_000;
-const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-const digits = (rng: Rng, n: number): string => String(rng.int(0, 10 ** n - 1)).padStart(n, '0');
-
-function personName(rng: Rng): string {
-  const surname = rng.chance(0.5) ? rng.pick(COMMON_SURNAMES) : rng.pick(SURNAMES);
-  const given = rng.pick(GIVEN_NAME_CHARS);
-  return rng.chance(0.65) ? surname + given + rng.pick(GIVEN_NAME_CHARS) : surname + given;
-}
-
-function mobile(rng: Rng): string {
-  return rng.pick(MOBILE_PREFIXES) + digits(rng, 8);
-}
-
-/** A mobile as people write it: mostly plain, sometimes grouped, dashed, with +86 or full-width. */
-function writtenMobile(rng: Rng, plain: string): string {
-  const r = rng.next();
-  if (r < 0.9) return plain;
-  if (r < 0.94) return `${plain.slice(0, 3)} ${plain.slice(3, 7)} ${plain.slice(7)}`;
-  if (r < 0.97) return `+86 ${plain}`;
-  if (r < 0.99) return `${plain.slice(0, 3)}-${plain.slice(3, 7)}-${plain.slice(7)}`;
-  return plain.replace(/\d/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
-}
-
-const landline = (rng: Rng, city: DemoCity): string =>
-  `${city.areaCode}-${rng.int(2, 8)}${digits(rng, 7)}`;
-
-function address(rng: Rng, person: boolean): string {
-  const street = `${rng.pick(STREETS)}${rng.int(1, 999)}号`;
-  if (person) {
-    return rng.chance(0.7)
-      ? `${street}${rng.int(1, 30)}栋${rng.int(1, 4)}单元${rng.int(1, 28)}0${rng.int(1, 6)}室`
-      : street;
-  }
-  return rng.chance(0.3) ? `${street}${rng.int(2, 28)}层` : street;
-}
-
-/** GB 11714 organisation code check character over 8 characters. */
-function orgCodeCheck(body: string): string {
-  const weights = [3, 7, 9, 10, 5, 8, 4, 2];
-  let sum = 0;
-  for (let i = 0; i < 8; i++) {
-    const c = body.charCodeAt(i);
-    sum += (c <= 57 ? c - 48 : c - 55) * weights[i];
-  }
-  const check = 11 - (sum % 11);
-  return check === 10 ? 'X' : check === 11 ? '0' : String(check);
-}
-
-/** A valid credit code: registration type, division code, organisation code, check character. */
-function creditCode(rng: Rng, type: string, district: DemoDistrict): string {
-  let body: string;
-  if (rng.chance(0.6)) {
-    body = 'MA';
-    for (let i = 0; i < 6; i++) body += CREDIT_CODE_ALPHABET[rng.int(0, 30)];
-  } else {
-    body = digits(rng, 8);
-  }
-  const first17 = type + district.code + body + orgCodeCheck(body);
-  return first17 + (creditCodeCheckChar(first17) ?? '0');
-}
-
-/** The usual ways a credit code is mistyped: last character, a dropped character, O for 0. */
-function mistypeCode(rng: Rng, code: string): string {
-  const r = rng.next();
-  if (r < 0.15 && code.includes('0')) return code.replace('0', 'O');
-  if (r < 0.35) {
-    const at = rng.int(0, code.length - 1);
-    return code.slice(0, at) + code.slice(at + 1);
-  }
-  const last = CREDIT_CODE_ALPHABET.indexOf(code[17]);
-  return code.slice(0, 17) + CREDIT_CODE_ALPHABET[(last + rng.int(1, 30)) % 31];
-}
-
-const AGE_RANGES: Record<string, readonly [number, number]> = {
-  '<25': [18, 24],
-  '25-34': [25, 34],
-  '35-44': [35, 44],
-  '45-54': [45, 54],
-  '55-64': [55, 64],
-  '65+': [65, 85]
-};
-
-/** A valid identity number for someone of that age band, or a typical mistake in one. */
-function idNumber(
-  rng: Rng,
-  district: DemoDistrict,
-  ageBand: string | undefined,
-  today: string,
-  valid: boolean
-): string {
-  const [lo, hi] = AGE_RANGES[ageBand ?? ''] ?? [20, 70];
-  const year = Number(today.slice(0, 4)) - rng.int(lo, hi);
-  const month = rng.int(1, 12);
-  const day = rng.int(1, 28);
-  let birth = `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
-  const brokenDate = !valid && rng.chance(0.4);
-  if (brokenDate) birth = `${year}0431`;
-  const first17 = district.code + birth + digits(rng, 3);
-  const check = idNumberCheckChar(first17) ?? '0';
-  if (valid || brokenDate) return first17 + check;
-  const wrong = '0123456789X'.replace(check, '');
-  return first17 + wrong[rng.int(0, wrong.length - 1)];
-}
-
-/** Binomial count with mean `mean` and at most `spread × mean`: 0–3 for a mean of 1. */
-function countAround(rng: Rng, mean: number, spread: number): number {
-  if (!(mean > 0)) return 0;
-  const trials = Math.ceil(mean * spread);
-  const p = mean / trials;
-  let n = 0;
-  for (let i = 0; i < trials; i++) if (rng.next() < p) n++;
-  return n;
-}
-
-const TIERS_WEIGHTED: readonly (readonly [Tier | undefined, number])[] = [
-  ['VIP', 5],
-  ['A', 20],
-  ['B', 40],
-  ['C', 32],
-  [undefined, 3]
-];
-const STATUSES_WEIGHTED: readonly (readonly [CustomerStatus, number])[] = [
-  ['active', 62],
-  ['prospect', 15],
-  ['dormant', 10],
-  ['lost', 8],
-  ['blacklisted', 3]
-];
-const PROSPECT_STAGES: readonly (readonly [DevelopmentStage, number])[] = [
-  ['first-contact', 50],
-  ['initial', 40],
-  ['complete', 10]
-];
-const CUSTOMER_STAGES: readonly (readonly [DevelopmentStage, number])[] = [
-  ['complete', 75],
-  ['initial', 25]
-];
-/** How much of a record is known at each development stage (三步法, service.md). */
-const STAGE_FILL: Record<DevelopmentStage, number> = { 'first-contact': 0.35, initial: 0.75, complete: 1 };
-const CHANNELS_WEIGHTED: readonly (readonly [Channel, number])[] = [
-  ['phone', 35],
-  ['visit', 25],
-  ['wechat', 20],
-  ['email', 8],
-  ['sms', 5],
-  ['on-site', 5],
-  ['fax', 2]
-];
-const INDUSTRIES_WEIGHTED = INDUSTRIES.map((i) => [i, i.weight] as const);
-const INSTITUTION_INDUSTRIES = new Set(['医疗', '教育', '政府机关']);
-const COMPANY_FORM = /(集团有限公司|股份有限公司|有限责任公司|有限公司|经营部|商行)$/;
 
 // ---------------------------------------------------------------- the workspace
 
