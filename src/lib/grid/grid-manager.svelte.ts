@@ -70,6 +70,8 @@ export class GridManager<R extends { id: string }> {
   editText = $state('');
   editError = $state<string | null>(null);
   message = $state<string | null>(null);
+  /** a list under the message (the cells a paste left out, each with its reason) */
+  messageItems = $state.raw<string[]>([]);
   saving = $state(0);
   columnMenu = $state.raw<{ key: string; x: number; y: number; trigger: HTMLElement | null } | null>(null);
   contextMenu = $state.raw<{ x: number; y: number } | null>(null);
@@ -399,7 +401,10 @@ export class GridManager<R extends { id: string }> {
       }
       this.#pending = next;
     }
-    if (error) this.message = error;
+    if (error) {
+      this.message = error;
+      this.messageItems = [];
+    }
     return !error;
   }
 
