@@ -134,11 +134,15 @@ export class GridManager<R extends { id: string }> {
     JSON.stringify([this.view.order, this.view.hidden, this.view.widths, this.view.frozen])
   );
 
+  /** frozen columns may take up to 60% of the grid's width (in steps of 40 px, not every pixel) */
+  readonly #frozenBudget = $derived(this.win.width > 0 ? Math.floor((this.win.width * 0.6) / 40) * 40 : Infinity);
+
   /** visible columns in display order, with widths and offsets */
   readonly columns: ResolvedColumn<R>[] = $derived.by(() => {
     void this.#layoutKey;
     const all = this.#p().columns;
-    return untrack(() => resolveColumns(all, this.view));
+    const budget = this.#frozenBudget;
+    return untrack(() => resolveColumns(all, this.view, budget));
   });
 
   readonly frozenCount = $derived(this.columns.filter((c) => c.frozen).length);

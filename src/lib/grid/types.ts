@@ -95,18 +95,16 @@ export interface GridProps<R extends { id: string }> {
 }
 
 /**
- * The view a table starts with: every column in its given order, nothing hidden or filtered; a
- * name column (`名称`) comes first and is frozen, so each row's name stays in sight while
- * scrolling right.
+ * The view a table starts with: every column in its given order, nothing hidden or filtered; the
+ * columns up to a name column (`名称`) are frozen, so each row's name stays in sight while
+ * scrolling right (a narrow grid lets them scroll: see `resolveColumns`).
  */
 export function defaultViewState(columns: readonly { key: string }[]): ViewState {
-  const keys = columns.map((c) => c.key);
-  const named = keys.includes('name');
   return {
-    order: named ? ['name', ...keys.filter((k) => k !== 'name')] : keys,
+    order: columns.map((c) => c.key),
     hidden: [],
     widths: {},
-    frozen: named ? 1 : 0,
+    frozen: columns.findIndex((c) => c.key === 'name') + 1,
     sort: [],
     filters: [],
     search: ''

@@ -6,9 +6,10 @@ const columns = [{ key: 'kind' }, { key: 'name' }, { key: 'city' }];
 const base = defaultViewState(columns);
 
 describe('the default view', () => {
-  it('puts the name column first and freezes it', () => {
-    expect(base.order).toEqual(['name', 'kind', 'city']);
-    expect(base.frozen).toBe(1);
+  it('freezes the columns up to the name', () => {
+    expect(base.order).toEqual(['kind', 'name', 'city']);
+    expect(base.frozen).toBe(2);
+    expect(defaultViewState([{ key: 'name' }, { key: 'b' }]).frozen).toBe(1);
     expect(defaultViewState([{ key: 'a' }, { key: 'b' }])).toMatchObject({ order: ['a', 'b'], frozen: 0 });
   });
 });
