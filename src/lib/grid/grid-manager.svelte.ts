@@ -135,7 +135,10 @@ export class GridManager<R extends { id: string }> {
   );
 
   /** frozen columns may take up to 60% of the grid's width (in steps of 40 px, not every pixel) */
-  readonly #frozenBudget = $derived(this.win.width > 0 ? Math.floor((this.win.width * 0.6) / 40) * 40 : Infinity);
+  readonly #frozenBudget = $derived.by(() => {
+    const width = this.win.width;
+    return width > 0 ? Math.floor((width * 0.6) / 40) * 40 : Infinity;
+  });
 
   /** visible columns in display order, with widths and offsets */
   readonly columns: ResolvedColumn<R>[] = $derived.by(() => {
