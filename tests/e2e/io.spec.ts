@@ -33,7 +33,7 @@ test('import a GBK CSV with mapping and preview, then the same rows from an .xls
   await expect(dialog.getByRole('region', { name: '导入结果预览' })).toContainText('新增 4');
   await expect(dialog.getByRole('table')).toContainText('杭州顺达物流有限公司');
   await dialog.getByRole('button', { name: '导入 4 行' }).click();
-  await expect(dialog.getByRole('status')).toContainText('导入完成:新增 4 行');
+  await expect(dialog.getByRole('status')).toContainText('导入完成：新增 4 行');
   await dialog.getByRole('button', { name: '关闭' }).last().click();
   await expect(customerGrid(page).getByRole('gridcell', { name: '杭州顺达物流有限公司' })).toBeVisible();
   expect(await countRecords(page)).toBe(4);
@@ -45,7 +45,7 @@ test('import a GBK CSV with mapping and preview, then the same rows from an .xls
   await dialog.getByRole('button', { name: '下一步' }).click();
   const counts = dialog.getByRole('region', { name: '导入结果预览' });
   await expect(counts).toContainText('疑似重复 4');
-  await expect(dialog.getByRole('table')).toContainText('与已有的“杭州顺达物流有限公司”重复(信用代码相同、手机相同、名称相同)');
+  await expect(dialog.getByRole('table')).toContainText('与已有的“杭州顺达物流有限公司”重复（信用代码相同、手机相同、名称相同）');
   // "update the existing record": nothing differs, so nothing is written
   await dialog.getByLabel('更新已有记录').check();
   await expect(counts).toContainText('无变化 4');
@@ -67,7 +67,7 @@ test('an invalid cell is marked with its reason; a bad file gets a clear message
   await dialog.getByLabel('“客户等级”对应到').selectOption('field:stage');
   await dialog.getByRole('button', { name: '下一步' }).click();
   await expect(dialog.getByRole('region', { name: '导入结果预览' })).toContainText('有误 4');
-  await expect(dialog.locator('td[aria-invalid="true"]').first()).toContainText('无效:请从选项中选择');
+  await expect(dialog.locator('td[aria-invalid="true"]').first()).toContainText('无效：请从选项中选择');
   await dialog.getByRole('button', { name: '上一步' }).click();
   await dialog.getByRole('button', { name: '上一步' }).click();
   await dialog.getByLabel('表格文件').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) });
@@ -108,7 +108,7 @@ test('export the view (search and sort) to .xlsx and CSV', async ({ page }) => {
 
   await page.getByRole('button', { name: '导出', exact: true }).click();
   let dialog = page.getByRole('dialog', { name: '导出' });
-  await expect(dialog.getByLabel('当前视图(当前的列、筛选、搜索和排序)')).toBeChecked();
+  await expect(dialog.getByLabel('当前视图（当前的列、筛选、搜索和排序）')).toBeChecked();
   let download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: '导出' }).click();
   const xlsx = await download;
@@ -132,7 +132,7 @@ test('export the view (search and sort) to .xlsx and CSV', async ({ page }) => {
 
   await page.getByRole('button', { name: '导出', exact: true }).click();
   dialog = page.getByRole('dialog', { name: '导出' });
-  await dialog.getByLabel('CSV(UTF-8,Excel / WPS 可直接打开)').check();
+  await dialog.getByLabel('CSV（UTF-8,Excel / WPS 可直接打开）').check();
   download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: '导出' }).click();
   const csv = readFileSync(await (await download).path());
@@ -157,11 +157,11 @@ test('back up the workspace, then restore the backup as a new workspace', async 
   await expect(section.getByTestId('last-backup')).toContainText('上次备份');
 
   await section.getByLabel('备份文件').setInputFiles(await file.path());
-  await expect(section.getByRole('status')).toContainText(`备份有效:“演示工作区”`, { timeout: 30_000 });
+  await expect(section.getByRole('status')).toContainText(`备份有效：“演示工作区”`, { timeout: 30_000 });
   await expect(section.getByRole('status')).toContainText(`${customers} 位客户`);
   await section.getByRole('button', { name: '恢复为新工作区' }).click();
   await expect(page.getByRole('heading', { name: '客户档案' })).toBeVisible();
-  await expect(page.getByLabel('切换工作区')).toContainText('演示工作区(恢复)');
+  await expect(page.getByLabel('切换工作区')).toContainText('演示工作区（恢复）');
   await expect.poll(() => countRecords(page)).toBe(customers);
   // the restored workspace was backed up when the file was made: no reminder
   await expect(reminder).toHaveCount(0);
