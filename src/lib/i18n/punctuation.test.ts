@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from './messages';
+import { labelled, listOf } from './translate';
 
 /**
  * Punctuation per language (issue 15.7): Chinese text uses full-width punctuation, so a
@@ -37,5 +38,16 @@ describe('punctuation', () => {
 
   it('en messages never use the Chinese enumeration comma', () => {
     expect(offenders(messages.en, /、/u)).toEqual([]);
+  });
+});
+
+describe('lists and labels', () => {
+  it.each([
+    ['zh-CN', '手机、邮箱', '缺少：手机、邮箱'],
+    ['en', 'Mobile, Email', 'Missing: Mobile, Email']
+  ] as const)('in %s', (locale, list, line) => {
+    const items = locale === 'en' ? ['Mobile', 'Email'] : ['手机', '邮箱'];
+    expect(listOf(locale, items)).toBe(list);
+    expect(labelled(locale, locale === 'en' ? 'Missing' : '缺少', listOf(locale, items))).toBe(line);
   });
 });
