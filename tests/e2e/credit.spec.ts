@@ -196,7 +196,7 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
   await expect(page.getByText('评分所用设置：版本 0')).toBeVisible();
 
   // reverting the signature is a recorded step with a reason, and withdraws the agreement
-  await page.getByRole('link', { name: /信用申请:杭州顺达物流有限公司/ }).click();
+  await page.getByRole('link', { name: /信用申请：杭州顺达物流有限公司/ }).click();
   await takeStep(page, '撤回上一步', (form) => form.getByLabel('理由').fill('协议条款需重新谈'));
   await expect(page.getByText('已审批', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('已撤回').first()).toBeVisible();
