@@ -18,6 +18,7 @@ import { selectionStats } from './stats';
 import type { GridColumn, GridCommit, GridProps } from './types';
 import { cellValue } from './values';
 import { resolveColumns, type ResolvedColumn } from './view';
+import { markPending, pendingKey, settlePending, type Pending } from './pending';
 import { HEADER_HEIGHT, ROW_HEIGHT, VirtualWindow } from './virtual-window.svelte';
 import { GridCommands } from './grid-commands';
 import { highlightBoxes, type HighlightBox } from './highlights';
@@ -40,12 +41,6 @@ export type GridDialog =
   | { kind: 'remove'; key: string }
   | { kind: 'add-column' }
   | { kind: 'save-view' };
-
-interface Pending {
-  value: unknown;
-  /** rows array current when the save finished; the entry is stale once rows change */
-  doneAt: readonly unknown[] | null;
-}
 
 const NO_HIGHLIGHTS: HighlightBox[] = [];
 const notReady = (): never => {
@@ -238,7 +233,7 @@ export class GridManager<R extends { id: string }> {
 
   value(row: R, vc: ResolvedColumn<R>): unknown {
     if (this.#pending.size) {
-      const p = this.#pending.get(`${row.id}\u0000${vc.key}`);
+      const p = this.#pending.get(pendingKey(row.id, vc.key));
       if (p && (!p.doneAt || p.doneAt === this.rows)) return p.value;
     }
     return cellValue(vc.col, row);
@@ -380,16 +375,8 @@ export class GridManager<R extends { id: string }> {
   /** Send one commit; edits show at once and roll back on error. */
   async save(commit: GridCommit): Promise<boolean> {
     if (commit.edits.length === 0 && commit.newRows.length === 0) return true;
-    const keys: string[] = [];
-    if (commit.edits.length <= 5000) {
-      const next = new Map(this.#pending);
-      for (const e of commit.edits) {
-        const k = `${e.rowId}\u0000${e.column}`;
-        next.set(k, { value: e.value, doneAt: null });
-        keys.push(k);
-      }
-      this.#pending = next;
-    }
+    const { next, keys } = markPending(this.#pending, commit.edits);
+    if (keys.length) this.#pending = next;
     this.saving++;
     let error: string | null;
     try {
@@ -398,16 +385,7 @@ export class GridManager<R extends { id: string }> {
       error = t('grid.saveFailed', { reason: err instanceof Error ? err.message : String(err) });
     }
     this.saving--;
-    if (keys.length) {
-      const next = new Map(this.#pending);
-      for (const k of keys) {
-        const p = next.get(k);
-        if (!p || p.doneAt) continue;
-        if (error) next.delete(k);
-        else next.set(k, { ...p, doneAt: this.rows });
-      }
-      this.#pending = next;
-    }
+    if (keys.length) this.#pending = settlePending(this.#pending, keys, !!error, this.rows);
     if (error) {
       this.message = error;
       this.messageItems = [];
