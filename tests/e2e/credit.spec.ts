@@ -10,12 +10,12 @@ async function newApplication(page: Page, customer: string, amount: string, urge
   await page.getByRole('button', { name: '新建信用申请' }).click();
   const form = page.getByRole('form', { name: '新建信用申请' });
   await form.getByLabel('客户').fill(customer);
-  await form.getByLabel('申请金额(元)').fill(amount);
-  await form.getByLabel('账期(天)').fill('60');
+  await form.getByLabel('申请金额（元）').fill(amount);
+  await form.getByLabel('账期（天）').fill('60');
   await form.getByLabel('用途').fill('备货');
   await form.getByLabel('紧急类型').selectOption({ label: urgent });
   await form.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('heading', { name: `信用申请:${customer}` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `信用申请：${customer}` })).toBeVisible();
 }
 
 /** Take one step from the application page: open its action, fill, save. */
@@ -41,7 +41,7 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
   await test.step('staff and a customer', async () => {
   // a staff manager named like me (so steps default to me), and a second member of staff
   await page.getByRole('link', { name: '员工' }).click();
-  const staffGrid = page.getByRole('grid', { name: '员工(客户经理)' });
+  const staffGrid = page.getByRole('grid', { name: '员工（客户经理）' });
   await staffGrid.focus();
   await pasteBlock(page, [
     ['王丽', '', '13800000001', '', '信用经理', '是', '是'],
@@ -88,7 +88,7 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
   // evaluate: paste a statement copied from a spreadsheet, score all 72 items by keyboard
   await page.goto(applicationUrl);
   await page.getByRole('link', { name: '填写评估表' }).click();
-  await expect(page.getByRole('heading', { name: '信用评估:杭州顺达物流有限公司' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '信用评估：杭州顺达物流有限公司' })).toBeVisible();
   await expect(page.getByLabel('评估日期')).toHaveValue(TODAY);
   await page.getByRole('textbox', { name: /· 流动资产$/ }).first().click();
   await pasteBlock(page, [
@@ -120,7 +120,7 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
 
   const firstScore = page.getByRole('textbox', { name: '付款记录 · 付款及时性' });
   await firstScore.fill('12');
-  await expect(page.getByText('评分表有误:请填 0–10 的数字')).toBeVisible();
+  await expect(page.getByText('评分表有误：请填 0–10 的数字')).toBeVisible();
   await expect(firstScore).toHaveAttribute('aria-invalid', 'true');
   await firstScore.fill('');
   await firstScore.click();
@@ -136,7 +136,7 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
   const cost2024 = page.getByRole('textbox', { name: '2024年 · 营业成本' });
   await cost2024.fill('七百八十万');
   await page.getByRole('button', { name: '保存评估' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: '2024年 · 营业成本: "七百八十万"不是金额' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: '2024年 · 营业成本："七百八十万"不是金额' })).toBeVisible();
   await cost2024.fill('7,800,000');
   await page.getByLabel('抵押').fill('厂房抵押');
   await page.getByRole('button', { name: '保存评估' }).click();
@@ -239,7 +239,7 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
   await test.step('revert the signature: the agreement is withdrawn', async () => {
 
   // reverting the signature is a recorded step with a reason, and withdraws the agreement
-  await page.getByRole('link', { name: /信用申请:杭州顺达物流有限公司/ }).click();
+  await page.getByRole('link', { name: /信用申请：杭州顺达物流有限公司/ }).click();
   await takeStep(page, '撤回上一步', (form) => form.getByLabel('理由').fill('协议条款需重新谈'));
   await expect(page.getByText('已审批', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('已撤回').first()).toBeVisible();

@@ -130,7 +130,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
 
     await test.step('two customers that are one, the second with an agreement and a sale', async () => {
       await start(page);
-      if (locale === 'en') await page.getByRole('button', { name: '切换语言' }).click();
+      if (locale === 'en') await page.getByRole('button', { name: 'English' }).click();
       await page.goto('/today?today=2026-03-01');
       for (const name of [KEEP, OTHER]) {
         await page.getByRole('link', { name: w.customers, exact: true }).click();

@@ -26,7 +26,7 @@ test('the demo workspace is one click away, and a customer page shows contacts, 
   });
 
   await test.step('switch language', async () => {
-    await page.getByRole('button', { name: '切换语言' }).click();
+    await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { name: /Follow-ups/ })).toBeVisible();
     await page.getByRole('link', { name: 'Data quality' }).click();
     await expect(page.getByRole('grid', { name: 'Data quality' }).getByRole('gridcell').first()).toBeVisible();

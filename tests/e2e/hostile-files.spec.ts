@@ -44,11 +44,11 @@ test('hostile files get their message, change nothing, and never block the page'
   await longTasks(page);
 
   const refused: [string, string][] = [
-    ['huge-cell.xlsx', '“客户”的单元格 B2 内容太长,一个单元格最多 32767 个字'],
-    ['columns-20000.csv', '“columns-20000.csv”的列太多:单元格 IW1 已超过 256 列的上限'],
+    ['huge-cell.xlsx', '“客户”的单元格 B2 内容太长，一个单元格最多 32767 个字'],
+    ['columns-20000.csv', '“columns-20000.csv”的列太多：单元格 IW1 已超过 256 列的上限'],
     ['zip-bomb.xlsx', '这个工作簿解压后超过 256 MB'],
     ['truncated.xlsx', '文件不完整'],
-    ['nul.csv', '单元格 B201 含有空字符(NUL)']
+    ['nul.csv', '单元格 B201 含有空字符（NUL）']
   ];
   for (const [name, message] of refused) {
     await file.setInputFiles(hostile(name));
@@ -63,8 +63,8 @@ test('hostile files get their message, change nothing, and never block the page'
   await dialog.getByRole('button', { name: '下一步' }).click();
   await expect(dialog.getByRole('region', { name: '导入结果预览' })).toContainText('有误 2');
   const table = dialog.getByRole('table');
-  await expect(table).toContainText('整行: 这一行的单元格比标题多');
-  await expect(table).toContainText('整行: 这一行的单元格比标题少');
+  await expect(table).toContainText('整行：这一行的单元格比标题多');
+  await expect(table).toContainText('整行：这一行的单元格比标题少');
   expect(Math.max(0, ...(await longTasks(page)))).toBeLessThan(200);
   await dialog.getByRole('button', { name: '关闭' }).first().click();
   expect(await countRecords(page)).toBe(0);
@@ -82,7 +82,7 @@ test('UTF-16 without a BOM and mixed line ends import every row', async ({ page 
   await dialog.getByRole('button', { name: '下一步' }).click();
   await dialog.getByRole('button', { name: '下一步' }).click();
   await dialog.getByRole('button', { name: '导入 4 行' }).click();
-  await expect(dialog.getByRole('status')).toContainText('导入完成:新增 4 行');
+  await expect(dialog.getByRole('status')).toContainText('导入完成：新增 4 行');
   await dialog.getByRole('button', { name: '关闭' }).last().click();
   expect(await countRecords(page)).toBe(4);
 });

@@ -34,7 +34,7 @@ test('import a GBK CSV with mapping and preview, then the same rows from an .xls
     await expect(dialog.getByRole('region', { name: '导入结果预览' })).toContainText('新增 4');
     await expect(dialog.getByRole('table')).toContainText('杭州顺达物流有限公司');
     await dialog.getByRole('button', { name: '导入 4 行' }).click();
-    await expect(dialog.getByRole('status')).toContainText('导入完成:新增 4 行');
+    await expect(dialog.getByRole('status')).toContainText('导入完成：新增 4 行');
     await dialog.getByRole('button', { name: '关闭' }).last().click();
     await expect(customerGrid(page).getByRole('gridcell', { name: '杭州顺达物流有限公司' })).toBeVisible();
     expect(await countRecords(page)).toBe(4);
@@ -48,7 +48,7 @@ test('import a GBK CSV with mapping and preview, then the same rows from an .xls
     await dialog.getByRole('button', { name: '下一步' }).click();
     const counts = dialog.getByRole('region', { name: '导入结果预览' });
     await expect(counts).toContainText('疑似重复 4');
-    await expect(dialog.getByRole('table')).toContainText('与已有的“杭州顺达物流有限公司”重复(信用代码相同、手机相同、名称相同)');
+    await expect(dialog.getByRole('table')).toContainText('与已有的“杭州顺达物流有限公司”重复（信用代码相同、手机相同、名称相同）');
     // "update the existing record": nothing differs, so nothing is written
     await dialog.getByLabel('更新已有记录').check();
     await expect(counts).toContainText('无变化 4');
@@ -75,7 +75,7 @@ test('an invalid cell is marked with its reason; a bad file gets a clear message
   const counts = dialog.getByRole('region', { name: '导入结果预览' });
   await expect(counts).toContainText('有误 3');
   await expect(counts).toContainText('新增 1');
-  await expect(dialog.locator('td[aria-invalid="true"]').first()).toContainText('无效:请输入有效日期');
+  await expect(dialog.locator('td[aria-invalid="true"]').first()).toContainText('无效：请输入有效日期');
   const values = dialog.getByRole('region', { name: '“客户等级”列的值 → 开发阶段' });
   await expect(values).toContainText('可选的值：初次接触、初级档案、完整档案');
   await expect(dialog.getByRole('table', { name: '逐行预览' })).toContainText('不在选项中，保存在“客户等级（原值）”列');
@@ -111,7 +111,7 @@ test('a customer list from another system imports with the defaults alone; the s
     await expect(counts).toContainText('有误 0');
     await expect(counts).toContainText('同时为 26 位客户添加联系人');
     await dialog.getByRole('button', { name: '导入 50 行' }).click();
-    await expect(dialog.getByRole('status')).toContainText('导入完成:新增 50 行');
+    await expect(dialog.getByRole('status')).toContainText('导入完成：新增 50 行');
     await dialog.getByRole('button', { name: '关闭' }).last().click();
     expect(await countRecords(page)).toBe(50);
     expect(await countRecords(page, 'contacts')).toBe(26);
@@ -131,7 +131,7 @@ test('a customer list from another system imports with the defaults alone; the s
     await expect(dialog.getByRole('button', { name: '没有需要写入的行' })).toBeDisabled();
   });
 
-  await test.step('阶段 into 开发阶段: the value table lists the allowed values and takes a choice per word', async () => {
+  await test.step('阶段 into 开发阶段：the value table lists the allowed values and takes a choice per word', async () => {
     await dialog.getByRole('button', { name: '上一步' }).click();
     await dialog.getByLabel('“阶段”对应到').selectOption('field:stage');
     await dialog.getByRole('button', { name: '下一步' }).click();
@@ -213,7 +213,7 @@ test('export the view (search and sort) to .xlsx and CSV', async ({ page }) => {
 
   await page.getByRole('button', { name: '导出', exact: true }).click();
   let dialog = page.getByRole('dialog', { name: '导出' });
-  await expect(dialog.getByLabel('当前视图(当前的列、筛选、搜索和排序)')).toBeChecked();
+  await expect(dialog.getByLabel('当前视图（当前的列、筛选、搜索和排序）')).toBeChecked();
   let download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: '导出' }).click();
   const xlsx = await download;
@@ -237,7 +237,7 @@ test('export the view (search and sort) to .xlsx and CSV', async ({ page }) => {
 
   await page.getByRole('button', { name: '导出', exact: true }).click();
   dialog = page.getByRole('dialog', { name: '导出' });
-  await dialog.getByLabel('CSV(UTF-8,Excel / WPS 可直接打开)').check();
+  await dialog.getByLabel('CSV（UTF-8,Excel / WPS 可直接打开）').check();
   download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: '导出' }).click();
   const csv = readFileSync(await (await download).path());
@@ -262,11 +262,11 @@ test('back up the workspace, then restore the backup as a new workspace', async 
   await expect(section.getByTestId('last-backup')).toContainText('上次备份');
 
   await section.getByLabel('备份文件').setInputFiles(await file.path());
-  await expect(section.getByRole('status')).toContainText(`备份有效:“演示工作区”`, { timeout: 30_000 });
+  await expect(section.getByRole('status')).toContainText(`备份有效：“演示工作区”`, { timeout: 30_000 });
   await expect(section.getByRole('status')).toContainText(`${customers} 位客户`);
   await section.getByRole('button', { name: '恢复为新工作区' }).click();
   await expect(page.getByRole('heading', { name: '客户档案' })).toBeVisible();
-  await expect(page.getByLabel('切换工作区')).toContainText('演示工作区(恢复)');
+  await expect(page.getByLabel('切换工作区')).toContainText('演示工作区（恢复）');
   await expect.poll(() => countRecords(page)).toBe(customers);
   // the restored workspace was backed up when the file was made: no reminder
   await expect(reminder).toHaveCount(0);

@@ -28,7 +28,7 @@ test('agreement, credit sale, Today ladder, stop and blacklist, lift, override, 
 
     // a manager on the staff list, named like the profile (王丽), so the pickers default to her
     await page.getByRole('link', { name: '员工与组织' }).click();
-    const staffGrid = page.getByRole('grid', { name: '员工(客户经理)' });
+    const staffGrid = page.getByRole('grid', { name: '员工（客户经理）' });
     await staffGrid.click();
     await pasteBlock(page, [['王丽', '', '', '', '财务经理', '是', '是']]);
     await expect(staffGrid.getByRole('gridcell', { name: '王丽', exact: true })).toBeVisible();
@@ -230,11 +230,11 @@ test('agreement, credit sale, Today ladder, stop and blacklist, lift, override, 
     await page.getByRole('button', { name: '新建信用申请' }).click();
     const apply = page.getByRole('form', { name: '新建信用申请' });
     await apply.getByLabel('客户').fill(CUSTOMER);
-    await apply.getByLabel('申请金额(元)').fill('200000');
-    await apply.getByLabel('账期(天)').fill('60');
+    await apply.getByLabel('申请金额（元）').fill('200000');
+    await apply.getByLabel('账期（天）').fill('60');
     await apply.getByLabel('用途').fill('续签');
     await apply.getByRole('button', { name: '保存' }).click();
-    await expect(page.getByRole('heading', { name: `信用申请:${CUSTOMER}` })).toBeVisible();
+    await expect(page.getByRole('heading', { name: `信用申请：${CUSTOMER}` })).toBeVisible();
     await page.getByRole('button', { name: '受理并转评估' }).click();
     const accept = page.getByRole('form', { name: '受理并转评估' });
     await accept.getByRole('button', { name: '保存' }).click();

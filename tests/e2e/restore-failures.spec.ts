@@ -47,9 +47,9 @@ test('a failed restore into a new workspace, twice, leaves no workspace behind',
 
   for (let attempt = 1; attempt <= 2; attempt++) {
     await section.getByLabel('备份文件').setInputFiles({ name: `bad-${attempt}.kebu`, mimeType: 'application/gzip', buffer: bad });
-    await expect(section.getByRole('status')).toContainText('备份有效:“演示工作区”', { timeout: 30_000 });
+    await expect(section.getByRole('status')).toContainText('备份有效：“演示工作区”', { timeout: 30_000 });
     await section.getByRole('button', { name: '恢复为新工作区' }).click();
-    await expect(section.getByRole('alert')).toContainText('保存失败,没有写入任何数据:客户档案的“名称”:应为文字,不能是数字或其他类型的值。', {
+    await expect(section.getByRole('alert')).toContainText('保存失败，没有写入任何数据：客户档案的“名称”：应为文字，不能是数字或其他类型的值。', {
       timeout: 30_000
     });
     await expect.poll(() => workspaceDbs(page)).toEqual(dbs);

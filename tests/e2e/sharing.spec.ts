@@ -55,8 +55,8 @@ async function person(browser: Browser, baseURL: string) {
 async function shareWorkspace(page: Page): Promise<string> {
   await page.getByRole('link', { name: '设置' }).click();
   const panel = page.getByRole('region', { name: '共享' });
-  await panel.getByLabel('信令服务器(每行一个)').fill(transport === 'webrtc' ? `ws://${host}:${PORT}` : '');
-  await panel.getByLabel('中继服务器(可选)').fill(transport === 'relay' ? `ws://${host}:${PORT}` : '');
+  await panel.getByLabel('信令服务器（每行一个）').fill(transport === 'webrtc' ? `ws://${host}:${PORT}` : '');
+  await panel.getByLabel('中继服务器（可选）').fill(transport === 'relay' ? `ws://${host}:${PORT}` : '');
   await panel.getByRole('button', { name: '共享这个工作区' }).click();
   const link = await page.getByRole('textbox', { name: '邀请链接' }).inputValue();
   expect(link).toMatch(/\/join#r=kebu-/);

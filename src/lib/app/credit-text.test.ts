@@ -113,7 +113,7 @@ describe('settings problems are never shown raw', () => {
       '建材 · Working-capital percentage table row 3: cuts must rise row by row'
     );
     expect(settingsProblemText({ path: 'factors', message: 'weights sum to 99.99999999, not 100' }, 'zh-CN')).toBe(
-      '特征因素权重与提示: 权重合计为 100,应为 100'
+      '特征因素权重与提示: 权重合计为 100，应为 100'
     );
   });
 });

@@ -1,6 +1,6 @@
 import type { GridColumn } from '$lib/grid/types';
 import { i18n } from '$lib/i18n/index.svelte';
-import { translate } from '$lib/i18n/translate';
+import { listOf, translate } from '$lib/i18n/translate';
 
 /**
  * A read-only grid column with the ladder's flags of each customer today: 黑名单 (blacklisted by
@@ -19,7 +19,7 @@ export function creditFlagColumn<R extends { id: string }>(flags: ReadonlyMap<st
       const words: string[] = [];
       if (f.blacklist) words.push(translate(i18n.locale, 'badge.blacklist'));
       if (f.stop) words.push(translate(i18n.locale, 'badge.stop'));
-      return words.join('、');
+      return listOf(i18n.locale, words);
     }
   };
 }

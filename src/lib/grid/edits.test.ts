@@ -26,7 +26,8 @@ describe('planPaste', () => {
           { rowId: 'r1', column: 'qty', value: 7 }
         ],
         newRows: []
-      }
+      },
+      skipped: []
     });
   });
 
@@ -43,10 +44,50 @@ describe('planPaste', () => {
     });
   });
 
-  it('refuses the whole paste when one cell is invalid, naming it', () => {
-    const plan = planPaste(ctx, [['1'], ['x']], at(1, 'qty'));
-    expect(plan).toEqual({ ok: false, problem: { row: 3, column: '数量', error: 'cell.error.number' } });
-    expect(planPaste(ctx, [['']], at(0, 'name'))).toMatchObject({ ok: false, problem: { error: 'cell.error.required' } });
+  it.each([
+    {
+      what: 'a bad number among good ones',
+      data: [['1'], ['x'], ['5']],
+      at: at(1, 'qty'),
+      edits: [['r2', 'qty', 1], ['r4', 'qty', 5]],
+      newRows: [],
+      skipped: [{ row: 3, column: '数量', error: 'cell.error.number' }]
+    },
+    {
+      what: 'a blank required cell',
+      data: [['']],
+      at: at(0, 'name'),
+      edits: [],
+      newRows: [],
+      skipped: [{ row: 1, column: '名称', error: 'cell.error.required' }]
+    },
+    {
+      what: 'a bad amount and a bad date in one row, the good cells of the row kept',
+      data: [['上海', 'abc', '7', '2025-02-30', 'A']],
+      at: at(0, 'city'),
+      edits: [['r1', 'city', '上海'], ['r1', 'qty', 7]],
+      newRows: [],
+      skipped: [
+        { row: 1, column: '金额', error: 'cell.error.money' },
+        { row: 1, column: '日期', error: 'cell.error.date' }
+      ]
+    },
+    {
+      what: 'new rows: a bad cell left out, a row without its required name left out whole',
+      data: [['新公司', '杭州', 'abc'], ['', '上海']],
+      at: { r0: 5, c0: col('name'), r1: 5, c1: col('name') },
+      edits: [],
+      newRows: [{ name: '新公司', city: '杭州' }],
+      skipped: [
+        { row: 6, column: '金额', error: 'cell.error.money' },
+        { row: 7, column: '名称', error: 'cell.error.required' }
+      ]
+    }
+  ])('keeps the good cells of a paste and lists the bad ones: $what', ({ data, at: range, edits, newRows, skipped }) => {
+    const plan = planPaste(ctx, data, range);
+    expect(plan.commit.edits.map((e) => [e.rowId, e.column, e.value])).toEqual(edits);
+    expect(plan.commit.newRows).toEqual(newRows);
+    expect(plan.skipped).toEqual(skipped);
   });
 
   it('skips readonly columns and drops columns past the last', () => {

@@ -1,8 +1,9 @@
 /**
  * Turning a gesture (paste, clear, fill down, one edit) into one `GridCommit`. Pure: it reads
  * rows through the display order and the visible columns and either returns the commit or the
- * first problem, naming the cell (row number as shown, column label) and the reason. Nothing is
- * partially applied: a paste with one bad cell changes nothing.
+ * first problem, naming the cell (row number as shown, column label) and the reason. A clear or a
+ * fill with one bad cell changes nothing; a paste keeps its good cells and lists the bad ones
+ * (`PastePlan.skipped`), so a person fixes a few cells instead of the whole block.
  */
 import { parseCell, type CellError } from '$lib/domain/cells';
 import type { CellEdit, GridCommit } from './types';
@@ -27,6 +28,13 @@ export interface PlanProblem {
 
 export type Plan = { ok: true; commit: GridCommit } | { ok: false; problem: PlanProblem };
 
+/** A paste: the good cells as one commit, and every cell left out with its reason. */
+export interface PastePlan {
+  ok: true;
+  commit: GridCommit;
+  skipped: PlanProblem[];
+}
+
 export function isEmptyCommit(c: GridCommit): boolean {
   return c.edits.length === 0 && c.newRows.length === 0;
 }
@@ -39,11 +47,14 @@ function rowAt<R extends { id: string }>(ctx: PlanContext<R>, r: number): R {
  * Paste a block of texts. A single value fills the whole selected range; a block that fits the
  * range a whole number of times is repeated over it; otherwise the block is written from the
  * range's top-left cell to the right and down, and rows past the last one become new rows.
+ * A cell that does not parse is left out and listed; so is a new row that would lack a required
+ * text column, such as its name (listed once, under that column).
  */
-export function planPaste<R extends { id: string }>(ctx: PlanContext<R>, data: string[][], range: Rect): Plan {
+export function planPaste<R extends { id: string }>(ctx: PlanContext<R>, data: string[][], range: Rect): PastePlan {
   const height = data.length;
   const width = data.reduce((w, row) => Math.max(w, row.length), 0);
-  if (height === 0 || width === 0) return { ok: true, commit: { edits: [], newRows: [] } };
+  const skipped: PlanProblem[] = [];
+  if (height === 0 || width === 0) return { ok: true, commit: { edits: [], newRows: [] }, skipped };
   const rangeRows = rectRows(range);
   const rangeCols = rectCols(range);
   const tiles = rangeRows % height === 0 && rangeCols % width === 0 && (rangeRows > height || rangeCols > width);
@@ -61,8 +72,9 @@ export function planPaste<R extends { id: string }>(ctx: PlanContext<R>, data: s
       const text = data[i % height][j % width] ?? '';
       if (!existing && text.trim() === '') continue;
       const parsed = parseCell(vc.col.spec, text);
-      if (!parsed.ok) return { ok: false, problem: { row: r + 1, column: vc.col.label, error: parsed.error } };
-      if (existing) {
+      if (!parsed.ok) {
+        skipped.push({ row: r + 1, column: vc.col.label, error: parsed.error });
+      } else if (existing) {
         if (!sameValue(cellValue(vc.col, existing), parsed.value)) {
           edits.push({ rowId: existing.id, column: vc.key, value: parsed.value });
         }
@@ -70,9 +82,15 @@ export function planPaste<R extends { id: string }>(ctx: PlanContext<R>, data: s
         fresh[vc.key] = parsed.value;
       }
     }
-    if (!existing && Object.keys(fresh).length > 0) newRows.push(fresh);
+    if (existing || Object.keys(fresh).length === 0) continue;
+    // a required text (a name) has no default; a page's defaults for new rows fill the others
+    const missing = ctx.columns.find(
+      (vc) => vc.col.spec.required && vc.col.spec.type === 'text' && !vc.col.readonly && fresh[vc.key] === undefined
+    );
+    if (missing) skipped.push({ row: r + 1, column: missing.col.label, error: 'cell.error.required' });
+    else newRows.push(fresh);
   }
-  return { ok: true, commit: { edits, newRows } };
+  return { ok: true, commit: { edits, newRows }, skipped };
 }
 
 /** Empty every editable cell of the range. A required column refuses. */

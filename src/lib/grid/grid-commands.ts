@@ -5,7 +5,7 @@
  */
 import { t } from '$lib/i18n/index.svelte';
 import { readClipboard, writeClipboard } from './clipboard';
-import { planClear, planFillDown, planPaste, rangeTexts, type Plan } from './edits';
+import { isEmptyCommit, planClear, planFillDown, planPaste, rangeTexts, type Plan, type PlanProblem } from './edits';
 import type { GridManager } from './grid-manager.svelte';
 import type { ResolvedColumn } from './view';
 import { sameValue } from './values';
@@ -23,9 +23,11 @@ export class GridCommands<R extends { id: string }> {
     if (!plan.ok) {
       const { row, column, error } = plan.problem;
       m.message = t('grid.cellError', { row, column, reason: t(error) });
+      m.messageItems = [];
       return false;
     }
     m.message = null;
+    m.messageItems = [];
     void m.save(plan.commit);
     return true;
   }
@@ -87,22 +89,35 @@ export class GridCommands<R extends { id: string }> {
     if (this.copy(data)) this.clear();
   }
 
+  /** Paste the good cells as one commit (one undo step) and list the cells left out, with why. */
   paste(data: DataTransfer): void {
     const m = this.#m;
     if (m.colCount === 0) return;
     const cells = readClipboard(data);
     if (cells.length === 0) return;
     const range = m.rowCount === 0 ? { r0: 0, c0: 0, r1: 0, c1: 0 } : m.range;
-    if (this.#apply(planPaste(m.planContext, cells, range))) {
-      const single = cells.length === 1 && cells[0].length === 1;
-      if (!single) {
-        const width = cells.reduce((w, row) => Math.max(w, row.length), 0);
-        m.selectRect(
-          { r0: range.r0, c0: range.c0, r1: range.r0 + cells.length - 1, c1: range.c0 + width - 1 },
-          { r: range.r0, c: range.c0 }
-        );
-      }
+    const plan = planPaste(m.planContext, cells, range);
+    this.#apply({ ok: true, commit: plan.commit });
+    if (plan.skipped.length) this.#listSkipped(plan.skipped, isEmptyCommit(plan.commit));
+    const single = cells.length === 1 && cells[0].length === 1;
+    if (!single && !isEmptyCommit(plan.commit)) {
+      const width = cells.reduce((w, row) => Math.max(w, row.length), 0);
+      m.selectRect(
+        { r0: range.r0, c0: range.c0, r1: range.r0 + cells.length - 1, c1: range.c0 + width - 1 },
+        { r: range.r0, c: range.c0 }
+      );
     }
+  }
+
+  #listSkipped(skipped: PlanProblem[], nothingPasted: boolean): void {
+    const m = this.#m;
+    const items = skipped.map(({ row, column, error }) => t('grid.cellError', { row, column, reason: t(error) }));
+    if (nothingPasted && items.length === 1) {
+      m.message = items[0];
+      return;
+    }
+    m.message = nothingPasted ? t('grid.pasteNone', { n: skipped.length }) : t('grid.pasteSkipped', { n: skipped.length });
+    m.messageItems = items;
   }
 
   /** Copy through the browser's own copy command (menus); the grid's copy handler fills it. */

@@ -123,30 +123,46 @@ describe('GridManager', () => {
 
   it('pastes a block as one commit, new rows included', async () => {
     const g = setup();
-    const city = g.m.columns.findIndex((c) => c.key === 'city');
-    g.m.select({ r: 4, c: city });
-    g.m.commands.paste(clipboard({ 'text/plain': '成都\r\n西安\r\n"兰州"\r\n' }));
+    const name = g.m.columns.findIndex((c) => c.key === 'name');
+    g.m.select({ r: 4, c: name });
+    g.m.commands.paste(clipboard({ 'text/plain': '重庆火锅\t成都\r\n西安公司\t西安\r\n兰州公司\t"兰州"\r\n' }));
     await settle();
     expect(g.commits).toHaveLength(1);
     expect(g.commits[0]).toEqual({
       edits: [{ rowId: 'r5', column: 'city', value: '成都' }],
-      newRows: [{ city: '西安' }, { city: '兰州' }]
+      newRows: [
+        { name: '西安公司', city: '西安' },
+        { name: '兰州公司', city: '兰州' }
+      ]
     });
     expect(g.m.rowCount).toBe(7);
-    expect(g.m.range).toEqual({ r0: 4, c0: city, r1: 6, c1: city });
+    expect(g.m.range).toEqual({ r0: 4, c0: name, r1: 6, c1: name + 1 });
     g.destroy();
   });
 
-  it('names the bad cell of a refused paste and commits nothing', async () => {
+  it('pastes the good cells as one commit and lists the bad ones with their reason', async () => {
     const g = setup();
     const qty = g.m.columns.findIndex((c) => c.key === 'qty');
     g.m.select({ r: 0, c: qty });
     // (HTML tables need DOMParser: checked in the browser)
-    g.m.commands.paste(clipboard({ 'text/plain': '1\r\ntwo' }));
+    g.m.commands.paste(clipboard({ 'text/plain': '1\r\ntwo\r\n4' }));
+    await settle();
+    expect(g.commits).toHaveLength(1);
+    expect(g.commits[0].edits.map((e) => [e.rowId, e.value])).toEqual([['r1', 1], ['r3', 4]]);
+    expect(g.m.message).toContain('1');
+    expect(g.m.messageItems).toEqual(['第 2 行“数量”：请输入数字，例如 12 或 3.5']);
+    g.destroy();
+  });
+
+  it('names the only bad cell of a paste that pastes nothing', async () => {
+    const g = setup();
+    const qty = g.m.columns.findIndex((c) => c.key === 'qty');
+    g.m.select({ r: 1, c: qty });
+    g.m.commands.paste(clipboard({ 'text/plain': 'two' }));
     await settle();
     expect(g.commits).toHaveLength(0);
-    expect(g.m.message).toContain('2');
-    expect(g.m.message).toContain('数量');
+    expect(g.m.message).toBe('第 2 行“数量”：请输入数字，例如 12 或 3.5');
+    expect(g.m.messageItems).toEqual([]);
     g.destroy();
   });
 

@@ -19,6 +19,7 @@ import { selectionStats } from './stats';
 import type { GridColumn, GridCommit, GridProps } from './types';
 import { cellValue } from './values';
 import { resolveColumns, type ResolvedColumn } from './view';
+import { markPending, pendingKey, settlePending, type Pending } from './pending';
 import { HEADER_HEIGHT, ROW_HEIGHT, VirtualWindow } from './virtual-window.svelte';
 import { GridCommands } from './grid-commands';
 import { highlightBoxes, type HighlightBox } from './highlights';
@@ -41,12 +42,6 @@ export type GridDialog =
   | { kind: 'remove'; key: string }
   | { kind: 'add-column' }
   | { kind: 'save-view' };
-
-interface Pending {
-  value: unknown;
-  /** rows array current when the save finished; the entry is stale once rows change */
-  doneAt: readonly unknown[] | null;
-}
 
 const NO_HIGHLIGHTS: HighlightBox[] = [];
 const notReady = (): never => {
@@ -71,6 +66,8 @@ export class GridManager<R extends { id: string }> {
   editText = $state('');
   editError = $state<string | null>(null);
   message = $state<string | null>(null);
+  /** a list under the message (the cells a paste left out, each with its reason) */
+  messageItems = $state.raw<string[]>([]);
   saving = $state(0);
   columnMenu = $state.raw<{ key: string; x: number; y: number; trigger: HTMLElement | null } | null>(null);
   contextMenu = $state.raw<{ x: number; y: number } | null>(null);
@@ -133,11 +130,18 @@ export class GridManager<R extends { id: string }> {
     JSON.stringify([this.view.order, this.view.hidden, this.view.widths, this.view.frozen])
   );
 
+  /** frozen columns may take up to 60% of the grid's width (in steps of 40 px, not every pixel) */
+  readonly #frozenBudget = $derived.by(() => {
+    const width = this.win.width;
+    return width > 0 ? Math.floor((width * 0.6) / 40) * 40 : Infinity;
+  });
+
   /** visible columns in display order, with widths and offsets */
   readonly columns: ResolvedColumn<R>[] = $derived.by(() => {
     void this.#layoutKey;
     const all = this.#p().columns;
-    return untrack(() => resolveColumns(all, this.view));
+    const budget = this.#frozenBudget;
+    return untrack(() => resolveColumns(all, this.view, budget));
   });
 
   readonly frozenCount = $derived(this.columns.filter((c) => c.frozen).length);
@@ -230,7 +234,7 @@ export class GridManager<R extends { id: string }> {
 
   value(row: R, vc: ResolvedColumn<R>): unknown {
     if (this.#pending.size) {
-      const p = this.#pending.get(`${row.id}\u0000${vc.key}`);
+      const p = this.#pending.get(pendingKey(row.id, vc.key));
       if (p && (!p.doneAt || p.doneAt === this.rows)) return p.value;
     }
     return cellValue(vc.col, row);
@@ -372,16 +376,8 @@ export class GridManager<R extends { id: string }> {
   /** Send one commit; edits show at once and roll back on error. */
   async save(commit: GridCommit): Promise<boolean> {
     if (commit.edits.length === 0 && commit.newRows.length === 0) return true;
-    const keys: string[] = [];
-    if (commit.edits.length <= 5000) {
-      const next = new Map(this.#pending);
-      for (const e of commit.edits) {
-        const k = `${e.rowId}\u0000${e.column}`;
-        next.set(k, { value: e.value, doneAt: null });
-        keys.push(k);
-      }
-      this.#pending = next;
-    }
+    const { next, keys } = markPending(this.#pending, commit.edits);
+    if (keys.length) this.#pending = next;
     this.saving++;
     let error: string | null;
     try {
@@ -390,17 +386,11 @@ export class GridManager<R extends { id: string }> {
       error = t('grid.saveFailed', { reason: err instanceof Error ? err.message : String(err) });
     }
     this.saving--;
-    if (keys.length) {
-      const next = new Map(this.#pending);
-      for (const k of keys) {
-        const p = next.get(k);
-        if (!p || p.doneAt) continue;
-        if (error) next.delete(k);
-        else next.set(k, { ...p, doneAt: this.rows });
-      }
-      this.#pending = next;
+    if (keys.length) this.#pending = settlePending(this.#pending, keys, !!error, this.rows);
+    if (error) {
+      this.message = error;
+      this.messageItems = [];
     }
-    if (error) this.message = error;
     return !error;
   }
 

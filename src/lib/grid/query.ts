@@ -1,6 +1,8 @@
 /**
- * Which rows are shown, in which order: column conditions AND quick search, then a stable sort
- * by several keys. The result is an `Int32Array` of row indices (display order).
+ * Which rows are shown, in which order: column conditions AND quick search, then a sort by
+ * several keys, ties (and everything when nothing is sorted) in creation order
+ * (natural-order.ts), so the order is the same after a reload. The result is an `Int32Array`
+ * of row indices (display order).
  *
  * When only a few row objects are new (an edit replaces one row; a paste appends some), the
  * order is repaired instead of recomputed: the changed rows are taken out, their sort keys and
@@ -11,6 +13,7 @@ import type { ColumnFilter, SortKey } from '$lib/domain/records/types';
 import type { GridColumn } from './types';
 import { compileFilters, type RowPredicate } from './filter';
 import type { SearchIndex } from './search-index';
+import { NaturalOrder } from './natural-order';
 import { comparator, SortKeys, type SortColumn } from './sort-keys';
 
 export interface Query<R> {
@@ -72,6 +75,7 @@ export class QueryEngine<R extends { id: string }> {
   #keys = new Map<string, SortKeys<R>>();
   #keysRows: readonly R[] | null = null;
   #inverse: Int32Array | null = null;
+  #natural = new NaturalOrder<R>();
 
   constructor(index: SearchIndex<R>) {
     this.#index = index;
@@ -102,7 +106,7 @@ export class QueryEngine<R extends { id: string }> {
     if (same && last.rows !== q.rows) {
       const limit = Math.max(64, Math.min(20000, q.rows.length >> 3));
       const changed = diffRows(last.rows, q.rows, limit);
-      if (changed) order = this.#repair(q, changed);
+      if (changed) order = this.#repair(q, changed, last.rows.length);
     }
     if (!order) {
       this.#index.setRows(q.rows);
@@ -143,15 +147,18 @@ export class QueryEngine<R extends { id: string }> {
     const n = q.rows.length;
     const preds = this.#predicates(q);
     const search = this.#index.matcher(q.search);
+    const natural = this.#natural;
+    if (natural.rows !== q.rows) natural.reset(q.rows);
+    const perm = natural.perm;
     let order: Int32Array;
     if (preds.length === 0 && !search) {
-      order = new Int32Array(n);
-      for (let i = 0; i < n; i++) order[i] = i;
+      order = perm.slice();
     } else {
       const buf = new Int32Array(n);
       let k = 0;
       const rows = q.rows;
-      outer: for (let i = 0; i < n; i++) {
+      outer: for (let p = 0; p < n; p++) {
+        const i = perm[p];
         if (search && !search(i)) continue;
         for (let p = 0; p < preds.length; p++) if (!preds[p](rows[i])) continue outer;
         buf[k++] = i;
@@ -159,13 +166,16 @@ export class QueryEngine<R extends { id: string }> {
       order = buf.slice(0, k);
     }
     const keys = this.#sortColumns(q);
-    if (keys.length) order.sort(comparator(keys));
+    if (keys.length) order.sort(comparator(keys, natural.tie));
     return order;
   }
 
-  #repair(q: Query<R>, changed: number[]): Int32Array | null {
+  #repair(q: Query<R>, changed: number[], from: number): Int32Array | null {
     const rows = q.rows;
     this.#index.setRows(rows, changed);
+    const natural = this.#natural;
+    if (natural.rows === this.#last?.rows) natural.append(rows, from);
+    else natural.reset(rows);
     // sort keys follow the changed rows in place
     if (q.sort.length) {
       if (this.#keysRows !== this.#last?.rows) return null;
@@ -174,7 +184,7 @@ export class QueryEngine<R extends { id: string }> {
       this.#keysRows = rows;
     }
     const keys = this.#sortColumns(q);
-    const cmp = comparator(keys);
+    const cmp = comparator(keys, natural.tie);
     const preds = this.#predicates(q);
     const search = this.#index.matcher(q.search);
     const isChanged = new Uint8Array(rows.length);

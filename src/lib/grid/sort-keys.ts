@@ -128,16 +128,19 @@ export interface SortColumn {
   dir: number;
 }
 
-/** Compare two row indices: keys in turn, empty last, then original position (stable). */
-export function comparator(keys: readonly SortColumn[]): (a: number, b: number) => number {
-  if (keys.length === 0) return (a, b) => a - b;
+/** Compare two row indices: keys in turn, empty last, then `tie` (default: original position). */
+export function comparator(
+  keys: readonly SortColumn[],
+  tie: (a: number, b: number) => number = (a, b) => a - b
+): (a: number, b: number) => number {
+  if (keys.length === 0) return tie;
   if (keys.length === 1) {
     const { values, dir } = keys[0];
     return (a, b) => {
       const x = values[a];
       const y = values[b];
-      if (x === y) return a - b;
-      if (x !== x) return y !== y ? a - b : 1;
+      if (x === y) return tie(a, b);
+      if (x !== x) return y !== y ? tie(a, b) : 1;
       if (y !== y) return -1;
       return x < y ? -dir : dir;
     };
@@ -154,6 +157,6 @@ export function comparator(keys: readonly SortColumn[]): (a: number, b: number) 
       if (yn) return -1;
       return x < y ? -keys[k].dir : keys[k].dir;
     }
-    return a - b;
+    return tie(a, b);
   };
 }

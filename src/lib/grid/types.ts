@@ -85,17 +85,26 @@ export interface GridProps<R extends { id: string }> {
   highlights?: GridHighlight[];
   /** the active cell moved (the record and column), or there is none: for others' highlights */
   onActiveCell?: (cell: { rowId: string; column: string } | null) => void;
+  /**
+   * A problem with a stored value (an invalid identity number), already translated, or null: the
+   * cell is marked, and the reason is its title and accessible description.
+   */
+  cellProblem?: (row: R, column: string) => string | null;
   /** rows still arriving (show count as "loading…") */
   loading?: boolean;
 }
 
-/** The view a table starts with: every column in its given order, nothing hidden or filtered. */
-export function defaultViewState(columns: { key: string }[]): ViewState {
+/**
+ * The view a table starts with: every column in its given order, nothing hidden or filtered; the
+ * columns up to a name column (`名称`) are frozen, so each row's name stays in sight while
+ * scrolling right (a narrow grid lets them scroll: see `resolveColumns`).
+ */
+export function defaultViewState(columns: readonly { key: string }[]): ViewState {
   return {
     order: columns.map((c) => c.key),
     hidden: [],
     widths: {},
-    frozen: 0,
+    frozen: columns.findIndex((c) => c.key === 'name') + 1,
     sort: [],
     filters: [],
     search: ''

@@ -63,3 +63,14 @@ it('dropColumn forgets a column everywhere', () => {
   expect(d.order).not.toContain('qty');
   expect(d).toMatchObject({ hidden: [], widths: {}, sort: [], filters: [] });
 });
+
+describe('frozen columns on a narrow grid', () => {
+  it.each([
+    [Infinity, 1],
+    [400, 1],
+    [100, 0]
+  ])('with %s px for frozen columns, %s column stays frozen', (max, frozen) => {
+    const resolved = resolveColumns(columns, { ...defaultViewState(columns), widths: { name: 200 } }, max);
+    expect(resolved.filter((c) => c.frozen).length).toBe(frozen);
+  });
+});

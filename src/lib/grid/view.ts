@@ -57,11 +57,21 @@ export function columnWidth<R>(col: GridColumn<R>, view: ViewState): number {
   return clampWidth(view.widths[col.key] ?? col.width ?? DEFAULT_WIDTHS[col.spec.type] ?? 120);
 }
 
-/** The visible columns in display order, with widths, offsets and frozen flags. */
-export function resolveColumns<R>(columns: readonly GridColumn<R>[], view: ViewState): ResolvedColumn<R>[] {
+/**
+ * The visible columns in display order, with widths, offsets and frozen flags. Frozen columns
+ * wider together than `maxFrozenWidth` (a phone's grid) are not frozen, so the rest can be seen.
+ */
+export function resolveColumns<R>(
+  columns: readonly GridColumn<R>[],
+  view: ViewState,
+  maxFrozenWidth = Infinity
+): ResolvedColumn<R>[] {
   const hidden = new Set(view.hidden);
   const visible = orderedColumns(columns, view).filter((c) => !hidden.has(c.key));
-  const frozen = Math.max(0, Math.min(view.frozen | 0, visible.length));
+  let frozen = Math.max(0, Math.min(view.frozen | 0, visible.length));
+  let frozenWidth = 0;
+  for (let i = 0; i < frozen; i++) frozenWidth += columnWidth(visible[i], view);
+  if (frozenWidth > maxFrozenWidth) frozen = 0;
   let left = 0;
   return visible.map((col, index) => {
     const width = columnWidth(col, view);

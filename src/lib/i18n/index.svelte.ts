@@ -1,4 +1,4 @@
-import { detectLocale, translate, type Locale, type MessageKey } from './translate';
+import { detectLocale, listOf, translate, type Locale, type MessageKey } from './translate';
 
 export type { Locale, MessageKey };
 export { LOCALES } from './messages/define';
@@ -25,6 +25,11 @@ class I18n {
 }
 
 export const i18n = new I18n();
+
+/** A list in the current UI language (、 in Chinese, ", " in English). */
+export function list(items: readonly string[]): string {
+  return listOf(i18n.locale, items);
+}
 
 /** Translate in the current UI language; reactive in templates and `$derived`. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {

@@ -31,6 +31,6 @@ describe('messages', () => {
 
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translate('en', 'undo.done', { what: 'Paste' })).toBe('Undone: Paste');
-    expect(translate('zh-CN', 'undo.done')).toBe('已撤销:{what}');
+    expect(translate('zh-CN', 'undo.done')).toBe('已撤销：{what}');
   });
 });

@@ -13,6 +13,16 @@ export function detectLocale(languages: readonly string[]): Locale {
   return 'zh-CN';
 }
 
+/** A list in `locale`: 甲、乙、丙 in Chinese, "a, b, c" in English. */
+export function listOf(locale: Locale, items: readonly string[]): string {
+  return items.join(translate(locale, 'common.listSeparator'));
+}
+
+/** "label: value" with the colon of `locale` (full-width in Chinese). */
+export function labelled(locale: Locale, label: string, value: string): string {
+  return translate(locale, 'common.labelValue', { label, value });
+}
+
 /** Translate `key` into `locale`, filling `{name}` placeholders from `params`. */
 export function translate(
   locale: Locale,

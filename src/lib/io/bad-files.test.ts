@@ -89,6 +89,6 @@ describe('bad files', () => {
     const merged = (await session.open('m.xlsx', await cases[9][2]()).catch((e: unknown) => e)) as IoError;
     expect(merged.params).toEqual({ range: 'A1:B1', sheet: '客户' });
     const huge = (await session.open('h.csv', await cases[6][2]()).catch((e: unknown) => e)) as IoError;
-    expect(translate('zh-CN', huge.code, huge.params)).toBe('文件太大(200 MB),最大 100 MB。可以把表格拆成几个文件分别导入。');
+    expect(translate('zh-CN', huge.code, huge.params)).toBe('文件太大（200 MB），最大 100 MB。可以把表格拆成几个文件分别导入。');
   });
 });

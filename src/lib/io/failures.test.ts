@@ -56,7 +56,7 @@ describe('a full storage during an import', () => {
     expect((err as IoError).code).toBe('io.error.storageFull');
     const { code, params } = err as IoError;
     expect(translate('zh-CN', code, params)).toBe(
-      '存储空间已满,没有写入任何数据。浏览器已用 812.4 MB,剩余 211.6 MB。请清理浏览器的存储空间(或删除不用的工作区)后再试。'
+      '存储空间已满，没有写入任何数据。浏览器已用 812.4 MB，剩余 211.6 MB。请清理浏览器的存储空间（或删除不用的工作区）后再试。'
     );
     expect(translate('en', code, params)).toContain('uses 812.4 MB with 211.6 MB left');
     expect(await everything(ws.db)).toEqual(before);

@@ -58,8 +58,8 @@ const step = async (id: string, kind: StepInput['kind'], body: object = {}, extr
 describe('applicationDraft: the form refused in its own words', () => {
   it.each([
     ['no customer', { customerId: undefined }, '请选择客户'],
-    ['no amount', { amount: null }, '请输入大于 0 的金额(元),最多两位小数'],
-    ['a zero amount', { amount: 0 as Fen }, '请输入大于 0 的金额(元),最多两位小数'],
+    ['no amount', { amount: null }, '请输入大于 0 的金额（元），最多两位小数'],
+    ['a zero amount', { amount: 0 as Fen }, '请输入大于 0 的金额（元），最多两位小数'],
     ['a term of 0', { termDays: 0 }, '账期必须是大于 0 的整数天数'],
     ['a term that is not a number', { termDays: NaN }, '账期必须是大于 0 的整数天数'],
     ['a blank purpose', { purpose: '  ' }, '请填写用途']

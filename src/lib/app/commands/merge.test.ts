@@ -123,7 +123,7 @@ describe('mergeCustomers', () => {
     await wp.write('bin', [{ type: 'delete', table: 'customers', id: 'o' }]);
     const refused = await mergeCustomers(await workspace(), keep, other);
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.message).toBe('找不到这位客户,可能已被删除。');
+    if (!refused.ok) expect(refused.message).toBe('找不到这位客户，可能已被删除。');
   });
 
   it.each([

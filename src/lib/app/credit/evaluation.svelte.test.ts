@@ -76,10 +76,10 @@ describe('EvaluationManager: the form in Node', () => {
     expect(m.evaluation?.recommendation.limit).toBeGreaterThan(0);
     expect(m.problem()).toBeNull();
     m.texts[0][0] = '12';
-    expect(m.problem()).toBe('评分表有误:请填 0–10 的数字');
+    expect(m.problem()).toBe('评分表有误：请填 0–10 的数字');
     m.texts[0][0] = '8';
     m.periods[1].cells.costOfSales = '七百八十万';
-    expect(m.problem()).toBe('2024 · 营业成本: "七百八十万"不是金额(元,最多两位小数)');
+    expect(m.problem()).toBe('2024 · 营业成本："七百八十万"不是金额（元，最多两位小数）');
     m.periods[1].cells.costOfSales = '';
     m.exclusions = [{ label: '', amount: '100', fromInventory: false }];
     expect(m.problem()).toMatch(/1/);

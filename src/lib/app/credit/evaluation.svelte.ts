@@ -179,7 +179,7 @@ export class EvaluationManager {
         period: period?.label || t('credit.eval.periodN', { n: cell.period + 1 }),
         item: t(`credit.field.${cell.field}`)
       });
-      return `${where}: ${t('credit.eval.cellInvalid', { text: period?.cells[cell.field] ?? '' })}`;
+      return t('common.labelValue', { label: where, value: t('credit.eval.cellInvalid', { text: period?.cells[cell.field] ?? '' }) });
     }
     const [row] = this.excluded.invalid;
     if (row !== undefined) return t('credit.excl.invalid', { n: row + 1 });

@@ -54,7 +54,7 @@ describe('StepFormManager', () => {
   it('refuses a step the workflow does not allow, in words, and writes nothing', async () => {
     const m = new StepFormManager(await view(), 'fast-track', '2026-03-10', 's-1');
     expect(await m.save(wp, [])).toBe(false);
-    expect(m.error).toBe('只有紧急申请(团购、项目销售、政府采购)可以走绿色通道');
+    expect(m.error).toBe('只有紧急申请（团购、项目销售、政府采购）可以走绿色通道');
     expect(await db.creditSteps.count()).toBe(0);
     const nobody = new StepFormManager(await view(), 'accept', '2026-03-10', '');
     expect(await nobody.save(wp, [])).toBe(false);
@@ -68,15 +68,15 @@ describe('StepFormManager', () => {
     m.limit = '450000';
     expect(m.aboveRecommendation).toBe(true);
     expect(await m.save(wp, [])).toBe(false);
-    expect(m.error).toBe('审批额度高于建议额度时,必须记录理由');
+    expect(m.error).toBe('审批额度高于建议额度时，必须记录理由');
     m.limit = '四十万';
     expect(await m.save(wp, [])).toBe(false);
-    expect(m.error).toBe('请输入大于 0 的金额(元),最多两位小数');
+    expect(m.error).toBe('请输入大于 0 的金额（元），最多两位小数');
     m.limit = '450000';
-    m.aboveReason = '老客户,担保充足';
+    m.aboveReason = '老客户，担保充足';
     expect(await m.save(wp, [])).toBe(true);
     expect(m.error).toBe('');
-    expect((await view()).state?.approval).toMatchObject({ limit: 45_000_000, aboveRecommendationReason: '老客户,担保充足' });
+    expect((await view()).state?.approval).toMatchObject({ limit: 45_000_000, aboveRecommendationReason: '老客户，担保充足' });
   });
 
   it('signs at the approval: the step and the agreement in one write; the time typed is kept', async () => {

@@ -5,7 +5,7 @@ import { describeIoError } from './describe';
 describe('describeIoError', () => {
   it('a refused value names its table, its field and its real problem, in both languages', () => {
     const err = new IoError('io.error.writeField', { problem: 'cell.error.notText', table: 'customers', field: 'name' });
-    expect(describeIoError('zh-CN', err)).toBe('保存失败,没有写入任何数据:客户档案的“名称”:应为文字,不能是数字或其他类型的值。');
+    expect(describeIoError('zh-CN', err)).toBe('保存失败，没有写入任何数据：客户档案的“名称”：应为文字，不能是数字或其他类型的值。');
     expect(describeIoError('en', err)).toBe('Saving failed; nothing was written: “Name” of Customers: Must be text, not a number or another kind of value.');
   });
 

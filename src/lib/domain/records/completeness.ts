@@ -73,24 +73,40 @@ function isFilled(value: unknown): boolean {
   return typeof value === 'boolean';
 }
 
+/**
+ * Why a checked field's value fails (a credit code, an identity number, a mobile, an email), or
+ * null when it passes, is blank or is not a checked field. The customer form and the grid's cells
+ * both ask this, so they mark the same values.
+ */
+export function fieldProblem(field: string, value: unknown, today: string): FieldProblem | null {
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  switch (field) {
+    case 'creditCode': {
+      const r = checkCreditCode(value);
+      return r.valid ? null : r.reason;
+    }
+    case 'idNumber': {
+      const r = checkIdNumber(value, today);
+      return r.valid ? null : r.reason;
+    }
+    case 'mobile':
+      return isMobile(value) ? null : 'phone.invalid';
+    case 'email':
+      return isEmail(value) ? null : 'email.invalid';
+    default:
+      return null;
+  }
+}
+
+const CHECKED_FIELDS = ['creditCode', 'idNumber', 'mobile', 'email'] as const;
+
 /** The checked fields of a customer and why each fails, if it does. */
 function problems(c: Customer, today: string): Map<string, FieldProblem> {
   const out = new Map<string, FieldProblem>();
-  const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
-  const code = text(c.creditCode);
-  if (code !== null) {
-    const r = checkCreditCode(code);
-    if (!r.valid) out.set('creditCode', r.reason);
+  for (const field of CHECKED_FIELDS) {
+    const problem = fieldProblem(field, c[field], today);
+    if (problem) out.set(field, problem);
   }
-  const id = text(c.idNumber);
-  if (id !== null) {
-    const r = checkIdNumber(id, today);
-    if (!r.valid) out.set('idNumber', r.reason);
-  }
-  const mobile = text(c.mobile);
-  if (mobile !== null && !isMobile(mobile)) out.set('mobile', 'phone.invalid');
-  const email = text(c.email);
-  if (email !== null && !isEmail(email)) out.set('email', 'email.invalid');
   return out;
 }
 

@@ -9,9 +9,9 @@ export const cells = defineMessages({
     'cell.error.choice': '请从选项中选择',
     'cell.error.checkbox': '请输入“是”或“否”',
     'cell.error.link': '找不到对应的记录',
-    'cell.error.text': '文本过长(最多 100000 个字)',
-    'cell.error.notText': '应为文字,不能是数字或其他类型的值',
-    'cell.error.notData': '不是可保存的数据(只能是文字、数字、是/否、列表或对象)',
+    'cell.error.text': '文本过长（最多 100000 个字）',
+    'cell.error.notText': '应为文字，不能是数字或其他类型的值',
+    'cell.error.notData': '不是可保存的数据（只能是文字、数字、是/否、列表或对象）',
     'cell.error.required': '此项必填'
   },
   en: {

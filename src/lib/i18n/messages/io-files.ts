@@ -7,17 +7,17 @@ import { defineMessages } from './define';
  */
 export const ioFiles = defineMessages({
   'zh-CN': {
-    'io.error.tooManyColumns': '“{place}”的列太多:单元格 {cell} 已超过 {max} 列的上限。请只保留要导入的列后再导入。',
-    'io.error.cellTooLong': '“{place}”的单元格 {cell} 内容太长,一个单元格最多 {max} 个字。请缩短它后再导入。',
-    'io.error.unpackedTooLarge': '这个工作簿解压后超过 {max} MB(读到“{part}”时),文件可能已损坏或是恶意构造的,没有导入任何内容。',
-    'io.error.backupTooLarge': '这个备份文件解压后超过 {max} MB,可能已损坏或是恶意构造的,没有恢复任何内容。',
-    'io.error.truncated': '文件不完整(可能没有下载完或被截断),无法读取。请重新保存或重新下载后再导入。',
-    'io.error.nul': '“{place}”的单元格 {cell} 含有空字符(NUL),文件可能已损坏或不是文本文件。',
-    'io.error.storageFull': '存储空间已满,没有写入任何数据。浏览器已用 {used},剩余 {free}。请清理浏览器的存储空间(或删除不用的工作区)后再试。',
-    'io.error.storageFullUnknown': '存储空间已满,没有写入任何数据。请清理浏览器的存储空间(或删除不用的工作区)后再试。',
-    'io.error.writeField': '保存失败,没有写入任何数据:{table}的“{field}”:{problem}。',
-    'io.row.extraCells': '这一行的单元格比标题多,多出的内容没有对应的列(可能有未加引号的分隔符),这一行不会导入',
-    'io.row.missingCells': '这一行的单元格比标题少,后面的列可能错位了,这一行不会导入',
+    'io.error.tooManyColumns': '“{place}”的列太多：单元格 {cell} 已超过 {max} 列的上限。请只保留要导入的列后再导入。',
+    'io.error.cellTooLong': '“{place}”的单元格 {cell} 内容太长，一个单元格最多 {max} 个字。请缩短它后再导入。',
+    'io.error.unpackedTooLarge': '这个工作簿解压后超过 {max} MB（读到“{part}”时），文件可能已损坏或是恶意构造的，没有导入任何内容。',
+    'io.error.backupTooLarge': '这个备份文件解压后超过 {max} MB，可能已损坏或是恶意构造的，没有恢复任何内容。',
+    'io.error.truncated': '文件不完整（可能没有下载完或被截断），无法读取。请重新保存或重新下载后再导入。',
+    'io.error.nul': '“{place}”的单元格 {cell} 含有空字符（NUL），文件可能已损坏或不是文本文件。',
+    'io.error.storageFull': '存储空间已满，没有写入任何数据。浏览器已用 {used}，剩余 {free}。请清理浏览器的存储空间（或删除不用的工作区）后再试。',
+    'io.error.storageFullUnknown': '存储空间已满，没有写入任何数据。请清理浏览器的存储空间（或删除不用的工作区）后再试。',
+    'io.error.writeField': '保存失败，没有写入任何数据：{table}的“{field}”：{problem}。',
+    'io.row.extraCells': '这一行的单元格比标题多，多出的内容没有对应的列（可能有未加引号的分隔符），这一行不会导入',
+    'io.row.missingCells': '这一行的单元格比标题少，后面的列可能错位了，这一行不会导入',
     'field._row': '整行'
   },
   en: {
