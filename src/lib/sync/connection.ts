@@ -179,15 +179,13 @@ export class SyncConnection {
       else this.status.lastSync = Date.now();
       this.#emit();
     });
-    // writes made in a worker (imports, reverts of imports) have no replica there: send them here
+    // writes made in a worker (imports, reverts of imports) have no replica there: their entry
+    // comes with the worker's notice and is sent from here (packed in slices when long)
     const offNotices = writes.subscribe((notice) => {
-      if (!notice.detached || notice.local) return;
-      void writes.entryOf(notice.changeSet).then((entry) => {
-        if (!entry || this.#destroyed) return;
-        replica.push([entry]);
-        if (this.status.peers === 0 && this.status.relay !== 'connected') this.status.pending++;
-        this.#emit();
-      });
+      if (!notice.detached || notice.local || !notice.entry || this.#destroyed) return;
+      replica.push([notice.entry]);
+      if (this.status.peers === 0 && this.status.relay !== 'connected') this.status.pending++;
+      this.#emit();
     });
     this.#providers.push({ destroy: offNotices });
     this.doc.on('update', (_u: Uint8Array, origin: unknown) => {
@@ -232,49 +230,7 @@ export class SyncConnection {
     awareness.on('change', refresh);
     refresh();
 
-    if (this.config.signaling.length) {
-      this.status.signaling = 'connecting';
-      const rtc = new WebrtcProvider(this.config.room, this.doc, {
-        signaling: this.config.signaling,
-        password: this.config.secret,
-        awareness,
-        peerOpts: { config: { iceServers: this.config.iceServers.map((urls) => ({ urls })) } }
-      });
-      // y-webrtc's own 'status' says whether the provider is on, not whether a signaling server
-      // answers: follow its signaling sockets (lib0 WebsocketClient: `connected`, and
-      // `unsuccessfulReconnects` while a server does not answer, which raises no event)
-      type Socket = { connected: boolean; unsuccessfulReconnects: number; on(e: string, f: () => void): void; off(e: string, f: () => void): void };
-      const sockets = rtc.signalingConns as unknown as Socket[];
-      const follow = () => {
-        const state: LinkState = sockets.some((c) => c.connected) ? 'connected' : sockets.some((c) => c.unsuccessfulReconnects > 0) ? 'off' : 'connecting';
-        if (state === this.status.signaling) return;
-        this.status.signaling = state;
-        this.#emit();
-      };
-      for (const c of sockets) {
-        c.on('connect', follow);
-        c.on('disconnect', follow);
-      }
-      const poll = setInterval(follow, 1000);
-      this.#providers.push({
-        destroy: () => {
-          clearInterval(poll);
-          for (const c of sockets) {
-            c.off('connect', follow);
-            c.off('disconnect', follow);
-          }
-        }
-      });
-      follow();
-      rtc.on('peers', ({ webrtcPeers, bcPeers }: { webrtcPeers: string[]; bcPeers: string[] }) => {
-        this.status.peers = webrtcPeers.length + bcPeers.length;
-        this.#emit();
-      });
-      rtc.on('synced', ({ synced }: { synced: boolean }) => {
-        if (synced) reached();
-      });
-      this.#providers.push(rtc);
-    }
+    if (this.config.signaling.length) this.#webrtc(WebrtcProvider, awareness, reached);
     if (this.config.relay) {
       const { WebsocketProvider } = await import('y-websocket');
       const docName = await relayDocName(this.config);
@@ -295,5 +251,50 @@ export class SyncConnection {
     }
     this.#providers.push({ destroy: () => awareness.destroy() });
     this.#emit();
+  }
+
+  /** y-webrtc: devices talk directly; signaling encrypted with the secret. */
+  #webrtc(WebrtcProvider: typeof import('y-webrtc').WebrtcProvider, awareness: Awareness, reached: () => void) {
+    this.status.signaling = 'connecting';
+    const rtc = new WebrtcProvider(this.config.room, this.doc, {
+      signaling: this.config.signaling,
+      password: this.config.secret,
+      awareness,
+      peerOpts: { config: { iceServers: this.config.iceServers.map((urls) => ({ urls })) } }
+    });
+    // y-webrtc's own 'status' says whether the provider is on, not whether a signaling server
+    // answers: follow its signaling sockets (lib0 WebsocketClient: `connected`, and
+    // `unsuccessfulReconnects` while a server does not answer, which raises no event)
+    type Socket = { connected: boolean; unsuccessfulReconnects: number; on(e: string, f: () => void): void; off(e: string, f: () => void): void };
+    const sockets = rtc.signalingConns as unknown as Socket[];
+    const follow = () => {
+      const state: LinkState = sockets.some((c) => c.connected) ? 'connected' : sockets.some((c) => c.unsuccessfulReconnects > 0) ? 'off' : 'connecting';
+      if (state === this.status.signaling) return;
+      this.status.signaling = state;
+      this.#emit();
+    };
+    for (const c of sockets) {
+      c.on('connect', follow);
+      c.on('disconnect', follow);
+    }
+    const poll = setInterval(follow, 1000);
+    this.#providers.push({
+      destroy: () => {
+        clearInterval(poll);
+        for (const c of sockets) {
+          c.off('connect', follow);
+          c.off('disconnect', follow);
+        }
+      }
+    });
+    follow();
+    rtc.on('peers', ({ webrtcPeers, bcPeers }: { webrtcPeers: string[]; bcPeers: string[] }) => {
+      this.status.peers = webrtcPeers.length + bcPeers.length;
+      this.#emit();
+    });
+    rtc.on('synced', ({ synced }: { synced: boolean }) => {
+      if (synced) reached();
+    });
+    this.#providers.push(rtc);
   }
 }
