@@ -18,7 +18,9 @@ import type { WritePath } from '$lib/db/write-path';
 import { sharedLogDbName, type ShareConfig } from '$lib/db/registry';
 
 export type { ShareConfig };
-import { Replica } from './replica';
+import { Replica, type RefusedEntry } from './replica';
+
+export type { RefusedEntry };
 import { colorOf } from './share';
 
 export type LinkState = 'off' | 'connecting' | 'connected';
@@ -37,6 +39,8 @@ export interface SyncStatus {
   pending: number;
   /** entries from peers that were refused (malformed or invalid), see Replica.refused */
   refused: number;
+  /** the refused entries, newest first, with their reason and device (at most 50) */
+  refusals: RefusedEntry[];
 }
 
 /** Where a person is: a page, and on a grid a record and a column. */
@@ -82,7 +86,7 @@ interface Provider {
 
 export class SyncConnection {
   readonly doc = new Y.Doc();
-  readonly status: SyncStatus = { ready: false, signaling: 'off', relay: 'off', peers: 0, lastSync: null, pending: 0, refused: 0 };
+  readonly status: SyncStatus = { ready: false, signaling: 'off', relay: 'off', peers: 0, lastSync: null, pending: 0, refused: 0, refusals: [] };
   presence: Presence[] = [];
   #replica: Replica | null = null;
   #persistence: Provider | null = null;
@@ -143,7 +147,11 @@ export class SyncConnection {
 
   #emit() {
     if (this.#destroyed) return;
-    this.status.refused = this.#replica?.refused.length ?? 0;
+    const refused = this.#replica?.refused ?? [];
+    if (refused.length !== this.status.refused) {
+      this.status.refused = refused.length;
+      this.status.refusals = refused.slice(-50).reverse();
+    }
     for (const fn of this.#listeners) fn();
   }
 
@@ -161,6 +169,8 @@ export class SyncConnection {
 
     const replica = new Replica(this.doc, writes);
     this.#replica = replica;
+    // counted at once, not at the next event of another kind
+    this.#providers.push({ destroy: replica.onRefused(() => this.#emit()) });
     await replica.whenSynced;
     if (this.#destroyed) return;
     if (!this.config.seeded) {

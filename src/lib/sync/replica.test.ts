@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { KebuDB } from '$lib/db/schema';
 import { WritePath } from '$lib/db/write-path';
-import { Replica } from './replica';
+import { REFUSED_KEY, Replica } from './replica';
 
 let n = 0;
 const open: { db: KebuDB; wp: WritePath; doc: Y.Doc; replica: Replica }[] = [];
@@ -83,6 +83,46 @@ describe('Replica', () => {
       expect(await p.db.customers.count()).toBe(1);
     }
     expect(console.warn).toHaveBeenCalled();
+  });
+
+  it('remembers refused elements by log element, counts them at once, and never decodes them again', async () => {
+    const a = peer('alice');
+    let told = 0;
+    a.replica.onRefused(() => told++);
+    const at = 8.64e15;
+    const poisoned = JSON.stringify({
+      v: 1, id: 'E-max', actor: 'mallory', actorName: 'M', device: 'mallory-phone', at, label: 'change.add',
+      ops: [{ t: 'customers', id: 'r1', ins: 1, f: { kind: ['unit', at, 'mallory'], name: ['x', at, 'mallory'], deleted: [0, at, 'mallory'] } }]
+    });
+    a.doc.transact(() => a.doc.getArray<unknown>('log').push(['not json {', poisoned, 42]), 'someone');
+    await a.replica.flushed();
+    expect(told).toBeGreaterThan(0);
+    expect(a.replica.refused.map((r) => [r.id, r.device, r.reason.split(' ')[0]])).toEqual([
+      [null, null, 'not-json'],
+      [null, null, 'not-a-string'],
+      ['E-max', 'mallory-phone', 'write.future']
+    ]);
+    expect(a.replica.refused.find((r) => r.id === 'E-max')).toMatchObject({ device: 'mallory-phone', reason: 'write.future mallory-phone' });
+    expect(new Set(a.replica.refused.map((r) => r.key)).size).toBe(3);
+    expect(await a.db.customers.count()).toBe(0);
+    // remembered as plain data in the workspace's meta
+    expect(await a.wp.getMeta(REFUSED_KEY)).toEqual(a.replica.refused);
+
+    // a later open of the same workspace (a new Y.Doc from the stored log, a new WritePath)
+    vi.mocked(console.warn).mockClear();
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(a.doc));
+    const wp = new WritePath(a.db, { id: 'alice', name: 'alice', device: 'd' });
+    const again = new Replica(doc, wp);
+    let toldAgain = 0;
+    again.onRefused(() => toldAgain++);
+    await again.whenSynced;
+    expect(again.refused).toEqual(a.replica.refused);
+    expect(toldAgain).toBe(1);
+    expect(console.warn).not.toHaveBeenCalled();
+    again.destroy();
+    wp.destroy();
+    doc.destroy();
   });
 
   it('holds an edit that arrives before its record, and a value that arrives before its column', async () => {
