@@ -140,7 +140,9 @@ describe('WritePath entries and applyRemote', () => {
       await dbC.delete();
     }
   });
+});
 
+describe('applyRemote: what it refuses, and the clock', () => {
   // what decodeEntry lets through (right shape, harmless) but a local write would refuse
   const AT = 1_760_000_000_000;
   const entry = (ops: Entry['ops']): Entry => ({ v: 1, id: '01REMOTE00000000000000000X', actor: 'carol', actorName: 'C', device: 'x', at: AT, label: 'change.edit', ops });

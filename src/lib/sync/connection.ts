@@ -41,6 +41,10 @@ export interface SyncStatus {
   refused: number;
   /** the refused entries, newest first, with their reason and device (at most 50) */
   refusals: RefusedEntry[];
+  /** log elements other devices deleted, appended again from this device's copy */
+  deleted: number;
+  /** the devices (from presence) that deleted them, when known */
+  deletedBy: string[];
 }
 
 /** Where a person is: a page, and on a grid a record and a column. */
@@ -86,7 +90,7 @@ interface Provider {
 
 export class SyncConnection {
   readonly doc = new Y.Doc();
-  readonly status: SyncStatus = { ready: false, signaling: 'off', relay: 'off', peers: 0, lastSync: null, pending: 0, refused: 0, refusals: [] };
+  readonly status: SyncStatus = { ready: false, signaling: 'off', relay: 'off', peers: 0, lastSync: null, pending: 0, refused: 0, refusals: [], deleted: 0, deletedBy: [] };
   presence: Presence[] = [];
   #replica: Replica | null = null;
   #persistence: Provider | null = null;
@@ -151,6 +155,20 @@ export class SyncConnection {
     if (refused.length !== this.status.refused) {
       this.status.refused = refused.length;
       this.status.refusals = refused.slice(-50).reverse();
+    }
+    const deletions = this.#replica?.deletions ?? [];
+    const deleted = deletions.reduce((n, d) => n + d.count, 0);
+    if (deleted !== this.status.deleted) {
+      this.status.deleted = deleted;
+      const states = this.#awareness?.getStates();
+      const names = new Set<string>();
+      for (const d of deletions) {
+        for (const client of d.clients) {
+          const st = states?.get(client) as Partial<Presence> | undefined;
+          if (typeof st?.name === 'string') names.add(`${st.name.slice(0, 60)}${typeof st.device === 'string' ? ` (${st.device.slice(0, 60)})` : ''}`);
+        }
+      }
+      this.status.deletedBy = [...names];
     }
     for (const fn of this.#listeners) fn();
   }

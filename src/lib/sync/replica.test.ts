@@ -85,6 +85,9 @@ describe('Replica', () => {
     expect(console.warn).toHaveBeenCalled();
   });
 
+});
+
+describe('Replica: a log that defends itself', () => {
   it('remembers refused elements by log element, counts them at once, and never decodes them again', async () => {
     const a = peer('alice');
     let told = 0;
@@ -125,6 +128,35 @@ describe('Replica', () => {
     doc.destroy();
   });
 
+  it('appends again what another device deleted from the log, reports it, and a new device still gets everything', async () => {
+    const a = peer('alice');
+    for (let k = 0; k < 3; k++) await addCustomer(a.wp, `客户${k}`);
+    await a.replica.sent();
+    // a member with a raw Yjs client deletes every item of the shared log
+    const mallory = new Y.Doc();
+    send(a.doc, mallory);
+    mallory.getArray('log').insert(0, ['x']);
+    mallory.getArray('log').delete(0, mallory.getArray('log').length);
+    let told = 0;
+    a.replica.onRefused(() => told++);
+    send(mallory, a.doc);
+    await Promise.resolve();
+    await a.replica.flushed();
+    expect(a.replica.log.length).toBe(3);
+    expect(a.replica.deletions).toEqual([{ at: expect.any(Number), count: 3, clients: [mallory.clientID] }]);
+    expect(told).toBe(1);
+    // a device that joins afterwards, from a copy that saw the deletion, still gets every record
+    const c = peer('carol');
+    send(mallory, c.doc);
+    send(a.doc, c.doc);
+    await c.replica.flushed();
+    expect(await c.db.customers.count()).toBe(3);
+    mallory.destroy();
+  });
+
+});
+
+describe('Replica: records and columns not here yet, reloads, storage failures', () => {
   it('holds an edit that arrives before its record, and a value that arrives before its column', async () => {
     const a = peer('alice');
     const b = peer('bob');

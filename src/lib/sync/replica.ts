@@ -29,6 +29,19 @@ export const REFUSED_LIMIT = 1000;
 /** a value of a custom column this device does not know (yet) */
 const UNKNOWN_COLUMN = /^write\.unknown-field \S+\.x_/;
 
+/** Log elements another device deleted, appended again from this device's copy. */
+export interface Deletion {
+  /** when this device saw it (ms) */
+  at: number;
+  /** how many elements were deleted and appended again */
+  count: number;
+  /**
+   * The Yjs client ids whose state advanced in the update that deleted them (a Yjs deletion names
+   * no author; a device that deletes and writes in one update is named by its writes).
+   */
+  clients: number[];
+}
+
 export interface RefusedEntry {
   /** the log element: its Yjs item id `client:clock` */
   key: string;
@@ -83,6 +96,8 @@ export class Replica {
   readonly whenSynced: Promise<void>;
   /** log elements this device refused (remembered ones first), oldest first */
   readonly refused: RefusedEntry[] = [];
+  /** deletions of log elements by other devices, undone here (this session), oldest first */
+  readonly deletions: Deletion[] = [];
   readonly #writes: WritePath;
   readonly #refusedKeys = new Set<string>();
   readonly #refusedListeners = new Set<() => void>();
@@ -104,6 +119,7 @@ export class Replica {
       if (tr.origin === this) return;
       // read now: a later transaction may split these items (a concurrent insert between values)
       if (event.changes.added.size) this.#enqueue(elementsOf(this.log, event.changes.added));
+      if (event.changes.deleted.size) this.#restoreDeleted(event.changes.deleted, tr);
     };
     this.log.observe(this.#observer);
     this.#offEntry = writes.onEntry((entry) => this.push([entry]));
@@ -191,6 +207,30 @@ export class Replica {
     this.refused.push({ key, id, device, reason, at: Date.now() });
     if (this.refused.length > REFUSED_LIMIT) this.refused.splice(0, this.refused.length - REFUSED_LIMIT);
     this.#refusedDirty = true;
+    this.#notifyRefused();
+  }
+
+  /**
+   * The log only grows: elements another device deleted are appended again from this device's
+   * copy (their content is still readable while observers run), except those refused here.
+   * Devices that have them already skip them by id; a device that joins later gets them.
+   */
+  #restoreDeleted(deleted: Set<Y.Item>, tr: Y.Transaction) {
+    const values: LogItem[] = [];
+    const clients: number[] = [];
+    for (const [client, clock] of tr.afterState) if ((tr.beforeState.get(client) ?? 0) < clock) clients.push(client);
+    for (const item of deleted) {
+      if (!item.countable) continue;
+      const content = item.content.getContent() as LogItem[];
+      for (let i = 0; i < content.length; i++) if (!this.#refusedKeys.has(`${item.id.client}:${item.id.clock + i}`)) values.push(content[i]);
+    }
+    if (!values.length) return;
+    this.deletions.push({ at: Date.now(), count: values.length, clients });
+    console.warn(`kebu sync: ${values.length} log elements were deleted by another device; appended again`);
+    // after the transaction that deleted them, as one of this replica's own
+    queueMicrotask(() => {
+      if (!this.#destroyed) this.doc.transact(() => this.log.push(values), this);
+    });
     this.#notifyRefused();
   }
 
