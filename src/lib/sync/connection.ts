@@ -45,6 +45,8 @@ export interface SyncStatus {
   deleted: number;
   /** the devices (from presence) that deleted them, when known */
   deletedBy: string[];
+  /** entries set aside: they wait for records this device does not have (Replica.setAside) */
+  setAside: number;
 }
 
 /** Where a person is: a page, and on a grid a record and a column. */
@@ -90,7 +92,7 @@ interface Provider {
 
 export class SyncConnection {
   readonly doc = new Y.Doc();
-  readonly status: SyncStatus = { ready: false, signaling: 'off', relay: 'off', peers: 0, lastSync: null, pending: 0, refused: 0, refusals: [], deleted: 0, deletedBy: [] };
+  readonly status: SyncStatus = { ready: false, signaling: 'off', relay: 'off', peers: 0, lastSync: null, pending: 0, refused: 0, refusals: [], deleted: 0, deletedBy: [], setAside: 0 };
   presence: Presence[] = [];
   #replica: Replica | null = null;
   #persistence: Provider | null = null;
@@ -156,6 +158,7 @@ export class SyncConnection {
       this.status.refused = refused.length;
       this.status.refusals = refused.slice(-50).reverse();
     }
+    this.status.setAside = this.#replica?.setAside ?? 0;
     const deletions = this.#replica?.deletions ?? [];
     const deleted = deletions.reduce((n, d) => n + d.count, 0);
     if (deleted !== this.status.deleted) {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { KebuDB } from '$lib/db/schema';
 import { WritePath } from '$lib/db/write-path';
+import { packEntry } from './entry';
 import { REFUSED_KEY, Replica } from './replica';
 
 let n = 0;
@@ -126,6 +127,30 @@ describe('Replica: a log that defends itself', () => {
     again.destroy();
     wp.destroy();
     doc.destroy();
+  });
+
+  it('sets aside entries for records nobody has, beyond a number and an age, and counts them', async () => {
+    const a = peer('alice');
+    a.replica.destroy();
+    let now = Date.now();
+    vi.spyOn(Date, 'now').mockImplementation(() => now);
+    const replica = new Replica(a.doc, a.wp, { pending: 3, maxAge: 60_000 });
+    const orphan = (k: number) =>
+      packEntry({ v: 1, id: `01ORPHAN${k}`, actor: 'bob', actorName: 'B', device: 'phone', at: now, label: 'change.edit', ops: [{ t: 'customers', id: `nobody-${k}`, f: { name: ['x', now, 'bob'] } }] });
+    a.doc.transact(() => a.doc.getArray<unknown>('log').push([0, 1, 2, 3, 4].map(orphan)), 'bob');
+    await replica.flushed();
+    expect(replica.pending.map((e) => e.id)).toEqual(['01ORPHAN2', '01ORPHAN3', '01ORPHAN4']);
+    expect(replica.setAside).toBe(2);
+    // an hour later, the ones still waiting are set aside too; a real insert still applies
+    now += 61_000;
+    const other = peer('bob');
+    await addCustomer(other.wp, '顺达');
+    send(other.doc, a.doc);
+    await replica.flushed();
+    expect(replica.pending).toEqual([]);
+    expect(replica.setAside).toBe(5);
+    expect(await a.db.customers.count()).toBe(1);
+    replica.destroy();
   });
 
   it('appends again what another device deleted from the log, reports it, and a new device still gets everything', async () => {

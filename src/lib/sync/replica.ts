@@ -26,6 +26,15 @@ export const REFUSED_KEY = 'sync.refused';
 /** At most this many refused elements are remembered (the newest). */
 export const REFUSED_LIMIT = 1000;
 
+/**
+ * Entries waiting for a record or column not here yet are retried after every batch, which costs
+ * every later remote edit; those that will never apply (records nobody has) are set aside: beyond
+ * PENDING_LIMIT entries (the oldest first), or after waiting PENDING_MAX_AGE. They are counted,
+ * not retried in this session, and tried again the next time the workspace is opened.
+ */
+export const PENDING_LIMIT = 2000;
+export const PENDING_MAX_AGE = 60 * 60 * 1000;
+
 /** a value of a custom column this device does not know (yet) */
 const UNKNOWN_COLUMN = /^write\.unknown-field \S+\.x_/;
 
@@ -103,6 +112,11 @@ export class Replica {
   readonly #refusedListeners = new Set<() => void>();
   #refusedDirty = false;
   #pending: Entry[] = [];
+  /** when each waiting entry first waited (this device's time) */
+  readonly #since = new WeakMap<Entry, number>();
+  /** entries set aside (see PENDING_LIMIT), this session */
+  setAside = 0;
+  readonly #limits: { pending: number; maxAge: number };
   /** the log element of each entry decoded and not applied yet */
   readonly #keyOf = new WeakMap<Entry, string>();
   #queue: Promise<void> = Promise.resolve();
@@ -111,7 +125,8 @@ export class Replica {
   readonly #offEntry: () => void;
   readonly #observer: (event: Y.YArrayEvent<LogItem>, tr: Y.Transaction) => void;
 
-  constructor(doc: Y.Doc, writes: WritePath) {
+  constructor(doc: Y.Doc, writes: WritePath, limits: { pending?: number; maxAge?: number } = {}) {
+    this.#limits = { pending: limits.pending ?? PENDING_LIMIT, maxAge: limits.maxAge ?? PENDING_MAX_AGE };
     this.doc = doc;
     this.#writes = writes;
     this.log = doc.getArray<LogItem>(LOG_NAME);
@@ -234,6 +249,23 @@ export class Replica {
     this.#notifyRefused();
   }
 
+  /** What keeps waiting: the newest PENDING_LIMIT entries that have not waited PENDING_MAX_AGE. */
+  #bound(waiting: Entry[]): Entry[] {
+    const now = Date.now();
+    const kept = waiting.filter((e) => {
+      const since = this.#since.get(e);
+      if (since === undefined) this.#since.set(e, now);
+      return since === undefined || now - since <= this.#limits.maxAge;
+    });
+    const over = Math.max(0, kept.length - this.#limits.pending);
+    const set = waiting.length - kept.length + over;
+    if (!set) return waiting;
+    this.setAside += set;
+    console.warn(`kebu sync: ${set} entries wait for records this device does not have; set aside`);
+    this.#notifyRefused();
+    return kept.slice(over);
+  }
+
   #notifyRefused() {
     for (const fn of this.#refusedListeners) fn();
   }
@@ -307,7 +339,7 @@ export class Replica {
           else this.#refuse(this.#keyOf.get(entry) ?? null, r.id, typeof entry.device === 'string' ? entry.device.slice(0, 60) : null, r.reason);
         }
         if (!waiting.length || !applied.length) {
-          this.#pending = waiting;
+          this.#pending = this.#bound(waiting);
           break;
         }
         batch = all = waiting;
