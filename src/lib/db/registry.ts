@@ -108,6 +108,15 @@ export async function setWorkspaceShare(id: string, share: ShareConfig | null): 
   await reg().workspaces.put(ws);
 }
 
+/**
+ * Whether the workspace stored in the database `dbName` (`kebu-ws-<id>`) is shared from this
+ * device: a write made in a worker sends its replication entry to the page only then.
+ */
+export async function isSharedDb(dbName: string): Promise<boolean> {
+  const id = /^kebu-ws-(.+)$/.exec(dbName)?.[1];
+  return id !== undefined && (await reg().workspaces.get(id))?.share !== undefined;
+}
+
 /** The device's copy of a shared workspace's log (y-indexeddb). */
 export function sharedLogDbName(id: string): string {
   return `kebu-y-${id}`;

@@ -26,6 +26,7 @@ import { IN_WORKER, LIST_LIMIT, NoticeBus, noticeOf, type ChangeNotice } from '.
 import { restoreSnapshot, type Snapshot } from './restore';
 import { UNDO_KEY } from './changes';
 import { newId } from './ids';
+import { isSharedDb } from './registry';
 import { TABLE_NAMES, type KebuDB, type TableName } from './schema';
 import { invertTop, pushUndo, readUndo, revert } from './undo';
 import { isValidId } from './validate';
@@ -86,7 +87,7 @@ export class WritePath {
       if (applied.cs.ops.length) await pushUndo(this.#ctx, applied.cs.id, true);
       return applied;
     });
-    this.#announce(applied.cs, applied.inserted);
+    await this.#announce(applied.cs, applied.inserted);
     return applied.cs;
   }
 
@@ -177,20 +178,23 @@ export class WritePath {
   async #run(fn: () => Promise<{ cs: ChangeSet; inserted: Map<TableName, Row[]> } | null>): Promise<ChangeSet | null> {
     // an async function: Dexie follows native awaits only inside one
     const applied = await transaction(this.#db, async () => await fn());
-    if (applied) this.#announce(applied.cs, applied.inserted);
+    if (applied) await this.#announce(applied.cs, applied.inserted);
     return applied?.cs ?? null;
   }
 
   /**
    * Tell this tab and the others; hand the replicated form to the entry listeners. In a worker,
-   * where no replica runs, the entry goes with the notice so that the page's replica sends it.
+   * where no replica runs, the entry of a shared workspace's write goes with the notice so that
+   * the page's replica sends it.
    */
-  #announce(cs: ChangeSet, inserted: Map<TableName, Row[]>) {
+  async #announce(cs: ChangeSet, inserted: Map<TableName, Row[]>) {
     if (!cs.ops.length) return;
     const notice = noticeOf(cs);
-    // built only when somebody needs it: an import of 100 000 rows would pay ~300 ms
-    const entry = IN_WORKER || this.#bus.wantsEntries ? toEntry(cs, inserted) : null;
-    this.#bus.announce(IN_WORKER && entry ? { ...notice, detached: true, entry } : notice);
+    // built only when somebody needs it: an import of 100 000 rows would pay ~300 ms here, and
+    // the page as much again to receive it
+    const detached = IN_WORKER && (await isSharedDb(this.#db.name).catch(() => true));
+    const entry = detached || this.#bus.wantsEntries ? toEntry(cs, inserted) : null;
+    this.#bus.announce(detached && entry ? { ...notice, detached: true, entry } : notice);
     if (entry && this.#bus.wantsEntries) this.#bus.sendEntry(entry);
   }
 }
