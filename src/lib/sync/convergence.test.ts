@@ -304,7 +304,8 @@ async function fuzz(seed: number, ops: number) {
   // refused elements are remembered: the last reloads decode none of them again
   vi.mocked(console.warn).mockClear();
   for (const p of peers) await net.reload(p);
-  expect(console.warn, `seed ${seed}: refused elements decoded again after a reload`).not.toHaveBeenCalled();
+  const warned = vi.mocked(console.warn).mock.calls.map((c) => String(c[0]).slice(0, 200));
+  expect(warned, `seed ${seed}: refused elements decoded again after a reload`).toEqual([]);
   return check(seed, ops, state);
 }
 
@@ -386,7 +387,9 @@ async function check(seed: number, ops: number, run: Run) {
 }
 
 describe('replication converges under random operations', () => {
-  const seeds = ONE_SEED ? [Number(ONE_SEED)] : Array.from({ length: SEEDS }, (_, k) => 1000 + k * 7919);
+  // KEBU_FUZZ_FROM=k starts at the k-th seed, so that a long run can be split over processes
+  const from = Number(process.env.KEBU_FUZZ_FROM ?? 0);
+  const seeds = ONE_SEED ? [Number(ONE_SEED)] : Array.from({ length: SEEDS }, (_, k) => 1000 + (from + k) * 7919);
   it.each(seeds)('seed %i', async (seed) => {
     const stats = await fuzz(seed, OPS);
     if (process.env.KEBU_FUZZ_VERBOSE) console.info(`seed ${seed}`, stats);

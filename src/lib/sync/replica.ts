@@ -20,6 +20,9 @@ import { decodeEntry, PACK_SLICE, packEntry, packEntryInSlices, unpackAll, type 
 
 export const LOG_NAME = 'log';
 
+/** The origin of the transaction that appends deleted elements again. */
+const RESTORED = 'kebu:restored';
+
 /** The `meta` key of this device's refused log elements. */
 export const REFUSED_KEY = 'sync.refused';
 
@@ -242,9 +245,10 @@ export class Replica {
     if (!values.length) return;
     this.deletions.push({ at: Date.now(), count: values.length, clients });
     console.warn(`kebu sync: ${values.length} log elements were deleted by another device; appended again`);
-    // after the transaction that deleted them, as one of this replica's own
+    // after the transaction that deleted them; not as this replica's own push: the observer takes
+    // them like any addition, so one this device never applied is applied, or refused and remembered
     queueMicrotask(() => {
-      if (!this.#destroyed) this.doc.transact(() => this.log.push(values), this);
+      if (!this.#destroyed) this.doc.transact(() => this.log.push(values), RESTORED);
     });
     this.#notifyRefused();
   }
