@@ -172,7 +172,8 @@ class Session {
     void this.refreshUndo();
     if (info.share) {
       void sharing.connect(open, profile, () => {
-        const share = info.share ? { ...info.share, seeded: true } : null;
+        // plain data: the config read from reactive state holds proxies IndexedDB cannot store
+        const share = info.share ? { ...$state.snapshot(info.share), seeded: true } : null;
         if (share) void setWorkspaceShare(info.id, share).then(() => (info.share = share));
       });
     }

@@ -90,13 +90,31 @@ export async function renameWorkspace(id: string, name: string): Promise<void> {
   await reg().workspaces.update(id, { name: name.trim() });
 }
 
+/**
+ * A share config as plain data: IndexedDB cannot store a Svelte `$state` proxy (DataCloneError),
+ * and a config read from reactive state holds proxied arrays.
+ */
+export function plainShare(share: ShareConfig): ShareConfig {
+  const { room, secret, signaling, relay, iceServers, role, seeded, since } = share;
+  return { room, secret, signaling: [...signaling], relay, iceServers: [...iceServers], role, seeded, since };
+}
+
 /** Share (or stop sharing) a workspace from this device. */
 export async function setWorkspaceShare(id: string, share: ShareConfig | null): Promise<void> {
   const ws = await reg().workspaces.get(id);
   if (!ws) return;
-  if (share) ws.share = share;
+  if (share) ws.share = plainShare(share);
   else delete ws.share;
   await reg().workspaces.put(ws);
+}
+
+/**
+ * Whether the workspace stored in the database `dbName` (`kebu-ws-<id>`) is shared from this
+ * device: a write made in a worker sends its replication entry to the page only then.
+ */
+export async function isSharedDb(dbName: string): Promise<boolean> {
+  const id = /^kebu-ws-(.+)$/.exec(dbName)?.[1];
+  return id !== undefined && (await reg().workspaces.get(id))?.share !== undefined;
 }
 
 /** The device's copy of a shared workspace's log (y-indexeddb). */

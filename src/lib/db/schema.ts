@@ -6,8 +6,8 @@
  * field it does not understand. `schema.test.ts` opens a database written by every earlier
  * version with the current code and checks that no field was lost.
  *
- * Only `write-path.ts` writes to these tables (the lint rule `no-direct-table-writes` in
- * eslint.config.js guards it); everything else reads.
+ * Only the write path's modules write to these tables (the `no-restricted-syntax` rule block
+ * "One write path" in eslint.config.js guards it; db/README.md lists them); everything else reads.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type {

@@ -19,7 +19,9 @@ import type { WritePath } from '$lib/db/write-path';
 import { sharedLogDbName, type ShareConfig } from '$lib/db/registry';
 
 export type { ShareConfig };
-import { Replica } from './replica';
+import { Replica, type RefusedEntry } from './replica';
+
+export type { RefusedEntry };
 import { colorOf } from './share';
 
 export type LinkState = 'off' | 'connecting' | 'connected';
@@ -38,6 +40,14 @@ export interface SyncStatus {
   pending: number;
   /** entries from peers that were refused (malformed or invalid), see Replica.refused */
   refused: number;
+  /** the refused entries, newest first, with their reason and device (at most 50) */
+  refusals: RefusedEntry[];
+  /** log elements other devices deleted, appended again from this device's copy */
+  deleted: number;
+  /** the devices (from presence) that deleted them, when known */
+  deletedBy: string[];
+  /** entries set aside: they wait for records this device does not have (Replica.setAside) */
+  setAside: number;
 }
 
 /** Where a person is: a page, and on a grid a record and a column. */
@@ -83,7 +93,7 @@ interface Provider {
 
 export class SyncConnection {
   readonly doc = new Y.Doc();
-  readonly status: SyncStatus = { ready: false, signaling: 'off', relay: 'off', peers: 0, lastSync: null, pending: 0, refused: 0 };
+  readonly status: SyncStatus = { ready: false, signaling: 'off', relay: 'off', peers: 0, lastSync: null, pending: 0, refused: 0, refusals: [], deleted: 0, deletedBy: [], setAside: 0 };
   presence: Presence[] = [];
   #replica: Replica | null = null;
   #persistence: Provider | null = null;
@@ -144,7 +154,26 @@ export class SyncConnection {
 
   #emit() {
     if (this.#destroyed) return;
-    this.status.refused = this.#replica?.refused.length ?? 0;
+    const refused = this.#replica?.refused ?? [];
+    if (refused.length !== this.status.refused) {
+      this.status.refused = refused.length;
+      this.status.refusals = refused.slice(-50).reverse();
+    }
+    this.status.setAside = this.#replica?.setAside ?? 0;
+    const deletions = this.#replica?.deletions ?? [];
+    const deleted = deletions.reduce((n, d) => n + d.count, 0);
+    if (deleted !== this.status.deleted) {
+      this.status.deleted = deleted;
+      const states = this.#awareness?.getStates();
+      const names = new Set<string>();
+      for (const d of deletions) {
+        for (const client of d.clients) {
+          const st = states?.get(client) as Partial<Presence> | undefined;
+          if (typeof st?.name === 'string') names.add(`${st.name.slice(0, 60)}${typeof st.device === 'string' ? ` (${st.device.slice(0, 60)})` : ''}`);
+        }
+      }
+      this.status.deletedBy = [...names];
+    }
     for (const fn of this.#listeners) fn();
   }
 
@@ -162,6 +191,8 @@ export class SyncConnection {
 
     const replica = new Replica(this.doc, writes);
     this.#replica = replica;
+    // counted at once, not at the next event of another kind
+    this.#providers.push({ destroy: replica.onRefused(() => this.#emit()) });
     await replica.whenSynced;
     if (this.#destroyed) return;
     if (!this.config.seeded) {
@@ -180,15 +211,13 @@ export class SyncConnection {
       else this.status.lastSync = wallTime();
       this.#emit();
     });
-    // writes made in a worker (imports, reverts of imports) have no replica there: send them here
+    // writes made in a worker (imports, reverts of imports) have no replica there: their entry
+    // comes with the worker's notice and is sent from here (packed in slices when long)
     const offNotices = writes.subscribe((notice) => {
-      if (!notice.detached || notice.local) return;
-      void writes.entryOf(notice.changeSet).then((entry) => {
-        if (!entry || this.#destroyed) return;
-        replica.push([entry]);
-        if (this.status.peers === 0 && this.status.relay !== 'connected') this.status.pending++;
-        this.#emit();
-      });
+      if (!notice.detached || notice.local || !notice.entry || this.#destroyed) return;
+      replica.push([notice.entry]);
+      if (this.status.peers === 0 && this.status.relay !== 'connected') this.status.pending++;
+      this.#emit();
     });
     this.#providers.push({ destroy: offNotices });
     this.doc.on('update', (_u: Uint8Array, origin: unknown) => {
@@ -233,49 +262,7 @@ export class SyncConnection {
     awareness.on('change', refresh);
     refresh();
 
-    if (this.config.signaling.length) {
-      this.status.signaling = 'connecting';
-      const rtc = new WebrtcProvider(this.config.room, this.doc, {
-        signaling: this.config.signaling,
-        password: this.config.secret,
-        awareness,
-        peerOpts: { config: { iceServers: this.config.iceServers.map((urls) => ({ urls })) } }
-      });
-      // y-webrtc's own 'status' says whether the provider is on, not whether a signaling server
-      // answers: follow its signaling sockets (lib0 WebsocketClient: `connected`, and
-      // `unsuccessfulReconnects` while a server does not answer, which raises no event)
-      type Socket = { connected: boolean; unsuccessfulReconnects: number; on(e: string, f: () => void): void; off(e: string, f: () => void): void };
-      const sockets = rtc.signalingConns as unknown as Socket[];
-      const follow = () => {
-        const state: LinkState = sockets.some((c) => c.connected) ? 'connected' : sockets.some((c) => c.unsuccessfulReconnects > 0) ? 'off' : 'connecting';
-        if (state === this.status.signaling) return;
-        this.status.signaling = state;
-        this.#emit();
-      };
-      for (const c of sockets) {
-        c.on('connect', follow);
-        c.on('disconnect', follow);
-      }
-      const poll = setInterval(follow, 1000);
-      this.#providers.push({
-        destroy: () => {
-          clearInterval(poll);
-          for (const c of sockets) {
-            c.off('connect', follow);
-            c.off('disconnect', follow);
-          }
-        }
-      });
-      follow();
-      rtc.on('peers', ({ webrtcPeers, bcPeers }: { webrtcPeers: string[]; bcPeers: string[] }) => {
-        this.status.peers = webrtcPeers.length + bcPeers.length;
-        this.#emit();
-      });
-      rtc.on('synced', ({ synced }: { synced: boolean }) => {
-        if (synced) reached();
-      });
-      this.#providers.push(rtc);
-    }
+    if (this.config.signaling.length) this.#webrtc(WebrtcProvider, awareness, reached);
     if (this.config.relay) {
       const { WebsocketProvider } = await import('y-websocket');
       const docName = await relayDocName(this.config);
@@ -296,5 +283,50 @@ export class SyncConnection {
     }
     this.#providers.push({ destroy: () => awareness.destroy() });
     this.#emit();
+  }
+
+  /** y-webrtc: devices talk directly; signaling encrypted with the secret. */
+  #webrtc(WebrtcProvider: typeof import('y-webrtc').WebrtcProvider, awareness: Awareness, reached: () => void) {
+    this.status.signaling = 'connecting';
+    const rtc = new WebrtcProvider(this.config.room, this.doc, {
+      signaling: this.config.signaling,
+      password: this.config.secret,
+      awareness,
+      peerOpts: { config: { iceServers: this.config.iceServers.map((urls) => ({ urls })) } }
+    });
+    // y-webrtc's own 'status' says whether the provider is on, not whether a signaling server
+    // answers: follow its signaling sockets (lib0 WebsocketClient: `connected`, and
+    // `unsuccessfulReconnects` while a server does not answer, which raises no event)
+    type Socket = { connected: boolean; unsuccessfulReconnects: number; on(e: string, f: () => void): void; off(e: string, f: () => void): void };
+    const sockets = rtc.signalingConns as unknown as Socket[];
+    const follow = () => {
+      const state: LinkState = sockets.some((c) => c.connected) ? 'connected' : sockets.some((c) => c.unsuccessfulReconnects > 0) ? 'off' : 'connecting';
+      if (state === this.status.signaling) return;
+      this.status.signaling = state;
+      this.#emit();
+    };
+    for (const c of sockets) {
+      c.on('connect', follow);
+      c.on('disconnect', follow);
+    }
+    const poll = setInterval(follow, 1000);
+    this.#providers.push({
+      destroy: () => {
+        clearInterval(poll);
+        for (const c of sockets) {
+          c.off('connect', follow);
+          c.off('disconnect', follow);
+        }
+      }
+    });
+    follow();
+    rtc.on('peers', ({ webrtcPeers, bcPeers }: { webrtcPeers: string[]; bcPeers: string[] }) => {
+      this.status.peers = webrtcPeers.length + bcPeers.length;
+      this.#emit();
+    });
+    rtc.on('synced', ({ synced }: { synced: boolean }) => {
+      if (synced) reached();
+    });
+    this.#providers.push(rtc);
   }
 }

@@ -3,11 +3,15 @@
  *
  * PEERS workspaces (fake-indexeddb Dexie + WritePath + Y.Doc + Replica) exchange Yjs updates over a
  * simulated network: per-link queues delivered out of order, with drops, and peers that go
- * offline and come back (a full state exchange on reconnect, as real providers do). Each step is a
- * random operation: insert, edit (also the same field of one record on two peers at once), delete
- * racing an edit, delete, restore, undo, a hostile element pushed raw into a log, deliveries,
- * disconnect/reconnect. At the end: every Y log equal, every Dexie table equal field by field, the
- * Dexie state equal to the pure merge of the log, and the merge rules hold.
+ * offline and come back (a full state exchange on reconnect, as real providers do). Each peer's
+ * clock is skewed: one 10 minutes fast, one 10 minutes slow, the others up to ±10 minutes. Each
+ * step is a random operation: insert, edit (also the same field of one record on two peers at
+ * once), delete racing an edit, delete, restore, undo, a hostile element pushed raw into a log
+ * (malformed, invalid, or well-formed with stamps a day ahead or at the end of dates), deliveries,
+ * disconnect/reconnect, and reloads (the Y.Doc rebuilt from its stored update, the database
+ * reopened, a new WritePath and clock and Replica: every device state rebuilt from storage).
+ * At the end: every Y log equal, every Dexie table equal field by field, the Dexie state equal to
+ * the pure merge of the log, and the merge rules hold.
  *
  * CI budget: 12 seeds × 120 operations (a few seconds). Longer:  KEBU_FUZZ_SEEDS=200 KEBU_FUZZ_OPS=400 npx vitest run src/lib/sync
  * Replay one seed:                            KEBU_FUZZ_SEED=1234 KEBU_FUZZ_OPS=400 npx vitest run src/lib/sync/convergence
@@ -15,8 +19,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { compareWrite, type FieldWrite } from '$lib/db/changes';
+import { HybridClock } from '$lib/db/hybrid-clock';
 import { KebuDB, TABLE_NAMES } from '$lib/db/schema';
-import { WritePath } from '$lib/db/write-path';
+import { MAX_STAMP_AT, WritePath } from '$lib/db/write-path';
 import { TIERS } from '$lib/domain/records/types';
 import { decodeEntry, type Entry } from './entry';
 import { fieldHistory, mergeEntries, recordKey } from './merge';
@@ -29,9 +34,14 @@ const ONE_SEED = process.env.KEBU_FUZZ_SEED;
 const PEERS = 4;
 const NET = Symbol('network');
 const HOSTILE = Symbol('hostile');
+const MINUTES_10 = 600_000;
+const DAY = 24 * 60 * 60 * 1000;
 
 interface Peer {
   i: number;
+  name: string;
+  /** how far this device's wall clock is off (ms) */
+  skew: number;
   db: KebuDB;
   wp: WritePath;
   doc: Y.Doc;
@@ -39,9 +49,11 @@ interface Peer {
   online: boolean;
 }
 
-const HOSTILE_ELEMENTS = (at: number): unknown[] => {
+const HOSTILE_ELEMENTS = (at: number, record: string): unknown[] => {
   const base = { v: 1, actor: 'mallory', actorName: 'M', device: 'x', at, label: 'change.edit' };
   const ins = (id: string, f: Record<string, unknown>) => JSON.stringify({ ...base, id, ops: [{ t: 'customers', id: `${id}-r`, ins: 1, f }] });
+  const edit = (id: string, stamp: number) =>
+    JSON.stringify({ ...base, device: 'mallory-phone', id, at: stamp, ops: [{ t: 'customers', id: record, f: { name: ['poisoned', stamp, 'mallory'] } }] });
   return [
     'not json {',
     42,
@@ -53,6 +65,9 @@ const HOSTILE_ELEMENTS = (at: number): unknown[] => {
     ins('H-choice', { kind: ['unit', at, 'm'], name: ['x', at, 'm'], tier: ['Z', at, 'm'], deleted: [0, at, 'm'] }),
     ins('H-huge', { kind: ['unit', at, 'm'], name: ['x'.repeat(1_100_000), at, 'm'], deleted: [0, at, 'm'] }),
     ins('H-future', { kind: ['unit', 1e300, 'm'], name: ['x', 1e300, 'm'], deleted: [0, 1e300, 'm'] }),
+    ins('H-max', { kind: ['unit', MAX_STAMP_AT, 'm'], name: ['x', MAX_STAMP_AT, 'm'], deleted: [0, MAX_STAMP_AT, 'm'] }),
+    edit('H-max-edit', MAX_STAMP_AT),
+    edit('H-day-edit', at + DAY + MINUTES_10 * 3),
     ins('H-envelope', { kind: ['unit', at, 'm'], name: ['x', at, 'm'], createdBy: ['eve', at, 'm'], deleted: [0, at, 'm'] }),
     '['.repeat(50_000) + ']'.repeat(50_000)
   ];
@@ -72,13 +87,8 @@ afterEach(async () => {
 
 let run = 0;
 
-async function fuzz(seed: number, ops: number) {
-  const r = createRng(seed);
-  let now = 1_760_000_000_000;
-  vi.spyOn(Date, 'now').mockImplementation(() => now);
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-  run++;
-
+/** The simulated network and the peers on it; `now` is the true time, each peer's wall clock is skewed. */
+function network(seed: number, r: ReturnType<typeof createRng>, time: { now: number }) {
   const queues = new Map<string, Uint8Array[]>();
   const link = (from: number, to: number) => {
     const k = `${from}>${to}`;
@@ -87,17 +97,24 @@ async function fuzz(seed: number, ops: number) {
     return q;
   };
   const peers: Peer[] = [];
-  for (let i = 0; i < PEERS; i++) {
-    const db = new KebuDB(`fuzz-${run}-${seed}-${i}`);
-    const wp = new WritePath(db, { id: `peer${i}`, name: `Peer ${i}`, device: `d${i}` });
-    const doc = new Y.Doc();
-    const peer: Peer = { i, db, wp, doc, replica: new Replica(doc, wp), online: true };
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === NET || !peer.online) return; // a provider sends only what happened here
-      for (const other of peers) if (other !== peer && other.online) link(peer.i, other.i).push(update);
+  /** a device's Y.Doc, WritePath (with its own clock) and Replica on its database, as a page load makes them */
+  const load = (p: Peer, stored?: Uint8Array) => {
+    p.db = new KebuDB(p.name);
+    p.wp = new WritePath(p.db, { id: `peer${p.i}`, name: `Peer ${p.i}`, device: `d${p.i}` }, new HybridClock(() => time.now + p.skew));
+    p.doc = new Y.Doc();
+    if (stored) Y.applyUpdate(p.doc, stored, NET);
+    p.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === NET || !p.online) return; // a provider sends only what happened here
+      for (const other of peers) if (other !== p && other.online) link(p.i, other.i).push(update);
     });
-    peers.push(peer);
-    peersToClose.push(peer);
+    p.replica = new Replica(p.doc, p.wp);
+  };
+  const skews = [MINUTES_10, -MINUTES_10, r.int(-MINUTES_10, MINUTES_10), r.int(-MINUTES_10, MINUTES_10)];
+  for (let i = 0; i < PEERS; i++) {
+    const p = { i, name: `fuzz-${run}-${seed}-${i}`, skew: skews[i], online: true } as Peer;
+    load(p);
+    peers.push(p);
+    peersToClose.push(p);
   }
   const exchange = (a: Peer, b: Peer) => {
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc)), NET);
@@ -116,116 +133,186 @@ async function fuzz(seed: number, ops: number) {
       Y.applyUpdate(peers[to].doc, update, NET);
     }
   };
+  const toggle = (p: Peer) => {
+    if (p.online) {
+      p.online = false;
+      for (const [k, q] of queues) if (k.split('>').map(Number).includes(p.i)) q.length = 0;
+    } else {
+      p.online = true;
+      for (const other of peers) if (other !== p && other.online) exchange(p, other);
+    }
+  };
+  /** a reload: what was received is applied first (as y-indexeddb stores it), then everything is rebuilt from storage */
+  const reload = async (p: Peer) => {
+    await p.replica.flushed();
+    const stored = Y.encodeStateAsUpdate(p.doc);
+    p.replica.destroy();
+    p.wp.destroy();
+    p.doc.destroy();
+    p.db.close();
+    load(p, stored);
+    await p.replica.whenSynced;
+  };
+  return { peers, exchange, deliver, toggle, reload };
+}
 
-  const created: string[] = []; // record ids in creation order: picks stay replayable
-  let hostile = 0;
-  const concurrent: { id: string; field: string; entries: string[] }[] = [];
-  const races: { id: string; del: string; edit: string }[] = [];
-  const FIELDS = ['name', 'city', 'tier', 'notes', 'tags'] as const;
-  const valueFor = (field: string, step: number, p: number): unknown => {
-    switch (field) {
-      case 'tier':
-        return r.pick(TIERS);
-      case 'tags':
-        return r.chance(0.3) ? undefined : [`t${r.int(0, 2)}`, `s${step}`];
-      case 'notes':
-        return r.chance(0.3) ? undefined : `note ${step}/${p}`;
-      default:
-        return `${field} ${step}/${p}`;
-    }
-  };
-  /** a record that peer `p` has, or null */
-  const pickRecord = async (p: Peer): Promise<string | null> => {
-    if (!created.length) return null;
-    for (let tries = 0; tries < 4; tries++) {
-      const id = created[r.int(0, created.length - 1)];
-      if (await p.db.customers.get(id)) return id;
-    }
-    return null;
-  };
-  const edit = async (p: Peer, id: string, patch: Record<string, unknown>) =>
-    (await p.wp.write('change.edit', [{ type: 'update', table: 'customers', id, patch }])).id;
+interface Run {
+  r: ReturnType<typeof createRng>;
+  time: { now: number };
+  net: ReturnType<typeof network>;
+  created: string[];
+  hostile: number;
+  /** log items deleted by a member with a raw Yjs client */
+  deleted: number;
+  concurrent: { id: string; field: string; entries: string[] }[];
+  races: { id: string; del: string; edit: string }[];
+}
+
+const FIELDS = ['name', 'city', 'tier', 'notes', 'tags'] as const;
+function valueFor(r: Run['r'], field: string, step: number, p: number): unknown {
+  switch (field) {
+    case 'tier':
+      return r.pick(TIERS);
+    case 'tags':
+      return r.chance(0.3) ? undefined : [`t${r.int(0, 2)}`, `s${step}`];
+    case 'notes':
+      return r.chance(0.3) ? undefined : `note ${step}/${p}`;
+    default:
+      return `${field} ${step}/${p}`;
+  }
+}
+
+/** a record that peer `p` has, or null */
+async function pickRecord(run: Run, p: Peer): Promise<string | null> {
+  if (!run.created.length) return null;
+  for (let tries = 0; tries < 4; tries++) {
+    const id = run.created[run.r.int(0, run.created.length - 1)];
+    if (await p.db.customers.get(id)) return id;
+  }
+  return null;
+}
+
+const edit = async (p: Peer, id: string, patch: Record<string, unknown>) =>
+  (await p.wp.write('change.edit', [{ type: 'update', table: 'customers', id, patch }])).id;
+
+/** Two peers write before either hears of the other: the same field, or a delete and an edit. */
+async function race(run: Run, p: Peer, step: number, kind: 'field' | 'delete') {
+  const { r, time } = run;
+  const q = r.pick(run.net.peers.filter((x) => x !== p));
+  const id = await pickRecord(run, p);
+  if (!id || !(await q.db.customers.get(id))) return;
+  if (kind === 'field') {
+    const field = r.pick(['name', 'city', 'notes'] as const);
+    const ids = [await edit(p, id, { [field]: `${field} ${step}/${p.i}` })];
+    if (r.chance(0.5)) time.now += 1;
+    ids.push(await edit(q, id, { [field]: `${field} ${step}/${q.i}` }));
+    run.concurrent.push({ id, field, entries: ids });
+    return;
+  }
+  const del = await p.wp.write('change.delete', [{ type: 'delete', table: 'customers', id }]);
+  time.now += r.int(0, 1);
+  const ed = await edit(q, id, { city: `city ${step}`, notes: `after ${step}` });
+  if (del.ops.length) run.races.push({ id, del: del.id, edit: ed }); // (it may have been deleted already)
+}
+
+/**
+ * A member with a raw Yjs client, in sync with `p`, deletes a few items of the log; the update
+ * reaches `p` and, through it, the others (as a relay would pass it on).
+ */
+function deleteItems(run: Run, p: Peer): number {
+  const mallory = new Y.Doc();
+  Y.applyUpdate(mallory, Y.encodeStateAsUpdate(p.doc));
+  const log = mallory.getArray<unknown>('log');
+  let n = 0;
+  if (log.length) {
+    const from = run.r.int(0, log.length - 1);
+    n = Math.min(run.r.int(1, 3), log.length - from);
+    log.delete(from, n);
+    Y.applyUpdate(p.doc, Y.encodeStateAsUpdate(mallory, Y.encodeStateVector(p.doc)), HOSTILE);
+  }
+  mallory.destroy();
+  return n;
+}
+
+/** One random operation. */
+async function step(run: Run, step: number, roll: number) {
+  const { r, net } = run;
+  const p = r.pick(net.peers);
+  if (roll < 0.1) {
+    const record = { kind: 'unit', name: `客户 ${step}`, city: r.pick(['杭州', '北京']) };
+    const cs = await p.wp.write('change.add', [{ type: 'insert', table: 'customers', record }]);
+    run.created.push(cs.ops[0].id);
+  } else if (roll < 0.32) {
+    const id = await pickRecord(run, p);
+    const field = r.pick(FIELDS);
+    if (id) await edit(p, id, { [field]: valueFor(r, field, step, p.i) });
+  } else if (roll < 0.42) await race(run, p, step, 'field');
+  else if (roll < 0.5) await race(run, p, step, 'delete');
+  else if (roll < 0.55) {
+    const id = await pickRecord(run, p);
+    if (id) await p.wp.write('change.delete', [{ type: 'delete', table: 'customers', id }]);
+  } else if (roll < 0.6) {
+    const id = await pickRecord(run, p);
+    if (id) await p.wp.write('change.restore', [{ type: 'restore', table: 'customers', id }]);
+  } else if (roll < 0.68) await (r.chance(0.8) ? p.wp.undo() : p.wp.redo());
+  else if (roll < 0.73) {
+    const bad = r.pick(HOSTILE_ELEMENTS(run.time.now + p.skew, run.created[0]));
+    run.hostile++;
+    p.doc.transact(() => p.doc.getArray<unknown>('log').push([bad]), HOSTILE);
+  } else if (roll < 0.87) net.deliver(1 + r.int(0, 7));
+  else if (roll < 0.92) net.toggle(p);
+  else if (roll < 0.96) await net.reload(p);
+  else if (roll < 0.98) run.deleted += deleteItems(run, p);
+  else {
+    const q = r.pick(net.peers.filter((x) => x !== p));
+    if (p.online && q.online) net.exchange(p, q);
+  }
+}
+
+async function fuzz(seed: number, ops: number) {
+  const r = createRng(seed);
+  const time = { now: 1_760_000_000_000 };
+  vi.spyOn(Date, 'now').mockImplementation(() => time.now);
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  run++;
+  const net = network(seed, r, time);
+  const { peers, exchange } = net;
+  const state: Run = { r, time, net, created: [], hostile: 0, deleted: 0, concurrent: [], races: [] };
 
   // a few shared records to start with, so that the random steps have something to race on
   const seedRecords = await peers[0].wp.write(
     'change.add',
     [0, 1, 2].map((k) => ({ type: 'insert' as const, table: 'customers' as const, record: { kind: 'unit', name: `起始 ${k}` } }))
   );
-  created.push(...seedRecords.ops.map((o) => o.id));
+  state.created.push(...seedRecords.ops.map((o) => o.id));
   for (const q of peers.slice(1)) exchange(peers[0], q);
 
-  for (let step = 0; step < ops; step++) {
-    now += r.int(0, 2); // 0: two peers write in the same millisecond
-    const p = r.pick(peers);
-    // one hostile element in every run, the rest at random
-    const roll = step === ops >> 1 ? 0.725 : r.next();
-    if (roll < 0.1) {
-      const cs = await p.wp.write('change.add', [
-        { type: 'insert', table: 'customers', record: { kind: 'unit', name: `客户 ${step}`, city: r.pick(['杭州', '北京']) } }
-      ]);
-      created.push(cs.ops[0].id);
-    } else if (roll < 0.32) {
-      const id = await pickRecord(p);
-      if (id) {
-        const field = r.pick(FIELDS);
-        await edit(p, id, { [field]: valueFor(field, step, p.i) });
-      }
-    } else if (roll < 0.42) {
-      // the same field of one record, edited on two peers before either hears of the other
-      const q = r.pick(peers.filter((x) => x !== p));
-      const id = await pickRecord(p);
-      if (id && (await q.db.customers.get(id))) {
-        const field = r.pick(['name', 'city', 'notes'] as const);
-        const ids = [await edit(p, id, { [field]: `${field} ${step}/${p.i}` })];
-        if (r.chance(0.5)) now += 1;
-        ids.push(await edit(q, id, { [field]: `${field} ${step}/${q.i}` }));
-        concurrent.push({ id, field, entries: ids });
-      }
-    } else if (roll < 0.5) {
-      // a delete racing an edit of other fields
-      const q = r.pick(peers.filter((x) => x !== p));
-      const id = await pickRecord(p);
-      if (id && (await q.db.customers.get(id))) {
-        const del = await p.wp.write('change.delete', [{ type: 'delete', table: 'customers', id }]);
-        now += r.int(0, 1);
-        const ed = await edit(q, id, { city: `city ${step}`, notes: `after ${step}` });
-        if (del.ops.length) races.push({ id, del: del.id, edit: ed }); // (it may have been deleted already)
-      }
-    } else if (roll < 0.55) {
-      const id = await pickRecord(p);
-      if (id) await p.wp.write('change.delete', [{ type: 'delete', table: 'customers', id }]);
-    } else if (roll < 0.6) {
-      const id = await pickRecord(p);
-      if (id) await p.wp.write('change.restore', [{ type: 'restore', table: 'customers', id }]);
-    } else if (roll < 0.68) {
-      await (r.chance(0.8) ? p.wp.undo() : p.wp.redo());
-    } else if (roll < 0.73) {
-      const bad = r.pick(HOSTILE_ELEMENTS(now));
-      hostile++;
-      p.doc.transact(() => p.doc.getArray<unknown>('log').push([bad]), HOSTILE);
-    } else if (roll < 0.9) {
-      deliver(1 + r.int(0, 7));
-    } else if (roll < 0.95) {
-      if (p.online) {
-        p.online = false;
-        for (const [k, q] of queues) if (k.split('>').map(Number).includes(p.i)) q.length = 0;
-      } else {
-        p.online = true;
-        for (const other of peers) if (other !== p && other.online) exchange(p, other);
-      }
-    } else {
-      const q = r.pick(peers.filter((x) => x !== p));
-      if (p.online && q.online) exchange(p, q);
-    }
+  for (let k = 0; k < ops; k++) {
+    time.now += r.int(0, 2); // 0: two peers write in the same millisecond
+    // one hostile element and one reload in every run, the rest at random
+    await step(state, k, k === ops >> 1 ? 0.725 : k === ops >> 2 ? 0.95 : r.next());
   }
 
-  // everyone back, a full exchange, everything applied
+  // everyone back, a full exchange, everything applied; then every device reloads once more
+  // (a device that sees a deletion appends the elements again, which the others need in turn)
   for (const p of peers) p.online = true;
-  for (let round = 0; round < 2; round++) {
-    for (const a of peers) for (const b of peers) if (a.i < b.i) exchange(a, b);
+  for (let round = 0; round < 6; round++) {
+    for (let k = 0; k < 2; k++) for (const a of peers) for (const b of peers) if (a.i < b.i) exchange(a, b);
+    for (let k = 0; k < 2; k++) await Promise.all(peers.map((p) => p.replica.flushed()));
+    if (new Set(peers.map((p) => Y.encodeStateVector(p.doc).toString())).size === 1) break;
   }
-  for (let round = 0; round < 2; round++) await Promise.all(peers.map((p) => p.replica.flushed()));
+  // refused elements are remembered: the last reloads decode none of them again
+  vi.mocked(console.warn).mockClear();
+  for (const p of peers) await net.reload(p);
+  const warned = vi.mocked(console.warn).mock.calls.map((c) => String(c[0]).slice(0, 200));
+  expect(warned, `seed ${seed}: refused elements decoded again after a reload`).toEqual([]);
+  return check(seed, ops, state);
+}
 
+/** Everything that must hold once every peer has everything. */
+async function check(seed: number, ops: number, run: Run) {
+  const { peers } = run.net;
+  const { hostile, created, concurrent, races, deleted } = run;
   const why = (what: string) => `seed ${seed} (replay: KEBU_FUZZ_SEED=${seed} KEBU_FUZZ_OPS=${ops}): ${what}`;
 
   // 1. the Y documents are equal
@@ -243,10 +330,13 @@ async function fuzz(seed: number, ops: number) {
     // hostile ids start with H-; some have the right shape and are refused by applyRemote
     if (d.ok && !d.entry.id.startsWith('H-')) entries.push(d.entry);
   }
-  expect(logs[0].length - entries.length, why('hostile elements in the log')).toBe(hostile);
-  const entryIds = entries.map((e) => e.id).sort();
+  // a deleted element comes back once per device that had it: ids repeat, and a hostile element
+  // refused everywhere may not come back at all
+  if (!deleted) expect(logs[0].length - entries.length, why('hostile elements in the log')).toBe(hostile);
+  const entryIds = [...new Set(entries.map((e) => e.id))].sort();
   for (const p of peers) {
-    expect(p.replica.refused.length, why(`refused on peer ${p.i}`)).toBe(hostile);
+    if (!deleted) expect(p.replica.refused.length, why(`refused on peer ${p.i}`)).toBe(hostile);
+    else expect(p.replica.refused.length, why(`refused on peer ${p.i}`)).toBeGreaterThanOrEqual(logs[0].length - entries.length);
     expect(p.replica.pending, why(`pending on peer ${p.i}`)).toEqual([]);
     const ids = (await p.db.changes.toArray()).map((c) => c.id).sort();
     expect(ids, why(`change log of peer ${p.i}`)).toEqual(entryIds);
@@ -297,7 +387,9 @@ async function fuzz(seed: number, ops: number) {
 }
 
 describe('replication converges under random operations', () => {
-  const seeds = ONE_SEED ? [Number(ONE_SEED)] : Array.from({ length: SEEDS }, (_, k) => 1000 + k * 7919);
+  // KEBU_FUZZ_FROM=k starts at the k-th seed, so that a long run can be split over processes
+  const from = Number(process.env.KEBU_FUZZ_FROM ?? 0);
+  const seeds = ONE_SEED ? [Number(ONE_SEED)] : Array.from({ length: SEEDS }, (_, k) => 1000 + (from + k) * 7919);
   it.each(seeds)('seed %i', async (seed) => {
     const stats = await fuzz(seed, OPS);
     if (process.env.KEBU_FUZZ_VERBOSE) console.info(`seed ${seed}`, stats);

@@ -1,7 +1,7 @@
 /**
- * The merge rule, as a pure function of a set of entries (no Dexie, no Yjs). `WritePath.applyRemote`
- * applies the same rule incrementally to the stored records; the convergence test checks that
- * both agree.
+ * The reference merge: the merge rule applied to a set of entries (no Dexie, no Yjs). The rule
+ * itself is written once, in src/lib/db/field-merge.ts; `applyRemote` (db/apply-remote.ts) applies
+ * it incrementally to the stored records, and the convergence test checks that both agree.
  *
  * Per field, last writer wins by stamp: (at, by) compared lexicographically — `at` as a number,
  * then `by` as a string — and, only when one actor wrote one field in the same millisecond on two
@@ -16,7 +16,10 @@
  * with a later stamp — does. The values that lost stay in the log: `fieldHistory` lists them.
  */
 import { compareWrite, type Entry, type FieldWrite } from '$lib/db/changes';
+import { lastWrites, mergeFields, recordKey } from '$lib/db/field-merge';
 import type { TableName } from '$lib/db/schema';
+
+export { lastWrites, recordKey };
 
 export interface RecordState {
   table: TableName;
@@ -26,9 +29,6 @@ export interface RecordState {
   /** the winning write of each field (`null` value = empty) */
   fields: Record<string, FieldWrite>;
 }
-
-/** Key of a record in the merged state. */
-export const recordKey = (table: string, id: string) => `${table}/${id}`;
 
 /** Merge `entries` (any order, duplicates allowed) into the state of every record they touch. */
 export function mergeEntries(entries: Iterable<Entry>): Map<string, RecordState> {
@@ -47,21 +47,12 @@ export function mergeEntries(entries: Iterable<Entry>): Map<string, RecordState>
         const c = rec.created;
         if (!c || at < c.at || (at === c.at && by < c.by)) rec.created = { at, by };
       }
-      for (const [field, w] of Object.entries(op.f)) {
-        if (last.get(`${key}.${field}`) !== w) continue;
-        const cur = rec.fields[field];
-        if (!cur || compareWrite(w, cur) > 0) rec.fields[field] = w;
-      }
+      const counted: Record<string, FieldWrite> = {};
+      for (const [field, w] of Object.entries(op.f)) if (last.get(`${key}.${field}`) === w) counted[field] = w;
+      rec.fields = mergeFields(rec.fields, counted);
     }
   }
   return out;
-}
-
-/** The write of each `table/id.field` that counts in an entry: the last one. */
-export function lastWrites(entry: Entry): Map<string, FieldWrite> {
-  const last = new Map<string, FieldWrite>();
-  for (const op of entry.ops) for (const [field, w] of Object.entries(op.f)) last.set(`${recordKey(op.t, op.id)}.${field}`, w);
-  return last;
 }
 
 export interface HistoryValue {

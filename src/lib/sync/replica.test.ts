@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { KebuDB } from '$lib/db/schema';
 import { WritePath } from '$lib/db/write-path';
-import { Replica } from './replica';
+import { packEntry } from './entry';
+import { REFUSED_KEY, Replica } from './replica';
 
 let n = 0;
 const open: { db: KebuDB; wp: WritePath; doc: Y.Doc; replica: Replica }[] = [];
@@ -85,6 +86,102 @@ describe('Replica', () => {
     expect(console.warn).toHaveBeenCalled();
   });
 
+});
+
+describe('Replica: a log that defends itself', () => {
+  it('remembers refused elements by log element, counts them at once, and never decodes them again', async () => {
+    const a = peer('alice');
+    let told = 0;
+    a.replica.onRefused(() => told++);
+    const at = 8.64e15;
+    const poisoned = JSON.stringify({
+      v: 1, id: 'E-max', actor: 'mallory', actorName: 'M', device: 'mallory-phone', at, label: 'change.add',
+      ops: [{ t: 'customers', id: 'r1', ins: 1, f: { kind: ['unit', at, 'mallory'], name: ['x', at, 'mallory'], deleted: [0, at, 'mallory'] } }]
+    });
+    a.doc.transact(() => a.doc.getArray<unknown>('log').push(['not json {', poisoned, 42]), 'someone');
+    await a.replica.flushed();
+    expect(told).toBeGreaterThan(0);
+    expect(a.replica.refused.map((r) => [r.id, r.device, r.reason.split(' ')[0]])).toEqual([
+      [null, null, 'not-json'],
+      [null, null, 'not-a-string'],
+      ['E-max', 'mallory-phone', 'write.future']
+    ]);
+    expect(a.replica.refused.find((r) => r.id === 'E-max')).toMatchObject({ device: 'mallory-phone', reason: 'write.future mallory-phone' });
+    expect(new Set(a.replica.refused.map((r) => r.key)).size).toBe(3);
+    expect(await a.db.customers.count()).toBe(0);
+    // remembered as plain data in the workspace's meta
+    expect(await a.wp.getMeta(REFUSED_KEY)).toEqual(a.replica.refused);
+
+    // a later open of the same workspace (a new Y.Doc from the stored log, a new WritePath)
+    vi.mocked(console.warn).mockClear();
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(a.doc));
+    const wp = new WritePath(a.db, { id: 'alice', name: 'alice', device: 'd' });
+    const again = new Replica(doc, wp);
+    let toldAgain = 0;
+    again.onRefused(() => toldAgain++);
+    await again.whenSynced;
+    expect(again.refused).toEqual(a.replica.refused);
+    expect(toldAgain).toBe(1);
+    expect(console.warn).not.toHaveBeenCalled();
+    again.destroy();
+    wp.destroy();
+    doc.destroy();
+  });
+
+  it('sets aside entries for records nobody has, beyond a number and an age, and counts them', async () => {
+    const a = peer('alice');
+    a.replica.destroy();
+    let now = Date.now();
+    vi.spyOn(Date, 'now').mockImplementation(() => now);
+    const replica = new Replica(a.doc, a.wp, { pending: 3, maxAge: 60_000 });
+    const orphan = (k: number) =>
+      packEntry({ v: 1, id: `01ORPHAN${k}`, actor: 'bob', actorName: 'B', device: 'phone', at: now, label: 'change.edit', ops: [{ t: 'customers', id: `nobody-${k}`, f: { name: ['x', now, 'bob'] } }] });
+    a.doc.transact(() => a.doc.getArray<unknown>('log').push([0, 1, 2, 3, 4].map(orphan)), 'bob');
+    await replica.flushed();
+    expect(replica.pending.map((e) => e.id)).toEqual(['01ORPHAN2', '01ORPHAN3', '01ORPHAN4']);
+    expect(replica.setAside).toBe(2);
+    // an hour later, the ones still waiting are set aside too; a real insert still applies
+    now += 61_000;
+    const other = peer('bob');
+    await addCustomer(other.wp, '顺达');
+    send(other.doc, a.doc);
+    await replica.flushed();
+    expect(replica.pending).toEqual([]);
+    expect(replica.setAside).toBe(5);
+    expect(await a.db.customers.count()).toBe(1);
+    replica.destroy();
+  });
+
+  it('appends again what another device deleted from the log, reports it, and a new device still gets everything', async () => {
+    const a = peer('alice');
+    for (let k = 0; k < 3; k++) await addCustomer(a.wp, `客户${k}`);
+    await a.replica.sent();
+    // a member with a raw Yjs client deletes every item of the shared log
+    const mallory = new Y.Doc();
+    send(a.doc, mallory);
+    mallory.getArray('log').insert(0, ['x']);
+    mallory.getArray('log').delete(0, mallory.getArray('log').length);
+    let told = 0;
+    a.replica.onRefused(() => told++);
+    send(mallory, a.doc);
+    await Promise.resolve();
+    await a.replica.flushed();
+    expect(a.replica.log.length).toBe(3);
+    expect(a.replica.deletions).toEqual([{ at: expect.any(Number), count: 3, clients: [mallory.clientID] }]);
+    expect(told).toBe(1);
+    // a device that joins afterwards, from a copy that saw the deletion, still gets every record
+    const c = peer('carol');
+    send(mallory, c.doc);
+    send(a.doc, c.doc);
+    await c.replica.flushed();
+    expect(await c.db.customers.count()).toBe(3);
+    mallory.destroy();
+  });
+
+});
+
+describe('Replica: records and columns not here yet, reloads, storage failures', () => {
   it('holds an edit that arrives before its record, and a value that arrives before its column', async () => {
     const a = peer('alice');
     const b = peer('bob');

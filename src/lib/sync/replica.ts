@@ -7,24 +7,70 @@
  *   log additions from anyone else ──► decodeEntry ──► WritePath.applyRemote   (in log order)
  *
  * Dexie stays the store the grid queries; the Y.Array only carries the change sets. An element
- * that does not decode, or that applyRemote refuses, is refused (console.warn, kept in `refused`)
- * and the workspace goes on. An entry that edits a record, or writes to a custom column, that this
- * device has not received yet waits in `pending` and is tried again after every later batch (Yjs
- * does not order the entries of different devices causally).
+ * that does not decode, or that applyRemote refuses, is refused and the workspace goes on. Refused
+ * elements are remembered by their log element (the Yjs item id, `client:clock`) in the
+ * workspace's `meta` (REFUSED_KEY), listed with their reason and device (`refused`, `onRefused`)
+ * and never decoded again on later opens. An entry that edits a record, or writes to a custom
+ * column, that this device has not received yet waits in `pending` and is tried again after every
+ * later batch (Yjs does not order the entries of different devices causally).
  */
 import * as Y from 'yjs';
 import type { WritePath } from '$lib/db/write-path';
+import { wallTime } from '$lib/db/ids';
 import { decodeEntry, PACK_SLICE, packEntry, packEntryInSlices, unpackAll, type Entry, type LogItem } from './entry';
 
 export const LOG_NAME = 'log';
 
+/** The origin of the transaction that appends deleted elements again. */
+const RESTORED = 'kebu:restored';
+
+/** The `meta` key of this device's refused log elements. */
+export const REFUSED_KEY = 'sync.refused';
+
+/** At most this many refused elements are remembered (the newest). */
+export const REFUSED_LIMIT = 1000;
+
+/**
+ * Entries waiting for a record or column not here yet are retried after every batch, which costs
+ * every later remote edit; those that will never apply (records nobody has) are set aside: beyond
+ * PENDING_LIMIT entries (the oldest first), or after waiting PENDING_MAX_AGE. They are counted,
+ * not retried in this session, and tried again the next time the workspace is opened.
+ */
+export const PENDING_LIMIT = 2000;
+export const PENDING_MAX_AGE = 60 * 60 * 1000;
+
 /** a value of a custom column this device does not know (yet) */
 const UNKNOWN_COLUMN = /^write\.unknown-field \S+\.x_/;
 
+/** Log elements another device deleted, appended again from this device's copy. */
+export interface Deletion {
+  /** when this device saw it (ms) */
+  at: number;
+  /** how many elements were deleted and appended again */
+  count: number;
+  /**
+   * The Yjs client ids whose state advanced in the update that deleted them (a Yjs deletion names
+   * no author; a device that deletes and writes in one update is named by its writes).
+   */
+  clients: number[];
+}
+
 export interface RefusedEntry {
+  /** the log element: its Yjs item id `client:clock` */
+  key: string;
   /** the entry's id when it could be read */
   id: string | null;
+  /** the device the entry says it came from, when it could be read */
+  device: string | null;
   reason: string;
+  /** when this device refused it (ms) */
+  at: number;
+}
+
+/** One element of the log and its key. */
+interface LogElement {
+  key: string;
+  value: unknown;
 }
 
 /** The id an element names first (encodeEntry writes the entry's right after `v`), undecoded; null if none. */
@@ -32,34 +78,88 @@ function idOf(item: unknown): string | null {
   return typeof item === 'string' ? (/"id":"([\w.:-]{1,64})"/.exec(item.slice(0, 200))?.[1] ?? null) : null;
 }
 
+/** The device an undecodable element names, if any. */
+function deviceOf(item: unknown): string | null {
+  return typeof item === 'string' ? (/"device":"([^"\\]{1,60})"/.exec(item.slice(0, 400))?.[1] ?? null) : null;
+}
+
+/** The log's live elements in order, each keyed by its Yjs item id; only those of `items` when given. */
+function elementsOf(log: Y.Array<LogItem>, items?: Set<Y.Item>): LogElement[] {
+  const out: LogElement[] = [];
+  for (let item = log._start; item; item = item.right) {
+    if (item.deleted || !item.countable || (items && !items.has(item))) continue;
+    const values = item.content.getContent();
+    for (let i = 0; i < values.length; i++) out.push({ key: `${item.id.client}:${item.id.clock + i}`, value: values[i] });
+  }
+  return out;
+}
+
+/** What was remembered in `meta`, kept only when it has the shape RefusedEntry has. */
+function rememberedOf(value: unknown): RefusedEntry[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (r): r is RefusedEntry => !!r && typeof r === 'object' && typeof r.key === 'string' && typeof r.reason === 'string' && Number.isFinite(r.at)
+  );
+}
+
 export class Replica {
   readonly doc: Y.Doc;
   readonly log: Y.Array<LogItem>;
   /** resolves once every entry already in the document has been applied */
   readonly whenSynced: Promise<void>;
-  /** entries this device refused, oldest first */
+  /** log elements this device refused (remembered ones first), oldest first */
   readonly refused: RefusedEntry[] = [];
+  /** deletions of log elements by other devices, undone here (this session), oldest first */
+  readonly deletions: Deletion[] = [];
   readonly #writes: WritePath;
+  readonly #refusedKeys = new Set<string>();
+  readonly #refusedListeners = new Set<() => void>();
+  #refusedDirty = false;
   #pending: Entry[] = [];
+  /** when each waiting entry first waited (this device's time) */
+  readonly #since = new WeakMap<Entry, number>();
+  /** entries set aside (see PENDING_LIMIT), this session */
+  setAside = 0;
+  readonly #limits: { pending: number; maxAge: number };
+  /** the log element of each entry decoded and not applied yet */
+  readonly #keyOf = new WeakMap<Entry, string>();
   #queue: Promise<void> = Promise.resolve();
   #sending: Promise<void> | null = null;
   #destroyed = false;
   readonly #offEntry: () => void;
   readonly #observer: (event: Y.YArrayEvent<LogItem>, tr: Y.Transaction) => void;
 
-  constructor(doc: Y.Doc, writes: WritePath) {
+  constructor(doc: Y.Doc, writes: WritePath, limits: { pending?: number; maxAge?: number } = {}) {
+    this.#limits = { pending: limits.pending ?? PENDING_LIMIT, maxAge: limits.maxAge ?? PENDING_MAX_AGE };
     this.doc = doc;
     this.#writes = writes;
     this.log = doc.getArray<LogItem>(LOG_NAME);
     this.#observer = (event, tr) => {
       if (tr.origin === this) return;
-      const added: LogItem[] = [];
-      for (const d of event.changes.delta) if (d.insert) added.push(...(d.insert as LogItem[]));
-      if (added.length) this.#enqueue(added);
+      // read now: a later transaction may split these items (a concurrent insert between values)
+      if (event.changes.added.size) this.#enqueue(elementsOf(this.log, event.changes.added));
+      if (event.changes.deleted.size) this.#restoreDeleted(event.changes.deleted, tr);
     };
     this.log.observe(this.#observer);
     this.#offEntry = writes.onEntry((entry) => this.push([entry]));
-    this.whenSynced = this.#enqueue(this.log.toArray());
+    // what was refused before is read first, so that it is never decoded again
+    this.#queue = writes.getMeta(REFUSED_KEY).then(
+      (value) => {
+        for (const r of rememberedOf(value)) {
+          this.refused.push(r);
+          this.#refusedKeys.add(r.key);
+        }
+        if (this.refused.length) this.#notifyRefused();
+      },
+      (e) => console.warn('kebu sync: could not read the refused entries', e)
+    );
+    this.whenSynced = this.#enqueue(elementsOf(this.log));
+  }
+
+  /** Listen to refusals (also those remembered from earlier opens, once read). */
+  onRefused(fn: () => void): () => void {
+    this.#refusedListeners.add(fn);
+    return () => this.#refusedListeners.delete(fn);
   }
 
   /**
@@ -111,24 +211,93 @@ export class Replica {
     this.log.unobserve(this.#observer);
   }
 
-  #enqueue(items: unknown[]): Promise<void> {
-    this.#queue = this.#queue.then(() => (this.#destroyed ? undefined : this.#apply(items)));
+  /** Apply elements after everything before. */
+  #enqueue(elements: LogElement[]): Promise<void> {
+    this.#queue = this.#queue
+      .then(() => (this.#destroyed ? undefined : this.#apply(elements)))
+      .then(() => this.#saveRefused());
     return this.#queue;
   }
 
-  #refuse(id: string | null, reason: string) {
-    this.refused.push({ id, reason });
-    console.warn(`kebu sync: refused entry ${id ?? '(unreadable)'}: ${reason}`);
+  #refuse(key: string | null, id: string | null, device: string | null, reason: string) {
+    console.warn(`kebu sync: refused entry ${id ?? '(unreadable)'}${device ? ` of ${device}` : ''}: ${reason}`);
+    if (key === null || this.#refusedKeys.has(key)) return;
+    this.#refusedKeys.add(key);
+    this.refused.push({ key, id, device, reason, at: wallTime() });
+    if (this.refused.length > REFUSED_LIMIT) this.refused.splice(0, this.refused.length - REFUSED_LIMIT);
+    this.#refusedDirty = true;
+    this.#notifyRefused();
   }
 
-  async #apply(received: unknown[]) {
+  /**
+   * The log only grows: elements another device deleted are appended again from this device's
+   * copy (their content is still readable while observers run), except those refused here.
+   * Devices that have them already skip them by id; a device that joins later gets them.
+   */
+  #restoreDeleted(deleted: Set<Y.Item>, tr: Y.Transaction) {
+    const values: LogItem[] = [];
+    const clients: number[] = [];
+    for (const [client, clock] of tr.afterState) if ((tr.beforeState.get(client) ?? 0) < clock) clients.push(client);
+    for (const item of deleted) {
+      if (!item.countable) continue;
+      const content = item.content.getContent() as LogItem[];
+      for (let i = 0; i < content.length; i++) if (!this.#refusedKeys.has(`${item.id.client}:${item.id.clock + i}`)) values.push(content[i]);
+    }
+    if (!values.length) return;
+    this.deletions.push({ at: wallTime(), count: values.length, clients });
+    console.warn(`kebu sync: ${values.length} log elements were deleted by another device; appended again`);
+    // after the transaction that deleted them; not as this replica's own push: the observer takes
+    // them like any addition, so one this device never applied is applied, or refused and remembered
+    queueMicrotask(() => {
+      if (!this.#destroyed) this.doc.transact(() => this.log.push(values), RESTORED);
+    });
+    this.#notifyRefused();
+  }
+
+  /** What keeps waiting: the newest PENDING_LIMIT entries that have not waited PENDING_MAX_AGE. */
+  #bound(waiting: Entry[]): Entry[] {
+    const now = wallTime();
+    const kept = waiting.filter((e) => {
+      const since = this.#since.get(e);
+      if (since === undefined) this.#since.set(e, now);
+      return since === undefined || now - since <= this.#limits.maxAge;
+    });
+    const over = Math.max(0, kept.length - this.#limits.pending);
+    const set = waiting.length - kept.length + over;
+    if (!set) return waiting;
+    this.setAside += set;
+    console.warn(`kebu sync: ${set} entries wait for records this device does not have; set aside`);
+    this.#notifyRefused();
+    return kept.slice(over);
+  }
+
+  #notifyRefused() {
+    for (const fn of this.#refusedListeners) fn();
+  }
+
+  /** Remember the refused elements in `meta`, as plain data. */
+  async #saveRefused() {
+    if (!this.#refusedDirty || this.#destroyed) return;
+    this.#refusedDirty = false;
+    try {
+      await this.#writes.setMeta(REFUSED_KEY, this.refused.map((r) => ({ ...r })));
+    } catch (e) {
+      console.warn('kebu sync: could not remember the refused entries', e);
+    }
+  }
+
+  async #apply(elements: LogElement[]) {
+    // elements refused before are never decoded again
+    const received = elements.filter((e) => !this.#refusedKeys.has(e.key));
     if (!received.length && !this.#pending.length) return;
     // packed elements inflated by the platform first (the rest of decoding is lazy, below)
-    const unpacked = await unpackAll(received);
+    const unpacked = await unpackAll(received.map((e) => e.value));
     // entries already applied here (a reload replays the whole log) are skipped undecoded
     const ids = unpacked.map(idOf);
     const known = await this.#writes.knownChangeSets(ids.filter((id) => id !== null));
-    const items = unpacked.filter((_, i) => ids[i] === null || !known.has(ids[i]));
+    const keep = unpacked.map((_, i) => ids[i] === null || !known.has(ids[i]!));
+    const items = unpacked.filter((_, i) => keep[i]);
+    const keys = received.filter((_, i) => keep[i]).map((e) => e.key);
     if (!items.length && !this.#pending.length) return;
     // what waited from earlier batches first, then the new items, decoded as the write path asks
     // for them: decoding overlaps storing what came before
@@ -138,13 +307,15 @@ export class Replica {
     /** Decode items until one more entry is in `entries`; false when none is left. */
     const decodeOne = (): boolean => {
       while (next < items.length) {
+        const key = keys[next];
         const item = items[next++];
         const r = decodeEntry(item);
         if (r.ok) {
           entries.push(r.entry);
+          this.#keyOf.set(r.entry, key);
           return true;
         }
-        this.#refuse(idOf(item), r.reason);
+        this.#refuse(key, idOf(item), deviceOf(item), r.reason);
       }
       return false;
     };
@@ -158,14 +329,22 @@ export class Replica {
       // in the batch); what still waits is tried again after every later batch
       for (;;) {
         const { applied, refused } = await this.#writes.applyRemote(batch);
-        const byId = new Map(all.map((e) => [e.id, e]));
+        // by id, in order: two elements may carry the same entry id
+        const byId = new Map<string, Entry[]>();
+        for (const e of all) {
+          const list = byId.get(e.id);
+          if (list) list.push(e);
+          else byId.set(e.id, [e]);
+        }
         const waiting: Entry[] = [];
         for (const r of refused) {
-          if (r.reason.startsWith('write.not-found') || UNKNOWN_COLUMN.test(r.reason)) waiting.push(byId.get(r.id)!);
-          else this.#refuse(r.id, r.reason);
+          const entry = byId.get(r.id)?.shift();
+          if (!entry) continue;
+          if (r.reason.startsWith('write.not-found') || UNKNOWN_COLUMN.test(r.reason)) waiting.push(entry);
+          else this.#refuse(this.#keyOf.get(entry) ?? null, r.id, typeof entry.device === 'string' ? entry.device.slice(0, 60) : null, r.reason);
         }
         if (!waiting.length || !applied.length) {
-          this.#pending = waiting;
+          this.#pending = this.#bound(waiting);
           break;
         }
         batch = all = waiting;

@@ -1,3 +1,4 @@
+/** local-write.ts and notices.ts through the WritePath facade: one atomic, validated change set per write. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KebuDB } from './schema';
 import { WritePath, type Actor, type ChangeNotice } from './write-path';
@@ -25,6 +26,7 @@ const customer = (name: string, extra: Record<string, unknown> = {}) => ({
   table: 'customers' as const,
   record: { kind: 'unit', name, ...extra }
 });
+
 
 describe('write path', () => {
   it('inserts with an envelope and logs one change set per write', async () => {
@@ -96,64 +98,6 @@ describe('write path', () => {
     ]);
   });
 
-  it('undoes and redoes a multi-row paste as one step, surviving a reload', async () => {
-    await wp.write('change.add', [customer('A', { id: 'c1' }), customer('B', { id: 'c2' })]);
-    await wp.write('change.paste', [
-      { type: 'update', table: 'customers', id: 'c1', patch: { industry: '物流' } },
-      { type: 'update', table: 'customers', id: 'c2', patch: { industry: '化工', notes: '新' } },
-      customer('C', { id: 'c3' })
-    ]);
-    // "reload": a new write path on a reopened database
-    wp.destroy();
-    db.close();
-    await db.open();
-    wp = new WritePath(db, alice);
-    expect(await wp.undoState()).toEqual({ canUndo: true, canRedo: false });
-    await wp.undo();
-    expect((await db.customers.get('c1'))?.industry).toBeUndefined();
-    expect((await db.customers.get('c2'))?.notes).toBeUndefined();
-    expect((await db.customers.get('c3'))?.deleted).toBe(1);
-    expect(await wp.undoState()).toEqual({ canUndo: true, canRedo: true });
-    await wp.redo();
-    expect((await db.customers.get('c1'))?.industry).toBe('物流');
-    expect((await db.customers.get('c2'))?.notes).toBe('新');
-    expect((await db.customers.get('c3'))?.deleted).toBe(0);
-    await wp.undo();
-    await wp.undo();
-    expect((await db.customers.get('c1'))?.deleted).toBe(1);
-    expect(await wp.undo()).toBeNull();
-    expect(await wp.undoState()).toEqual({ canUndo: false, canRedo: true });
-  });
-
-  it('a new write clears the redo stack', async () => {
-    await wp.write('change.add', [customer('A', { id: 'c1' })]);
-    await wp.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'A' } }]);
-    await wp.undo();
-    await wp.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'C' } }]);
-    expect(await wp.redo()).toBeNull();
-    expect((await db.customers.get('c1'))?.tier).toBe('C');
-  });
-
-  it('undo never clobbers a later change by someone else', async () => {
-    await wp.write('change.add', [customer('A', { id: 'c1' })]);
-    await wp.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'A', industry: '物流' } }]);
-    const bobPath = new WritePath(db, bob);
-    await bobPath.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'VIP' } }]);
-    bobPath.destroy();
-    await wp.undo();
-    const row = await db.customers.get('c1');
-    expect(row?.tier).toBe('VIP'); // Bob's later value stays
-    expect(row?.industry).toBeUndefined(); // Alice's own change is undone
-  });
-
-  it('soft-deletes and restores, both undoable', async () => {
-    await wp.write('change.add', [customer('A', { id: 'c1' })]);
-    await wp.write('change.delete', [{ type: 'delete', table: 'customers', id: 'c1' }]);
-    expect((await db.customers.get('c1'))?.deleted).toBe(1);
-    await wp.undo();
-    expect((await db.customers.get('c1'))?.deleted).toBe(0);
-  });
-
   it('accepts values of a custom column added in the same write, and refuses wrong ones', async () => {
     await wp.write('change.add', [
       { type: 'insert', table: 'customColumns', record: { id: 'k1', table: 'customers', label: '年采购量', type: 'number', order: 1 } },
@@ -214,43 +158,6 @@ describe('record history', () => {
   });
 });
 
-describe('revert a given change set', () => {
-  it('takes back an older change set, leaves later changes alone, and is itself undoable', async () => {
-    await wp.write('change.add', [customer('A', { id: 'c1' })]);
-    const imported = await wp.write('change.import', [
-      customer('B', { id: 'c2' }),
-      { type: 'update', table: 'customers', id: 'c1', patch: { tier: 'A', industry: '物流' } }
-    ]);
-    // a later change on top of the import, by someone else
-    const bobPath = new WritePath(db, bob);
-    await bobPath.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'VIP' } }]);
-    bobPath.destroy();
-    await wp.write('change.add', [customer('C', { id: 'c3' })]);
-
-    const cs = await wp.revert(imported.id);
-    expect(cs).toMatchObject({ label: 'change.revert', revertOf: imported.id });
-    expect((await db.customers.get('c2'))?.deleted).toBe(1);
-    const c1 = await db.customers.get('c1');
-    expect(c1?.industry).toBeUndefined(); // still held the imported value: reverted
-    expect(c1?.tier).toBe('VIP'); // Bob's later value stays
-    expect((await db.customers.get('c3'))?.deleted).toBe(0); // the newer write is untouched
-
-    // reverting is one step on the undo stack
-    await wp.undo();
-    expect((await db.customers.get('c2'))?.deleted).toBe(0);
-    expect((await db.customers.get('c1'))?.industry).toBe('物流');
-  });
-
-  it('returns null for an unknown change set or one with nothing left to take back', async () => {
-    const cs = await wp.write('change.add', [customer('A', { id: 'c1' })]);
-    expect(await wp.revert('01NOSUCHCHANGESET')).toBeNull();
-    expect(await wp.revert(cs.id)).not.toBeNull();
-    const count = await db.changes.count();
-    expect(await wp.revert(cs.id)).toBeNull();
-    expect(await db.changes.count()).toBe(count);
-  });
-});
-
 describe('write options', () => {
   it('uses the change set id the caller chose', async () => {
     const { newId } = await import('./ids');
@@ -296,31 +203,5 @@ describe('write options', () => {
     expect(await db.customers.toArray()).toEqual(before);
     expect(await db.changes.count()).toBe(logBefore);
     expect(await wp.undoState()).toEqual(undoBefore);
-  });
-});
-
-describe('restore a snapshot', () => {
-  it('replaces every table and the log verbatim, and refuses a bad record without touching anything', async () => {
-    await wp.write('change.add', [customer('A', { id: 'c1' })]);
-    await wp.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'B' } }]);
-    const snapshot = {
-      tables: { customers: await db.customers.toArray(), settings: [] },
-      changes: await db.changes.toArray()
-    } as never as import('./write-path').Snapshot;
-    // the workspace moves on…
-    await wp.write('change.add', [customer('Z', { id: 'c9' })]);
-    // …a broken snapshot is refused and changes nothing
-    const broken = { ...snapshot, tables: { customers: [{ ...snapshot.tables.customers![0], tier: 'Q' }] } };
-    const err = await wp.restoreSnapshot(broken).catch((e: unknown) => e);
-    expect((err as WriteError).problem.code).toBe('cell.error.choice');
-    expect(await db.customers.count()).toBe(2);
-
-    const seen: ChangeNotice[] = [];
-    wp.subscribe((n) => seen.push(n));
-    await wp.restoreSnapshot(snapshot);
-    expect(await db.customers.toArray()).toEqual(snapshot.tables.customers);
-    expect((await db.changes.toArray()).map((c) => c.id)).toEqual(snapshot.changes.map((c) => c.id));
-    expect(await wp.undoState()).toEqual({ canUndo: false, canRedo: false });
-    expect(seen[0].tables.customers).toBe('all');
   });
 });

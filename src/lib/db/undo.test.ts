@@ -1,0 +1,126 @@
+/** undo.ts through the WritePath facade: undo, redo and revert of change sets. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KebuDB } from './schema';
+import { WritePath, type Actor } from './write-path';
+
+const alice: Actor = { id: 'alice', name: '王丽', device: 'laptop' };
+const bob: Actor = { id: 'bob', name: '李强', device: 'phone' };
+let n = 0;
+let db: KebuDB;
+let wp: WritePath;
+
+beforeEach(async () => {
+  db = new KebuDB(`wp-test-${++n}`);
+  await db.open();
+  wp = new WritePath(db, alice);
+});
+afterEach(async () => {
+  wp.destroy();
+  db.close();
+  await db.delete();
+});
+
+const customer = (name: string, extra: Record<string, unknown> = {}) => ({
+  type: 'insert' as const,
+  table: 'customers' as const,
+  record: { kind: 'unit', name, ...extra }
+});
+
+
+describe('undo and redo', () => {
+  it('undoes and redoes a multi-row paste as one step, surviving a reload', async () => {
+    await wp.write('change.add', [customer('A', { id: 'c1' }), customer('B', { id: 'c2' })]);
+    await wp.write('change.paste', [
+      { type: 'update', table: 'customers', id: 'c1', patch: { industry: '物流' } },
+      { type: 'update', table: 'customers', id: 'c2', patch: { industry: '化工', notes: '新' } },
+      customer('C', { id: 'c3' })
+    ]);
+    // "reload": a new write path on a reopened database
+    wp.destroy();
+    db.close();
+    await db.open();
+    wp = new WritePath(db, alice);
+    expect(await wp.undoState()).toEqual({ canUndo: true, canRedo: false });
+    await wp.undo();
+    expect((await db.customers.get('c1'))?.industry).toBeUndefined();
+    expect((await db.customers.get('c2'))?.notes).toBeUndefined();
+    expect((await db.customers.get('c3'))?.deleted).toBe(1);
+    expect(await wp.undoState()).toEqual({ canUndo: true, canRedo: true });
+    await wp.redo();
+    expect((await db.customers.get('c1'))?.industry).toBe('物流');
+    expect((await db.customers.get('c2'))?.notes).toBe('新');
+    expect((await db.customers.get('c3'))?.deleted).toBe(0);
+    await wp.undo();
+    await wp.undo();
+    expect((await db.customers.get('c1'))?.deleted).toBe(1);
+    expect(await wp.undo()).toBeNull();
+    expect(await wp.undoState()).toEqual({ canUndo: false, canRedo: true });
+  });
+
+  it('a new write clears the redo stack', async () => {
+    await wp.write('change.add', [customer('A', { id: 'c1' })]);
+    await wp.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'A' } }]);
+    await wp.undo();
+    await wp.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'C' } }]);
+    expect(await wp.redo()).toBeNull();
+    expect((await db.customers.get('c1'))?.tier).toBe('C');
+  });
+
+  it('undo never clobbers a later change by someone else', async () => {
+    await wp.write('change.add', [customer('A', { id: 'c1' })]);
+    await wp.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'A', industry: '物流' } }]);
+    const bobPath = new WritePath(db, bob);
+    await bobPath.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'VIP' } }]);
+    bobPath.destroy();
+    await wp.undo();
+    const row = await db.customers.get('c1');
+    expect(row?.tier).toBe('VIP'); // Bob's later value stays
+    expect(row?.industry).toBeUndefined(); // Alice's own change is undone
+  });
+
+  it('soft-deletes and restores, both undoable', async () => {
+    await wp.write('change.add', [customer('A', { id: 'c1' })]);
+    await wp.write('change.delete', [{ type: 'delete', table: 'customers', id: 'c1' }]);
+    expect((await db.customers.get('c1'))?.deleted).toBe(1);
+    await wp.undo();
+    expect((await db.customers.get('c1'))?.deleted).toBe(0);
+  });
+
+});
+
+describe('revert a given change set', () => {
+  it('takes back an older change set, leaves later changes alone, and is itself undoable', async () => {
+    await wp.write('change.add', [customer('A', { id: 'c1' })]);
+    const imported = await wp.write('change.import', [
+      customer('B', { id: 'c2' }),
+      { type: 'update', table: 'customers', id: 'c1', patch: { tier: 'A', industry: '物流' } }
+    ]);
+    // a later change on top of the import, by someone else
+    const bobPath = new WritePath(db, bob);
+    await bobPath.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { tier: 'VIP' } }]);
+    bobPath.destroy();
+    await wp.write('change.add', [customer('C', { id: 'c3' })]);
+
+    const cs = await wp.revert(imported.id);
+    expect(cs).toMatchObject({ label: 'change.revert', revertOf: imported.id });
+    expect((await db.customers.get('c2'))?.deleted).toBe(1);
+    const c1 = await db.customers.get('c1');
+    expect(c1?.industry).toBeUndefined(); // still held the imported value: reverted
+    expect(c1?.tier).toBe('VIP'); // Bob's later value stays
+    expect((await db.customers.get('c3'))?.deleted).toBe(0); // the newer write is untouched
+
+    // reverting is one step on the undo stack
+    await wp.undo();
+    expect((await db.customers.get('c2'))?.deleted).toBe(0);
+    expect((await db.customers.get('c1'))?.industry).toBe('物流');
+  });
+
+  it('returns null for an unknown change set or one with nothing left to take back', async () => {
+    const cs = await wp.write('change.add', [customer('A', { id: 'c1' })]);
+    expect(await wp.revert('01NOSUCHCHANGESET')).toBeNull();
+    expect(await wp.revert(cs.id)).not.toBeNull();
+    const count = await db.changes.count();
+    expect(await wp.revert(cs.id)).toBeNull();
+    expect(await db.changes.count()).toBe(count);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Issue 16, point 6: the owner's state is saved. The share config the app holds is reactive
+ * state (Svelte proxies); remembering "seeded" from it must store plain data, so that the second
+ * open of a shared workspace does not push the whole snapshot again.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createWorkspace, deleteWorkspace, listWorkspaces, setWorkspaceShare, type ShareConfig } from '$lib/db/registry';
+import { KebuDB } from '$lib/db/schema';
+import { WritePath } from '$lib/db/write-path';
+import { SyncConnection } from './connection';
+import { newShareConfig } from './share';
+
+/** What Svelte's `$state` makes of an object: proxies all the way down, which IndexedDB cannot clone. */
+function reactive<T extends object>(value: T): T {
+  return new Proxy(value, {
+    get(target, key, receiver) {
+      const v = Reflect.get(target, key, receiver) as unknown;
+      return v && typeof v === 'object' ? reactive(v) : v;
+    }
+  });
+}
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+describe('SyncConnection and the device registry', () => {
+  it('remembers "seeded" from reactive state, so a second open does not push the snapshot again', async () => {
+    const info = await createWorkspace('共享的客户簿');
+    cleanup.push(() => deleteWorkspace(info.id));
+    const db = new KebuDB(`kebu-ws-${info.id}`);
+    const writes = new WritePath(db, { id: 'owner', name: '王丽', device: 'laptop' });
+    cleanup.push(() => {
+      writes.destroy();
+      db.close();
+    });
+    await writes.write('change.add', [
+      { type: 'insert', table: 'customers', record: { kind: 'unit', name: '杭州顺达物流' } },
+      { type: 'insert', table: 'customers', record: { kind: 'unit', name: '河北石油' } }
+    ]);
+    await setWorkspaceShare(info.id, newShareConfig({ signaling: [], relay: null, iceServers: [] }));
+    const user = { id: 'owner', name: '王丽', device: 'laptop' };
+
+    const open = async () => {
+      const stored = (await listWorkspaces()).find((w) => w.id === info.id)!;
+      const state = reactive(stored); // the session keeps the workspace list in $state
+      let saving: Promise<void> | null = null;
+      const conn = await SyncConnection.open({
+        workspaceId: info.id,
+        writes,
+        config: state.share as ShareConfig,
+        user,
+        onSeeded: () => {
+          saving = setWorkspaceShare(info.id, { ...state.share!, seeded: true });
+        }
+      });
+      await saving;
+      const length = conn.doc.getArray('log').length;
+      conn.destroy();
+      return { length, seeded: (await listWorkspaces()).find((w) => w.id === info.id)?.share?.seeded };
+    };
+
+    const first = await open();
+    expect(first).toEqual({ length: 1, seeded: true });
+    const second = await open();
+    expect(second).toEqual({ length: 1, seeded: true });
+  });
+});
