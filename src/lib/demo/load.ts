@@ -3,7 +3,7 @@
  */
 import { generateWorkspace } from './records';
 import { generateReceivables } from './receivables';
-import type { Mutation, WritePath } from '$lib/db/write-path';
+import type { Mutation } from '$lib/db/write-path';
 import type { TableName } from '$lib/db/schema';
 
 export interface DemoSize {
@@ -55,8 +55,4 @@ export function demoMutations(size: DemoSize): Mutation[] {
     }
   }
   return out;
-}
-
-export function loadDemo(writes: WritePath, size: DemoSize = { customers: 300 }) {
-  return writes.write('change.demo', demoMutations(size));
 }

@@ -4,7 +4,8 @@
  * changing how many of one there are changes nothing else.
  */
 import { CHANNELS_WEIGHTED, COMPANY_TITLES, INSTITUTION_INDUSTRIES, INSTITUTION_TITLES, NEXT_STEPS, OUTCOMES, PURPOSES } from './records-data';
-import { countAround, DAY_MS, idMaker, isoDate, landline, mobile, personName, writtenMobile } from './records-people';
+import { countAround, idMaker, landline, mobile, personName, writtenMobile } from './records-people';
+import { dayOf, isoOf } from '$lib/domain/dates';
 import { rngStream } from '$lib/domain/records/rng';
 import type { Contact, FollowUp, Staff } from '$lib/domain/records/types';
 import type { Draft, Made } from './records';
@@ -55,7 +56,7 @@ export function buildFollowUps(
 ): Draft<FollowUp>[] {
   const rng = rngStream(seed, 4);
   const followUpId = idMaker('fu-', seed, 14);
-  const todayMs = Date.parse(`${today}T00:00:00Z`);
+  const todayDay = dayOf(today, 'today');
   const out: Draft<FollowUp>[] = [];
   for (const { customer: c } of made) {
     const n = countAround(rng, mean, 2);
@@ -64,12 +65,12 @@ export function buildFollowUps(
     const batch: Draft<FollowUp>[] = [];
     for (let j = 0; j < n; j++) {
       const planned = rng.chance(0.08);
-      const dayMs = todayMs + (planned ? rng.int(1, 30) : -rng.int(1, 365)) * DAY_MS;
+      const day = todayDay + (planned ? rng.int(1, 30) : -rng.int(1, 365));
       const time = `${String(rng.int(8, 17)).padStart(2, '0')}:${rng.pick(['00', '15', '30', '45'])}`;
       const f: Draft<FollowUp> = {
         id: followUpId(),
         customerId: c.id,
-        at: `${isoDate(dayMs)}T${time}`,
+        at: `${isoOf(day)}T${time}`,
         channel: rng.weighted(CHANNELS_WEIGHTED),
         done: !planned
       };
@@ -81,7 +82,7 @@ export function buildFollowUps(
         if (rng.chance(0.9)) f.outcome = rng.pick(OUTCOMES);
         if (rng.chance(0.35)) {
           f.nextStep = rng.pick(NEXT_STEPS);
-          f.nextDate = isoDate(dayMs + rng.int(7, 30) * DAY_MS);
+          f.nextDate = isoOf(day + rng.int(7, 30));
         }
       }
       batch.push(f);

@@ -41,6 +41,7 @@ import {
 import { address, creditCode, idMaker, idNumber } from './records-people';
 import { landline, mistypeCode, mobile, personName, writtenMobile } from './records-people';
 import { buildContacts, buildFollowUps } from './records-activity';
+import { isIsoDate } from '$lib/domain/dates';
 import { createRng, rngStream, type Rng } from '$lib/domain/records/rng';
 import {
   AGE_BANDS,
@@ -350,7 +351,7 @@ class WorkspaceBuilder {
 /** Generate a whole demo workspace. See the header for what it contains. */
 export function generateWorkspace(opts: WorkspaceOptions): Workspace {
   const today = opts.today ?? '2026-11-28';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) {
+  if (!isIsoDate(today)) {
     throw new RangeError(`today is not a YYYY-MM-DD date: ${today}`);
   }
   const count = Math.max(0, Math.floor(opts.customers));
