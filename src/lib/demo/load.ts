@@ -3,7 +3,8 @@
  */
 import { generateWorkspace } from './records';
 import { generateReceivables } from './receivables';
-import type { Mutation, WritePath } from '$lib/db/write-path';
+import { generateCreditApplications } from './credit-applications';
+import type { Mutation } from '$lib/db/write-path';
 import type { TableName } from '$lib/db/schema';
 
 export interface DemoSize {
@@ -13,6 +14,8 @@ export interface DemoSize {
   followUpsPerCustomer?: number;
   /** 'YYYY-MM-DD': the demo's receivables are dated up to this day; none when absent */
   today?: string;
+  /** the moment of the load (ms): the demo's credit applications take their steps after it; none when absent */
+  at?: number;
 }
 
 /** How many of the demo's unit customers buy on credit, and how much. */
@@ -53,10 +56,15 @@ export function demoMutations(size: DemoSize): Mutation[] {
       add('ladderTasksDone', remap(book.done));
       add('ladderEffectLifts', remap(book.lifts));
     }
+    if (size.at !== undefined && manager) {
+      // credit applications at every step, from companies that have no agreement yet
+      const applicants = ws.customers.filter((c) => c.kind === 'unit').slice(CREDIT_CUSTOMERS);
+      const credit = generateCreditApplications({ seed: size.seed ?? 1, today: size.today, at: size.at, customers: applicants, clerk: collector.id, manager: manager.id });
+      add('creditApplications', credit.applications);
+      add('creditEvaluations', credit.evaluations);
+      add('creditSteps', credit.steps);
+      add('creditAgreements', credit.agreements);
+    }
   }
   return out;
-}
-
-export function loadDemo(writes: WritePath, size: DemoSize = { customers: 300 }) {
-  return writes.write('change.demo', demoMutations(size));
 }

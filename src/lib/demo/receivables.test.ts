@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openOn } from '$lib/domain/receivables/allocation';
 import { aging } from '$lib/domain/receivables/aging';
 import { checkReceivableRecord, hasError } from '$lib/domain/receivables/checks';
-import { dayOf } from '$lib/domain/receivables/dates';
+import { dayOf } from '$lib/domain/dates';
 import { dso } from '$lib/domain/receivables/dso';
 import { generateReceivables } from './receivables';
 import { buildLedger } from '$lib/domain/receivables/ledger';

@@ -17,8 +17,8 @@
  * Records are rows (`id`, `deleted: 0` and the fields); the write path adds the rest of the
  * envelope. Ids are `<prefix>-` + 24 hex digits, distinct within a generated set.
  */
-import { addDays, dayOf, isoOf, type Day } from '$lib/domain/receivables/dates';
-import { LADDER_DAYS, taskKey } from '$lib/domain/receivables/ladder';
+import { dayOf, isoOf, type Day } from '$lib/domain/dates';
+import { makeLadderWork } from './receivables-ladder';
 import type { Fen } from '$lib/domain/money';
 import { fmix32, rngStream, type Rng } from '$lib/domain/records/rng';
 import {
@@ -28,9 +28,7 @@ import {
   type LadderEffectLiftRow,
   type LadderTaskDoneRow,
   type PaymentMethod,
-  type PaymentRow,
-  type TaskKind,
-  type TaskOutcome
+  type PaymentRow
 } from '$lib/domain/receivables/types';
 
 export interface GenerateOptions {
@@ -95,38 +93,75 @@ const TERMS = [15, 30, 30, 30, 45, 60, 60, 90] as const;
 const GOODS = ['农用车', '配件', '轮胎', '柴油机', '三轮车', '电动车', '化肥', '钢材'] as const;
 const EXT_REASONS = ['台风影响运输，货款回笼推迟', '下游工程款未到', '春节停工', '洪涝灾害'] as const;
 
-export function generateReceivables(options: GenerateOptions): GeneratedReceivables {
+/** What every stage shares: the options, the random streams, the id makers. */
+export interface Gen {
+  options: GenerateOptions;
+  today: Day;
+  cRng: Rng;
+  sRng: Rng;
+  pRng: Rng;
+  xRng: Rng;
+  dRng: Rng;
+  ids: Record<'customer' | 'agreement' | 'sale' | 'payment' | 'extension' | 'done' | 'lift', () => string>;
+}
+
+/** The customers' book: agreements, what each buys and how each pays. */
+export interface Book {
+  customerIds: string[];
+  agreements: CreditAgreementRow[];
+  habits: Habit[];
+  terms: number[];
+  /** cumulative buying weight of the customers */
+  weightCum: number[];
+}
+
+/** The sales and what will happen to each. */
+export interface Sold {
+  sales: CreditSaleRow[];
+  /** per customer: the indexes of its sales */
+  salesOf: number[][];
+  /** per sale: the day it is (finally) paid, or Infinity */
+  paidDay: number[];
+  dueOf: number[];
+  /** per sale: the ladder epoch (1 after an approved extension) */
+  epochOf: number[];
+}
+
+function startGen(options: GenerateOptions): Gen {
   const { seed } = options;
   for (const [name, n] of [['customers', options.customers], ['sales', options.sales], ['payments', options.payments]] as const) {
     if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${name} must be a whole number ≥ 0: ${n}`);
   }
   if (options.sales > 0 && options.customers === 0) throw new RangeError('sales need customers');
   const today = dayOf(options.today, 'today');
-  const cRng = rngStream(seed, 101);
-  const sRng = rngStream(seed, 102);
-  const pRng = rngStream(seed, 103);
-  const xRng = rngStream(seed, 104);
-  const dRng = rngStream(seed, 105);
-  const ids = {
-    customer: idMaker('c', seed, 1),
-    agreement: idMaker('ag', seed, 2),
-    sale: idMaker('cs', seed, 3),
-    payment: idMaker('pm', seed, 4),
-    extension: idMaker('ex', seed, 5),
-    done: idMaker('td', seed, 6),
-    lift: idMaker('lf', seed, 7)
+  return {
+    options,
+    today,
+    cRng: rngStream(seed, 101),
+    sRng: rngStream(seed, 102),
+    pRng: rngStream(seed, 103),
+    xRng: rngStream(seed, 104),
+    dRng: rngStream(seed, 105),
+    ids: {
+      customer: idMaker('c', seed, 1),
+      agreement: idMaker('ag', seed, 2),
+      sale: idMaker('cs', seed, 3),
+      payment: idMaker('pm', seed, 4),
+      extension: idMaker('ex', seed, 5),
+      done: idMaker('td', seed, 6),
+      lift: idMaker('lf', seed, 7)
+    }
   };
+}
 
-  // ---------------------------------------------------------------- customers and agreements
-  const customerIds: string[] = [];
-  const agreements: CreditAgreementRow[] = [];
-  const habits: Habit[] = [];
-  const terms: number[] = [];
-  const weightCum: number[] = [];
+/** Customers and their agreements, sizes and payment habits. */
+function makeBook(g: Gen): Book {
+  const { cRng, ids, today } = g;
+  const book: Book = { customerIds: [], agreements: [], habits: [], terms: [], weightCum: [] };
   let weightSum = 0;
-  for (let i = 0; i < options.customers; i++) {
+  for (let i = 0; i < g.options.customers; i++) {
     const id = ids.customer();
-    customerIds.push(id);
+    book.customerIds.push(id);
     const size = cRng.weighted([
       [1, 50],
       [3, 30],
@@ -134,7 +169,7 @@ export function generateReceivables(options: GenerateOptions): GeneratedReceivab
       [40, 5]
     ] as const);
     weightSum += size * (0.5 + cRng.next());
-    weightCum.push(weightSum);
+    book.weightCum.push(weightSum);
     const kind = cRng.weighted([
       ['prompt', 55],
       ['slow', 25],
@@ -143,14 +178,14 @@ export function generateReceivables(options: GenerateOptions): GeneratedReceivab
       ['defaulter', 2]
     ] as const);
     const lateBy = { prompt: cRng.int(-5, 3), slow: cRng.int(3, 12), late: cRng.int(15, 35), 'very-late': cRng.int(45, 120), defaulter: cRng.int(20, 90) }[kind];
-    habits.push({
+    book.habits.push({
       lateBy,
       jitter: kind === 'prompt' ? 3 : kind === 'slow' ? 5 : 8,
       stopsPayingAfter: kind === 'defaulter' ? today - cRng.int(30, 400) : Number.POSITIVE_INFINITY
     });
     const term = cRng.pick(TERMS);
-    terms.push(term);
-    agreements.push({
+    book.terms.push(term);
+    book.agreements.push({
       id: ids.agreement(),
       deleted: 0,
       customerId: id,
@@ -162,15 +197,16 @@ export function generateReceivables(options: GenerateOptions): GeneratedReceivab
       signedOn: isoOf(today - 1095)
     });
   }
+  return book;
+}
 
-  // ---------------------------------------------------------------- sales
-  const salesOf: number[][] = customerIds.map(() => []);
-  const sales: CreditSaleRow[] = [];
-  /** per sale: the day it is (finally) paid, or Infinity */
-  const paidDay: number[] = [];
-  const dueOf: number[] = [];
-  for (let i = 0; i < options.sales; i++) {
-    const c = pickCumulative(sRng, weightCum);
+/** Credit sales over two years, with the day each will be paid by its customer's habit. */
+function makeSales(g: Gen, book: Book): Sold {
+  const { sRng, ids, today } = g;
+  const { customerIds, agreements, terms, habits } = book;
+  const sold: Sold = { sales: [], salesOf: customerIds.map(() => []), paidDay: [], dueOf: [], epochOf: [] };
+  for (let i = 0; i < g.options.sales; i++) {
+    const c = pickCumulative(sRng, book.weightCum);
     const shipDay = today - sRng.int(-3, 720);
     const term = sRng.chance(0.9) ? terms[c] : sRng.pick(TERMS);
     const amount = Math.round(10 ** (4.7 + sRng.next() * 2.6));
@@ -190,15 +226,20 @@ export function generateReceivables(options: GenerateOptions): GeneratedReceivab
     const due = shipDay + term;
     const h = habits[c];
     const pay = due > h.stopsPayingAfter ? Number.POSITIVE_INFINITY : due + h.lateBy + sRng.int(-h.jitter, h.jitter);
-    paidDay.push(Math.max(pay, shipDay + 1));
-    dueOf.push(due);
-    salesOf[c].push(i);
-    sales.push(sale);
+    sold.paidDay.push(Math.max(pay, shipDay + 1));
+    sold.dueOf.push(due);
+    sold.salesOf[c].push(i);
+    sold.sales.push(sale);
   }
+  sold.epochOf = sold.sales.map(() => 0);
+  return sold;
+}
 
-  // ---------------------------------------------------------------- extensions (before payments: they move due dates)
+/** Extension requests (before payments: an approved one moves the due date). */
+function makeExtensions(g: Gen, sold: Sold): ExtensionRequestRow[] {
+  const { xRng, ids, today } = g;
+  const { sales, dueOf, paidDay, epochOf } = sold;
   const extensions: ExtensionRequestRow[] = [];
-  const epochOf: number[] = sales.map(() => 0);
   for (let i = 0; i < sales.length; i++) {
     if (!xRng.chance(0.01)) continue;
     const s = sales[i];
@@ -228,162 +269,109 @@ export function generateReceivables(options: GenerateOptions): GeneratedReceivab
     }
     extensions.push(x);
   }
+  return extensions;
+}
 
-  // ---------------------------------------------------------------- payments
+/** Exactly `payments` payments, spread over the customers by how many sales each has. */
+function makePayments(g: Gen, book: Book, sold: Sold): PaymentRow[] {
+  const { pRng } = g;
+  const { customerIds } = book;
   const paymentsPer = customerIds.map(() => 0);
   const salesCum: number[] = [];
   const withSales: number[] = [];
   let cum = 0;
-  salesOf.forEach((list, c) => {
+  sold.salesOf.forEach((list, c) => {
     if (list.length === 0) return;
     cum += list.length;
     salesCum.push(cum);
     withSales.push(c);
   });
-  for (let k = 0; k < options.payments; k++) {
+  for (let k = 0; k < g.options.payments; k++) {
     paymentsPer[withSales.length ? withSales[pickCumulative(pRng, salesCum)] : pRng.int(0, Math.max(0, customerIds.length - 1))]++;
   }
   const payments: PaymentRow[] = [];
   for (let c = 0; c < customerIds.length; c++) {
-    const p = paymentsPer[c];
-    if (p === 0) continue;
-    const order = [...salesOf[c]].sort((a, b) => dueOf[a] - dueOf[b] || a - b);
-    // what will have been paid by today, oldest due first (a customer pays in order)
-    const paidList: number[] = [];
-    for (const i of order) if (paidDay[i] <= today) paidList.push(i);
-    const cumAmount: number[] = [];
-    let total = 0;
-    for (const i of paidList) {
-      total += sales[i].amount;
-      cumAmount.push(total);
-    }
-    // cut the paid total into payments: at invoice boundaries first (one payment per invoice),
-    // then mid-invoice (partial payments); with fewer payments than invoices, one payment covers
-    // several, dated when the first of them is paid
-    const cuts = new Set<number>();
-    if (total >= p) {
-      cuts.add(total);
-      if (p >= cumAmount.length) for (const at of cumAmount) cuts.add(at);
-      let guard = 0;
-      while (cuts.size < p && guard++ < p * 20) {
-        cuts.add(p >= cumAmount.length ? pRng.int(1, total - 1) : cumAmount[pRng.int(0, cumAmount.length - 1)]);
-      }
-    }
-    const sorted = [...cuts].sort((a, b) => a - b);
-    const perInvoice = p >= cumAmount.length;
-    let prev = 0;
-    let prevDay = -Infinity;
-    let first = 0;
-    let last = 0;
-    for (const at of sorted) {
-      while (first < cumAmount.length - 1 && cumAmount[first] <= prev) first++;
-      while (last < cumAmount.length - 1 && cumAmount[last] < at) last++;
-      // a slice within one invoice: a partial payment some days before the invoice is paid off;
-      // a payment of several invoices: when the first of them is paid
-      const i = paidList[perInvoice ? last : first];
-      const partial = perInvoice && at < cumAmount[last];
-      const target = partial ? Math.max(dayOf(sales[i].shipDate), paidDay[i] - pRng.int(0, 10)) : paidDay[i];
-      const day = Math.min(today, Math.max(prevDay, target));
-      prevDay = day;
-      payments.push(payment(c, at - prev, day, i));
-      prev = at;
-    }
-    // the rest: advances and overpayments, dated anywhere in the last year
-    for (let k = sorted.length; k < p; k++) {
-      payments.push(payment(c, Math.round(10 ** (4 + pRng.next() * 2)), today - pRng.int(0, 365), -1));
+    if (paymentsPer[c] > 0) paymentsOfCustomer(g, book, sold, c, paymentsPer[c], payments);
+  }
+  return payments;
+}
+
+/** The `p` payments of customer `c`, pushed onto `payments`. */
+function paymentsOfCustomer(g: Gen, book: Book, sold: Sold, c: number, p: number, payments: PaymentRow[]): void {
+  const { pRng, today } = g;
+  const { sales, paidDay, dueOf } = sold;
+  const order = [...sold.salesOf[c]].sort((a, b) => dueOf[a] - dueOf[b] || a - b);
+  // what will have been paid by today, oldest due first (a customer pays in order)
+  const paidList: number[] = [];
+  for (const i of order) if (paidDay[i] <= today) paidList.push(i);
+  const cumAmount: number[] = [];
+  let total = 0;
+  for (const i of paidList) {
+    total += sales[i].amount;
+    cumAmount.push(total);
+  }
+  // cut the paid total into payments: at invoice boundaries first (one payment per invoice),
+  // then mid-invoice (partial payments); with fewer payments than invoices, one payment covers
+  // several, dated when the first of them is paid
+  const cuts = new Set<number>();
+  if (total >= p) {
+    cuts.add(total);
+    if (p >= cumAmount.length) for (const at of cumAmount) cuts.add(at);
+    let guard = 0;
+    while (cuts.size < p && guard++ < p * 20) {
+      cuts.add(p >= cumAmount.length ? pRng.int(1, total - 1) : cumAmount[pRng.int(0, cumAmount.length - 1)]);
     }
   }
-
-  /** `i`: the sale the payment is meant for (a manual allocation names it), or -1 */
-  function payment(c: number, amount: number, day: number, i: number): PaymentRow {
-    const row: PaymentRow = {
-      id: ids.payment(),
-      deleted: 0,
-      customerId: customerIds[c],
-      paidOn: isoOf(day),
-      amount: (pRng.chance(0.01) ? amount + pRng.int(1, 500_000) : amount) as Fen,
-      method: pRng.weighted(METHODS)
-    };
-    if (pRng.chance(0.6)) row.reference = `HD${hex8(pRng.uint32()).toUpperCase()}`;
-    if (i >= 0 && pRng.chance(0.02)) {
-      row.allocations = [{ saleId: sales[i].id, amount: Math.min(row.amount, sales[i].amount) as Fen }];
-    }
-    return row;
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const perInvoice = p >= cumAmount.length;
+  let prev = 0;
+  let prevDay = -Infinity;
+  let first = 0;
+  let last = 0;
+  for (const at of sorted) {
+    while (first < cumAmount.length - 1 && cumAmount[first] <= prev) first++;
+    while (last < cumAmount.length - 1 && cumAmount[last] < at) last++;
+    // a slice within one invoice: a partial payment some days before the invoice is paid off;
+    // a payment of several invoices: when the first of them is paid
+    const i = paidList[perInvoice ? last : first];
+    const partial = perInvoice && at < cumAmount[last];
+    const target = partial ? Math.max(dayOf(sales[i].shipDate), paidDay[i] - pRng.int(0, 10)) : paidDay[i];
+    const day = Math.min(today, Math.max(prevDay, target));
+    prevDay = day;
+    payments.push(paymentRow(g, book, sold, c, at - prev, day, i));
+    prev = at;
   }
+  // the rest: advances and overpayments, dated anywhere in the last year
+  for (let k = sorted.length; k < p; k++) {
+    payments.push(paymentRow(g, book, sold, c, Math.round(10 ** (4 + pRng.next() * 2)), today - pRng.int(0, 365), -1));
+  }
+}
 
-  // ---------------------------------------------------------------- causes, done tasks, lifts
-  const done: LadderTaskDoneRow[] = [];
-  const lifts: LadderEffectLiftRow[] = [];
-  const liftedCustomers = new Set<number>();
-  const customerIndex = new Map(customerIds.map((id, c) => [id, c]));
-  const outcomeOf: Record<TaskKind, readonly TaskOutcome[]> = {
-    'confirm-delivery': ['arrived-satisfied', 'arrived-satisfied', 'arrived-with-issue'],
-    'pre-due-reminder': ['payment-date-agreed', 'will-pay-on-time', 'payment-date-agreed'],
-    'overdue-notice': ['notice-sent', 'payment-promised', 'disputed'],
-    'collection-letter': ['letter-sent', 'payment-promised'],
-    'field-visit': ['visited', 'special-case-opened', 'payment-promised']
+/** `i`: the sale the payment is meant for (a manual allocation names it), or -1 */
+function paymentRow(g: Gen, book: Book, sold: Sold, c: number, amount: number, day: number, i: number): PaymentRow {
+  const { pRng, ids } = g;
+  const { sales } = sold;
+  const row: PaymentRow = {
+    id: ids.payment(),
+    deleted: 0,
+    customerId: book.customerIds[c],
+    paidOn: isoOf(day),
+    amount: (pRng.chance(0.01) ? amount + pRng.int(1, 500_000) : amount) as Fen,
+    method: pRng.weighted(METHODS)
   };
-  for (let i = 0; i < sales.length; i++) {
-    const s = sales[i];
-    const ship = dayOf(s.shipDate);
-    if (ship > today) continue;
-    const due = dueOf[i];
-    const paid = paidDay[i];
-    if (paid > due + 14 && due + 14 <= today) {
-      const r = dRng.next();
-      if (r < 0.3) s.overdueCause = 'non-credit';
-      else if (r < 0.8) s.overdueCause = 'credit';
-    }
-    const steps: [TaskKind, number][] = [
-      ['pre-due-reminder', Math.max(ship, due - LADDER_DAYS.preDue)],
-      ['overdue-notice', due + LADDER_DAYS.overdueNotice],
-      ['collection-letter', due + LADDER_DAYS.collectionLetter],
-      ['field-visit', due + LADDER_DAYS.fieldVisit]
-    ];
-    if (!s.deliveryConfirmedOn) steps.unshift(['confirm-delivery', ship]);
-    for (const [kind, on] of steps) {
-      if (on >= today || on >= paid) continue;
-      if (kind === 'pre-due-reminder' && !dRng.chance(0.7)) continue;
-      if (!dRng.chance(0.85)) continue;
-      const doneOn = Math.min(today, on + dRng.int(0, 3));
-      if (dRng.chance(0.1)) done.push(doneRow(s, kind, epochOf[i], kind === 'confirm-delivery' ? 'no-answer' : retryOf(kind), doneOn));
-      else done.push(doneRow(s, kind, epochOf[i], dRng.pick(outcomeOf[kind]), doneOn));
-    }
-    const blacklistDay = due + LADDER_DAYS.blacklist;
-    const c = customerIndex.get(s.customerId)!;
-    if (paid > blacklistDay && blacklistDay < today && !liftedCustomers.has(c) && dRng.chance(0.1)) {
-      liftedCustomers.add(c);
-      lifts.push({
-        id: ids.lift(),
-        deleted: 0,
-        customerId: s.customerId,
-        effect: dRng.chance(0.5) ? 'blacklist' : 'stop-shipment',
-        liftedOn: isoOf(Math.min(today, blacklistDay + dRng.int(1, 20))),
-        liftedBy: 'staff-manager',
-        reason: '客户已签还款计划，经理批准恢复'
-      });
-    }
+  if (pRng.chance(0.6)) row.reference = `HD${hex8(pRng.uint32()).toUpperCase()}`;
+  if (i >= 0 && pRng.chance(0.02)) {
+    row.allocations = [{ saleId: sales[i].id, amount: Math.min(row.amount, sales[i].amount) as Fen }];
   }
+  return row;
+}
 
-  function retryOf(kind: TaskKind): TaskOutcome {
-    return kind === 'overdue-notice' || kind === 'pre-due-reminder' ? 'no-answer' : dRng.pick(outcomeOf[kind]);
-  }
-
-  function doneRow(s: CreditSaleRow, kind: TaskKind, epoch: number, outcome: TaskOutcome, day: number): LadderTaskDoneRow {
-    const row: LadderTaskDoneRow = {
-      id: ids.done(),
-      deleted: 0,
-      customerId: s.customerId,
-      saleId: s.id,
-      taskKey: taskKey(s.id, kind, epoch),
-      kind,
-      outcome,
-      doneOn: isoOf(day),
-      doneBy: 'staff-collector'
-    };
-    if (outcome === 'payment-date-agreed' || outcome === 'payment-promised') row.promisedOn = addDays(row.doneOn, 7);
-    return row;
-  }
-
-  return { customerIds, agreements, sales, payments, extensions, done, lifts };
+export function generateReceivables(options: GenerateOptions): GeneratedReceivables {
+  const g = startGen(options);
+  const book = makeBook(g);
+  const sold = makeSales(g, book);
+  const extensions = makeExtensions(g, sold);
+  const payments = makePayments(g, book, sold);
+  const { done, lifts } = makeLadderWork(g, book, sold);
+  return { customerIds: book.customerIds, agreements: book.agreements, sales: sold.sales, payments, extensions, done, lifts };
 }

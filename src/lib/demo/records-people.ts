@@ -4,7 +4,6 @@
  */
 import { COMMON_SURNAMES, GIVEN_NAME_CHARS, MOBILE_PREFIXES, STREETS, SURNAMES, type DemoCity, type DemoDistrict } from './records-data';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, idNumberCheckChar } from '$lib/domain/records/identity';
-import { isoOf } from '$lib/domain/dates';
 import { fmix32, rngStream, type Rng } from '$lib/domain/records/rng';
 
 // ---------------------------------------------------------------- ids
@@ -26,9 +25,6 @@ export function idMaker(prefix: string, seed: number, purpose: number): () => st
 
 // ---------------------------------------------------------------- small generators
 
-export const DAY_MS = 86_400_000;
-/** The calendar date (UTC) of a demo instant. */
-export const isoDate = (ms: number): string => isoOf(Math.floor(ms / DAY_MS));
 export const digits = (rng: Rng, n: number): string => String(rng.int(0, 10 ** n - 1)).padStart(n, '0');
 
 export function personName(rng: Rng): string {

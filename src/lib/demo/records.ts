@@ -20,14 +20,9 @@ import {
   AREAS,
   BUREAUS,
   COMPANY_FORMS,
-  COMPANY_TITLES,
   CUSTOMER_NOTES,
-  INSTITUTION_TITLES,
-  NEXT_STEPS,
   OCCUPATIONS,
   ORDINALS,
-  OUTCOMES,
-  PURPOSES,
   SOURCES,
   TAGS,
   TRADE_NAME_FIRST,
@@ -40,13 +35,13 @@ import {
   PROSPECT_STAGES,
   CUSTOMER_STAGES,
   STAGE_FILL,
-  CHANNELS_WEIGHTED,
   INDUSTRIES_WEIGHTED,
-  INSTITUTION_INDUSTRIES,
   COMPANY_FORM
 } from './records-data';
-import { address, countAround, creditCode, DAY_MS, idMaker, idNumber } from './records-people';
-import { isoDate, landline, mistypeCode, mobile, personName, writtenMobile } from './records-people';
+import { address, creditCode, idMaker, idNumber } from './records-people';
+import { landline, mistypeCode, mobile, personName, writtenMobile } from './records-people';
+import { buildContacts, buildFollowUps } from './records-activity';
+import { isIsoDate } from '$lib/domain/dates';
 import { createRng, rngStream, type Rng } from '$lib/domain/records/rng';
 import {
   AGE_BANDS,
@@ -85,14 +80,14 @@ export interface Workspace {
   followUps: Draft<FollowUp>[];
 }
 
-interface Place {
+export interface Place {
   site: DemoSite;
   city: DemoCity;
   district: DemoDistrict;
 }
 
 /** What the generator remembers about a customer to make duplicates, groups and contacts. */
-interface Made {
+export interface Made {
   customer: Draft<Customer>;
   place: Place;
   trade?: string;
@@ -351,97 +346,19 @@ class WorkspaceBuilder {
     }
     return made;
   }
-
-  buildContacts(made: readonly Made[], mean: number): Map<string, Draft<Contact>[]> {
-    const rng = rngStream(this.seed, 3);
-    const contactId = idMaker('ct-', this.seed, 13);
-    const byCustomer = new Map<string, Draft<Contact>[]>();
-    for (const { customer: c, place } of made) {
-      if (c.kind !== 'unit') continue;
-      const n = countAround(rng, mean, 3);
-      if (n === 0) continue;
-      const titles = INSTITUTION_INDUSTRIES.has(c.industry ?? '') ? INSTITUTION_TITLES : COMPANY_TITLES;
-      const list: Draft<Contact>[] = [];
-      for (let j = 0; j < n; j++) {
-        const p: Draft<Contact> = {
-          id: contactId(),
-          customerId: c.id,
-          name: personName(rng),
-          primary: j === 0
-        };
-        if (rng.chance(0.9)) p.title = rng.pick(titles);
-        if (rng.chance(0.9)) p.mobile = writtenMobile(rng, mobile(rng));
-        if (rng.chance(0.2)) {
-          p.phone = c.phone ? `${c.phone}-${rng.int(800, 899)}` : landline(rng, place.city);
-        }
-        if (rng.chance(0.15)) p.email = `${rng.int(10000, 999999999)}@qq.com`;
-        if (rng.chance(0.3)) {
-          p.wechat = p.mobile && rng.chance(0.5) ? p.mobile : `wxid_${rng.uint32().toString(36)}`;
-        }
-        if (rng.chance(0.05)) p.notes = rng.pick(['周三下午不在办公室', '只接受微信联系', '新任负责人']);
-        list.push(p);
-      }
-      byCustomer.set(c.id, list);
-    }
-    return byCustomer;
-  }
-
-  buildFollowUps(
-    made: readonly Made[],
-    contacts: Map<string, Draft<Contact>[]>,
-    mean: number
-  ): Draft<FollowUp>[] {
-    const rng = rngStream(this.seed, 4);
-    const followUpId = idMaker('fu-', this.seed, 14);
-    const todayMs = Date.parse(`${this.#today}T00:00:00Z`);
-    const out: Draft<FollowUp>[] = [];
-    for (const { customer: c } of made) {
-      const n = countAround(rng, mean, 2);
-      if (n === 0) continue;
-      const people = contacts.get(c.id);
-      const batch: Draft<FollowUp>[] = [];
-      for (let j = 0; j < n; j++) {
-        const planned = rng.chance(0.08);
-        const dayMs = todayMs + (planned ? rng.int(1, 30) : -rng.int(1, 365)) * DAY_MS;
-        const time = `${String(rng.int(8, 17)).padStart(2, '0')}:${rng.pick(['00', '15', '30', '45'])}`;
-        const f: Draft<FollowUp> = {
-          id: followUpId(),
-          customerId: c.id,
-          at: `${isoDate(dayMs)}T${time}`,
-          channel: rng.weighted(CHANNELS_WEIGHTED),
-          done: !planned
-        };
-        const staffId = c.managerId && rng.chance(0.9) ? c.managerId : rng.pick(this.staff).id;
-        f.staffId = staffId;
-        if (people && rng.chance(0.6)) f.contactId = rng.pick(people).id;
-        if (planned || rng.chance(0.95)) f.purpose = rng.pick(PURPOSES);
-        if (!planned) {
-          if (rng.chance(0.9)) f.outcome = rng.pick(OUTCOMES);
-          if (rng.chance(0.35)) {
-            f.nextStep = rng.pick(NEXT_STEPS);
-            f.nextDate = isoDate(dayMs + rng.int(7, 30) * DAY_MS);
-          }
-        }
-        batch.push(f);
-      }
-      batch.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-      out.push(...batch);
-    }
-    return out;
-  }
 }
 
 /** Generate a whole demo workspace. See the header for what it contains. */
 export function generateWorkspace(opts: WorkspaceOptions): Workspace {
   const today = opts.today ?? '2026-11-28';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) {
+  if (!isIsoDate(today)) {
     throw new RangeError(`today is not a YYYY-MM-DD date: ${today}`);
   }
   const count = Math.max(0, Math.floor(opts.customers));
   const builder = new WorkspaceBuilder(opts.seed, count, today);
   const made = builder.buildCustomers(count);
-  const contactsByCustomer = builder.buildContacts(made, opts.contactsPerCustomer ?? 1);
-  const followUps = builder.buildFollowUps(made, contactsByCustomer, opts.followUpsPerCustomer ?? 2);
+  const contactsByCustomer = buildContacts(opts.seed, made, opts.contactsPerCustomer ?? 1);
+  const followUps = buildFollowUps(opts.seed, today, builder.staff, made, contactsByCustomer, opts.followUpsPerCustomer ?? 2);
   const contacts: Draft<Contact>[] = [];
   for (const list of contactsByCustomer.values()) contacts.push(...list);
   return {

@@ -5,16 +5,19 @@ import {
   civilOf,
   compactIso,
   dayOf,
+  dayOfMoment,
   daysBetween,
   isIsoDate,
   isoOf,
   isoOfExcelSerial,
+  isoWeekday,
   localDateTimeOf,
   localIsoOf,
   monthIndexOf,
   monthLabel,
   monthStart,
   monthStartBefore,
+  parseMonth,
   tryDay,
   utcDateOf,
   utcIsoOf
@@ -102,4 +105,47 @@ describe('dates from and to instants, and calendar steps', () => {
   ])('isIsoDate(%s) is %s', (v, want) => expect(isIsoDate(v)).toBe(want));
 
   it('compacts a date for file names', () => expect(compactIso('2026-03-05')).toBe('20260305'));
+});
+
+describe('moments, weekdays and months', () => {
+  it.each([
+    ['2026-03-01', '2026-03-01'],
+    ['2026-03-01T08:30', '2026-03-01'],
+    ['2026-03-01 23:59:59', '2026-03-01'],
+    ['2026-03-01T24:00', null],
+    ['2026-03-01T08:60', null],
+    ['2026-03-01T08:30:60', null],
+    ['2026-03-01X08:30', null],
+    ['2026-02-30', null],
+    ['', null],
+    [20260301, null]
+  ] as const)('dayOfMoment(%j) is the day of %s', (text, want) => {
+    const day = dayOfMoment(text);
+    if (want === null) expect(day).toBeNaN();
+    else expect(isoOf(day)).toBe(want);
+  });
+
+  it.each([
+    ['1970-01-01', 4],
+    ['2026-12-07', 1],
+    ['2026-12-12', 6],
+    ['2026-12-13', 7],
+    ['1969-12-28', 7],
+    ['2000-02-29', 2]
+  ])('isoWeekday(%s) is %i', (iso, want) => expect(isoWeekday(dayOf(iso))).toBe(want));
+
+  it.each([
+    ['2026-01', '2026-01'],
+    ['2026-12', '2026-12'],
+    ['0001-01', '0001-01'],
+    ['2026-13', null],
+    ['2026-00', null],
+    ['2026-1', null],
+    ['2026-01-01', null],
+    [202601, null]
+  ] as const)('parseMonth(%j) is %s', (text, want) => {
+    const month = parseMonth(text);
+    if (want === null) expect(month).toBeNaN();
+    else expect(monthLabel(month)).toBe(want);
+  });
 });

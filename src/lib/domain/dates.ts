@@ -111,6 +111,33 @@ export function addYears(iso: string, years: number): string {
 export const monthStartBefore = (iso: string, months: number): string =>
   isoOf(monthStart(monthIndexOf(dayOf(iso)) - months));
 
+const MONTH_TEXT = /^(\d{4})-(\d{2})$/;
+
+/** `YYYY-MM` as a month index, or NaN. */
+export function parseMonth(s: unknown): MonthIndex {
+  const m = typeof s === 'string' ? MONTH_TEXT.exec(s) : null;
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return Number.NaN;
+  return Number(m[1]) * 12 + Number(m[2]) - 1;
+}
+
+const TIME = /^[T ]\d{2}:\d{2}(:\d{2})?$/;
+
+/** The day of an ISO date or date-time (`T` or a space; the hour never matters), or NaN. */
+export function dayOfMoment(s: unknown): Day {
+  if (typeof s !== 'string') return Number.NaN;
+  // a plain date is the hot path (hundreds of thousands of purchases): no regular expression
+  if (s.length === 10) return tryDay(s);
+  if (!TIME.test(s.slice(10))) return Number.NaN;
+  const h = Number(s.slice(11, 13));
+  const m = Number(s.slice(14, 16));
+  const sec = s.length > 16 ? Number(s.slice(17, 19)) : 0;
+  if (h > 23 || m > 59 || sec > 59) return Number.NaN;
+  return tryDay(s.slice(0, 10));
+}
+
+/** ISO weekday (1 Monday … 7 Sunday) of a day number; 1970-01-01 was a Thursday. */
+export const isoWeekday = (day: Day): number => ((((day + 3) % 7) + 7) % 7) + 1;
+
 /** `YYYYMMDD` of an ISO date (file names). */
 export const compactIso = (iso: string): string => iso.replace(/-/g, '');
 

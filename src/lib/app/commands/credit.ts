@@ -5,7 +5,8 @@
  * `CommandError` whose message `run` puts in the user's language.
  */
 import { newId } from '$lib/db/ids';
-import { isoDate, type ApplicationView } from '$lib/domain/credit/applications';
+import type { ApplicationView } from '$lib/domain/credit/applications';
+import { localIsoOf } from '$lib/domain/dates';
 import type { CreditStepKind } from '$lib/domain/credit/records';
 import { CREDIT_SETTINGS_ID, type StoredCreditSettings } from '$lib/domain/credit/settings-store';
 import { applyStep, replayApplication, type CreditStep, type CreditStepBody, type UrgentKind } from '$lib/domain/credit/workflow';
@@ -108,7 +109,7 @@ export function stepMutations(input: StepInput, nowMs = now()) {
       startDate: step.startDate,
       endDate: step.endDate,
       signedBy: by,
-      signedOn: isoDate(new Date(at))
+      signedOn: localIsoOf(new Date(at))
     };
     const no = input.agreementNo?.trim();
     if (no) agreement.agreementNo = no;

@@ -4,13 +4,13 @@
  * recommendation, an agreement for a year from today). `save` hands the step to its command, which
  * checks it with the engine and writes it (a `sign` with its agreement) in one write.
  */
-import { addDays, type ApplicationView } from '$lib/domain/credit/applications';
-import { formatYuan, parseYuan } from '$lib/domain/money';
+import type { ApplicationView } from '$lib/domain/credit/applications';
+import { addDays } from '$lib/domain/dates';
+import { parseYuan, yuanText } from '$lib/domain/money';
 import { t } from '$lib/i18n/index.svelte';
 import { takeCreditStep, type StepBody, type StepInput, type StepKind } from '../commands/credit';
 import type { Writer } from '../commands/command';
 
-const yuan = (fen: number) => formatYuan(fen).replace(/,/g, '');
 
 export class StepFormManager<K extends StepKind = StepKind> {
   by = $state('');
@@ -39,7 +39,7 @@ export class StepFormManager<K extends StepKind = StepKind> {
     const approval = view.state?.approval ?? null;
     this.by = preferredStaff;
     this.evaluationDue = addDays(today, 30);
-    this.limit = approval ? yuan(approval.limit) : this.recommended > 0 ? yuan(this.recommended) : '';
+    this.limit = approval ? yuanText(approval.limit) : this.recommended > 0 ? yuanText(this.recommended) : '';
     this.termDays = String(approval?.termDays ?? view.termDays);
     this.startDate = today;
     this.endDate = addDays(addDays(today, 365), -1);

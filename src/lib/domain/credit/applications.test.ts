@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Fen } from '../money';
-import { addDays, applicationList, boardColumns, nextActions, type ApplicationRecord, type StepRecord } from './applications';
+import { addDays } from '../dates';
+import { applicationList, boardColumns, nextActions, type ApplicationRecord, type StepRecord } from './applications';
 
 const app = (id: string, urgent?: 'project-sale', createdAt = 1000): ApplicationRecord => ({
   id,

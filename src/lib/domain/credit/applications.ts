@@ -162,6 +162,3 @@ export function nextActions(view: Pick<ApplicationView, 'state' | 'replay'>): Cr
 export function boardColumns(views: readonly ApplicationView[]): { status: ApplicationStatus; items: ApplicationView[] }[] {
   return BOARD_STATUSES.map((status) => ({ status, items: views.filter((v) => v.status === status) }));
 }
-
-/** Dates come from the one dates module (`../dates.ts`); these names stay for the credit screens. */
-export { addDays, localIsoOf as isoDate } from '../dates';

@@ -14,7 +14,8 @@
 import { characteristicModel, type AspectScore, type CharacteristicResult } from './characteristic';
 import { recommendLimit } from './limit';
 import { RATIO_TOLERANCE, type EffectiveCreditSettings } from './settings';
-import { fenFromYuan, STATEMENT_FIELDS, yuanFromFen, type FinancialStatement, type StatementField } from './statement';
+import { fenFromYuan, yuanFromFen } from '../money';
+import { STATEMENT_FIELDS, type FinancialStatement, type StatementField } from './statement';
 import { workingCapitalModel, type WorkingCapitalResult } from './working-capital';
 
 const WC_EXPECTED = [

@@ -36,9 +36,7 @@ export {
 export { DEFAULT_FACTORS } from './factor-defaults';
 export {
   checkStatement,
-  fenFromYuan,
   STATEMENT_FIELDS,
-  yuanFromFen,
   ZERO_WHEN_BLANK,
   type Exclusion,
   type FinancialStatement,

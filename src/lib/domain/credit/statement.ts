@@ -104,6 +104,3 @@ export function checkStatement(s: FinancialStatement): StatementProblem[] {
   if (given(s.inventory) && fromInventory > s.inventory) problems.push({ field: 'exclusions', problem: 'exceed-inventory' });
   return problems;
 }
-
-/** 元 ↔ fen conversions live in the money module; re-exported for the credit domain's users. */
-export { fenFromYuan, yuanFromFen } from '../money';

@@ -138,6 +138,35 @@ const notComputable = (formula: string, inputs: Record<string, number | null>, r
   ...(reason ? { reason } : {})
 });
 
+/** A RangeError naming the first amount that is not a whole number of fen. */
+function checkWholeFen(amounts: Record<string, number | null>, exclusions: readonly { label: string; amount: number }[]): void {
+  for (const [field, v] of Object.entries(amounts))
+    if (v !== null && !Number.isSafeInteger(v)) throw new RangeError(`${field} is not a whole number of fen: ${v}`);
+  for (const e of exclusions)
+    if (!Number.isSafeInteger(e.amount)) throw new RangeError(`exclusion ${e.label} is not a whole number of fen: ${e.amount}`);
+}
+
+const EV_FORMULA = 'X1 + X2 - X3 - X4';
+
+/** The evaluation value X1 + X2 − X3 − X4 and its band; no current liabilities take the top band. */
+function evaluate(
+  [X1, X2, X3, X4]: readonly [RatioValue, RatioValue, RatioValue, RatioValue],
+  cl: number,
+  bands: readonly EvaluationBand[]
+): { evaluationValue: RatioValue; band: BandHit | null; notes: WorkingCapitalNote[] } {
+  const evInputs = { X1: X1.value, X2: X2.value, X3: X3.value, X4: X4.value };
+  if (X1.value !== null && X2.value !== null && X3.value !== null && X4.value !== null) {
+    const value = X1.value + X2.value - X3.value - X4.value;
+    const band = bandHit(bandForEvaluationValue(value, bands), bands, 'evaluation-value');
+    return { evaluationValue: { value, formula: EV_FORMULA, inputs: evInputs }, band, notes: [] };
+  }
+  if (cl === 0 && X3.value !== null && X4.value !== null) {
+    const band = bandHit(bands.length - 1, bands, 'no-current-liabilities');
+    return { evaluationValue: notComputable(EV_FORMULA, evInputs, 'zero-denominator'), band, notes: ['no-current-liabilities-top-band'] };
+  }
+  return { evaluationValue: notComputable(EV_FORMULA, evInputs, X1.reason ?? X3.reason), band: null, notes: ['current-liabilities-negative'] };
+}
+
 export function workingCapitalModel(statement: FinancialStatement, settings: EffectiveCreditSettings): WorkingCapitalResult {
   const deduct = settings.quickAssetsDeductPrepayments;
   const r = reader(statement);
@@ -148,11 +177,8 @@ export function workingCapitalModel(statement: FinancialStatement, settings: Eff
   const tl = r.get('totalLiabilities');
   const equity = r.get('equity');
 
-  for (const [field, v] of Object.entries({ currentAssets: filedCA, inventory: filedInventory, prepayments, currentLiabilities: cl, totalLiabilities: tl, equity }))
-    if (v !== null && !Number.isSafeInteger(v)) throw new RangeError(`${field} is not a whole number of fen: ${v}`);
   const exclusions = statement.exclusions ?? [];
-  for (const e of exclusions)
-    if (!Number.isSafeInteger(e.amount)) throw new RangeError(`exclusion ${e.label} is not a whole number of fen: ${e.amount}`);
+  checkWholeFen({ currentAssets: filedCA, inventory: filedInventory, prepayments, currentLiabilities: cl, totalLiabilities: tl, equity }, exclusions);
   const excluded = exclusions.reduce((sum, e) => sum + e.amount, 0);
   const excludedInventory = exclusions.reduce((sum, e) => sum + (e.fromInventory ? e.amount : 0), 0);
   const ca = filedCA === null ? null : filedCA - excluded;
@@ -181,7 +207,7 @@ export function workingCapitalModel(statement: FinancialStatement, settings: Eff
   const X3 = divide(cl, equity, 'currentLiabilities / equity', { currentLiabilities: cl, equity }, missingOf('currentLiabilities', 'equity'));
   const X4 = divide(tl, equity, 'totalLiabilities / equity', { totalLiabilities: tl, equity }, missingOf('totalLiabilities', 'equity'));
   const evInputs = { X1: X1.value, X2: X2.value, X3: X3.value, X4: X4.value };
-  const evFormula = 'X1 + X2 - X3 - X4';
+  const evFormula = EV_FORMULA;
   const limitFormula = 'floor(workingAssets × percent / 100) to whole yuan';
 
   const base = {
@@ -233,23 +259,7 @@ export function workingCapitalModel(statement: FinancialStatement, settings: Eff
     };
   }
 
-  const bands = settings.evaluationBands;
-  const notes: WorkingCapitalNote[] = [];
-  let evaluationValue: RatioValue;
-  let band: BandHit | null;
-  if (X1.value !== null && X2.value !== null && X3.value !== null && X4.value !== null) {
-    const value = X1.value + X2.value - X3.value - X4.value;
-    evaluationValue = { value, formula: evFormula, inputs: evInputs };
-    band = bandHit(bandForEvaluationValue(value, bands), bands, 'evaluation-value');
-  } else if (cl === 0 && X3.value !== null && X4.value !== null) {
-    evaluationValue = notComputable(evFormula, evInputs, 'zero-denominator');
-    band = bandHit(bands.length - 1, bands, 'no-current-liabilities');
-    notes.push('no-current-liabilities-top-band');
-  } else {
-    evaluationValue = notComputable(evFormula, evInputs, X1.reason ?? X3.reason);
-    band = null;
-    notes.push('current-liabilities-negative');
-  }
+  const { evaluationValue, band, notes } = evaluate([X1, X2, X3, X4], cl, settings.evaluationBands);
 
   const percent = band?.percent ?? 0;
   if (band && twiceWorkingAssets <= 0n) notes.push('working-assets-not-positive');

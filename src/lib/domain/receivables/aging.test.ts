@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aging, AGING_BUCKETS, agingBucket } from './aging';
-import { addDays } from './dates';
+import { addDays } from '../dates';
 import { pay, sale, y } from '$lib/demo/receivables-testing';
 
 const TODAY = '2026-06-30';

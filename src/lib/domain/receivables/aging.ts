@@ -11,7 +11,7 @@
  * would hide a late invoice behind a prepayment). Rows list every customer with an open amount or a
  * credit, by customer id (the same on every device); totals add the rows.
  */
-import { dayOf } from './dates';
+import { dayOf } from '../dates';
 import { ledgerOf, openAt, type ReceivablesSource } from './ledger';
 import type { Fen } from '../money';
 

@@ -20,7 +20,7 @@
  * The allocation itself runs in `buildLedger` (ledger.ts), on typed-array columns, for every
  * customer in one pass; this module holds the per-customer object views and their open amount.
  */
-import { dayOf, type Day } from './dates';
+import { dayOf, type Day } from '../dates';
 import type { Fen } from '../money';
 import type { CreditSaleRow, PaymentRow } from './types';
 

@@ -18,7 +18,7 @@
  * over a score a person gave.
  */
 import { openOn, type SaleState } from './allocation';
-import { dayOf, tryDay, type Day } from './dates';
+import { dayOf, tryDay, type Day } from '../dates';
 import type { AspectSheet } from '../credit/characteristic';
 import type { EffectiveCreditSettings } from '../credit/settings';
 import type { Fen } from '../money';

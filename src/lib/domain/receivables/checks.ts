@@ -5,7 +5,7 @@
  * row with an `error`, reporting it. A `warning` is shown but the row is used.
  */
 import { RECEIVABLE_TABLES, type ReceivableTable } from './fields';
-import { tryDay } from './dates';
+import { tryDay } from '../dates';
 import {
   LADDER_EFFECTS,
   TASK_KINDS,

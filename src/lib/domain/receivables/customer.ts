@@ -14,7 +14,7 @@ import { agingBucket, AGING_BUCKETS, type AgingBucket } from './aging';
 import { paymentBehaviour, type PaymentBehaviour } from './behaviour';
 import { checkAgreementRow, hasError } from './checks';
 import type { CreditAgreementTerms, CreditOverride, CreditSaleCheckInput } from '../credit/enforcement';
-import { dayOf, isoOf, tryDay } from './dates';
+import { dayOf, isoOf, tryDay } from '../dates';
 import { collectEffects, ladderPosition, ladderTasks, noEffects, settleEffects, type CustomerEffects, type LadderPosition, type LadderTask } from './ladder';
 import { ledgerOf, type ReceivablesSource } from './ledger';
 import type { Fen } from '../money';

@@ -20,7 +20,7 @@
  * Why not the countback method: it needs a rule for partial months and is harder to explain on a
  * printed report; the average-balance form is the one the essays' accountants know.
  */
-import { dayOf, isoOf, monthIndexOf, monthLabel, monthStart, type Day } from './dates';
+import { dayOf, isoOf, monthIndexOf, monthLabel, monthStart, type Day } from '../dates';
 import { ledgerOf, type Ledger, type ReceivablesSource } from './ledger';
 import type { Fen } from '../money';
 

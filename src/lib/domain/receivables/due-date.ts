@@ -16,7 +16,7 @@
  * - `epoch` counts the extensions applied. The due-date tasks of the ladder carry it in their key,
  *   so a pre-due reminder done before an extension does not silence the one before the new date.
  */
-import { isoOf, tryDay, type Day } from './dates';
+import { isoOf, tryDay, type Day } from '../dates';
 import type { CreditSaleRow, ExtensionRequestRow } from './types';
 
 export type DueDateSource = 'term' | 'set' | 'extension';

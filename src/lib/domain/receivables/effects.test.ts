@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BAD_CREDIT, BLACKLIST, effectsOn, STOP_SHIPMENT } from './effects';
-import { NEVER } from './dates';
+import { NEVER } from '../dates';
 import { overdueStage, taskExpired } from './ladder';
 
 // The small rule functions that ladderTasks / ladderEffects (one customer, objects) and

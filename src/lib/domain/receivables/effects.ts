@@ -5,7 +5,7 @@
  * `deriveToday`'s column loop (every customer) both call it.
  */
 import { openOn, type SaleState } from './allocation';
-import { isoOf, tryDay, type Day } from './dates';
+import { isoOf, tryDay, type Day } from '../dates';
 import { LADDER_DAYS } from './ladder-days';
 import type { Fen } from '../money';
 import type { CreditSaleRow, LadderEffect, LadderEffectLiftRow } from './types';

@@ -20,7 +20,7 @@ export {
   type RecordProblem,
   type RecordProblemCode
 } from './checks';
-export { addDays, civilOf, dayOf, daysBetween, isoOf, tryDay, type Day } from './dates';
+export { addDays, civilOf, dayOf, daysBetween, isoOf, tryDay, type Day } from '../dates';
 export {
   effectiveDueDate,
   type DueDateChange,

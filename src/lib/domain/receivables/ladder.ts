@@ -43,7 +43,7 @@
  * blacklist at 30 days has no such exception (a manager can lift it). The effects are in effects.ts.
  */
 import { openOn, type SaleState } from './allocation';
-import { isoOf, NEVER, tryDay, type Day } from './dates';
+import { isoOf, NEVER, tryDay, type Day } from '../dates';
 import type { Fen } from '../money';
 import { LADDER_DAYS } from './ladder-days';
 import { RETRY_OUTCOMES, TASK_KINDS, type LadderTaskDoneRow, type TaskKind } from './types';

@@ -13,7 +13,7 @@ import {
   hasError,
   type RecordProblem
 } from './checks';
-import { tryDay } from './dates';
+import { tryDay } from '../dates';
 import type { ReceivableTable } from './fields';
 import type { LedgerOptions, LedgerProblem } from './ledger-types';
 import {

@@ -4,7 +4,7 @@
  * statement, the customer's page). The bulk views (Today, aging, DSO) read the columns instead.
  */
 import type { AllocationLine, PaymentApplication, SaleState } from './allocation';
-import { NEVER } from './dates';
+import { NEVER } from '../dates';
 import { NEVER_DAY, NO_DAY, type CustomerLedger, type Ledger } from './ledger-types';
 import type { Fen } from '../money';
 import type { LadderTaskDoneRow } from './types';

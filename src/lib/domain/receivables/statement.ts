@@ -13,7 +13,7 @@
  * the end of the period with their due dates, which is what the customer is asked to confirm.
  */
 import { openOn } from './allocation';
-import { dayOf, isoOf } from './dates';
+import { dayOf, isoOf } from '../dates';
 import { ledgerOf, type ReceivablesSource } from './ledger';
 import type { Fen } from '../money';
 import type { PaymentMethod } from './types';

@@ -10,7 +10,7 @@
  * (largest first), then key; effects and flags are ordered by customer id. The list is the same
  * whatever order the records arrived in (two devices after a sync derive the same list).
  */
-import { dayOf, isoOf } from './dates';
+import { dayOf, isoOf } from '../dates';
 import {
   BLACKLIST,
   EFFECT_AFTER,

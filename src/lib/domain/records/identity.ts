@@ -14,6 +14,7 @@
  * with its reason, never rewritten or dropped (old records are often wrong).
  * Reasons are message keys (src/lib/i18n/messages/records.ts), never text.
  */
+import { isIsoDate } from '../dates';
 import { normalizeCode } from './normalize';
 
 export type IdentityProblem =
@@ -68,12 +69,8 @@ export function idNumberCheckChar(first17: string): string | null {
 }
 
 function isRealBirthDate(yyyymmdd: string, today: string): boolean {
-  const y = Number(yyyymmdd.slice(0, 4));
-  const m = Number(yyyymmdd.slice(4, 6));
-  const d = Number(yyyymmdd.slice(6, 8));
-  if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
-  if (d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return false;
-  return yyyymmdd <= today.replace(/-/g, '').slice(0, 8);
+  const iso = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+  return iso >= '1900-01-01' && isIsoDate(iso) && iso <= today.slice(0, 10);
 }
 
 /**

@@ -17,7 +17,7 @@
  * `collectionsFromAllocation` to turn its lines into collections attributed to each sale's owner.
  */
 import type { AllocationLine } from '../receivables/allocation';
-import { isoOf, monthIndexOf, monthLabel } from '../receivables/dates';
+import { isoOf, monthIndexOf, monthLabel } from '../dates';
 import { decimalText, percentOfFen } from './exact';
 import { Checker, fail, ok, type Result } from './problems';
 

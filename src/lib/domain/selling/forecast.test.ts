@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AllocationLine } from '../receivables/allocation';
-import { dayOf } from '../receivables/dates';
+import { dayOf } from '../dates';
 import { collectionsFromAllocation, commissionByMonth, type Collection } from './commission';
 import { DEFAULT_STAGES, forecastByMonth, type ForecastInput, type OpportunityInput } from './forecast';
 

@@ -12,7 +12,7 @@
  *   collected per month (payments by date; reverted payments are left out).
  * - A month appears when something falls in it (a 0 % opportunity still makes its month appear).
  */
-import { monthIndexOf, monthLabel } from '../receivables/dates';
+import { monthIndexOf, monthLabel } from '../dates';
 import { percentOfFen, type Decimal } from './exact';
 import { Checker, fail, ok, type Result } from './problems';
 

@@ -7,7 +7,7 @@
  * is stable for the screens' messages (zh-CN and en live in i18n, not here); `message` is the
  * English sentence used by tests and `npm run check:selling`.
  */
-import { tryDay } from '../receivables/dates';
+import { tryDay } from '../dates';
 import { parseDecimal, type Decimal } from './exact';
 
 export type SellingProblemCode =

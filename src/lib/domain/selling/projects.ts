@@ -13,7 +13,7 @@
  * - Which stages cost the most time: per template stage, the total and average actual days over
  *   every project that entered it, and the days over plan; sorted by total days, most first.
  */
-import { isoOf } from '../receivables/dates';
+import { isoOf } from '../dates';
 import { Checker, fail, ok, type Result } from './problems';
 
 export interface StallInput {

@@ -14,7 +14,7 @@
  *   else C. Cut-offs are settings with 0 < a ≤ b ≤ 1. When the total revenue is 0 every
  *   customer is C (no one carries any share). Comparisons are exact (BigInt), never floating.
  */
-import { isoOf } from '../receivables/dates';
+import { isoOf } from '../dates';
 import { lessThan, parseDecimal, type Decimal } from './exact';
 import { Checker, fail, ok, type Result } from './problems';
 

@@ -13,7 +13,7 @@
  * passed (deadline + N working days). Each escalation moves the complaint one unit up its chain of
  * org units and stops at the top; the list of escalations is what the complaint's history keeps.
  */
-import { isoOf } from '../receivables/dates';
+import { isoOf } from '../dates';
 import type { OrgUnitKind } from '../records/types';
 import { Checker, todayOf, type Outcome } from './problems';
 import { addWorkingDays, compileCalendar, pausedDays, workingDaysBetween, type HolidayCalendar, type Pause } from './working-days';

@@ -11,7 +11,8 @@
  * purpose is skipped (running the action twice does not double the work) and reported.
  */
 import type { Channel } from '../records/types';
-import { Checker, dayOfMoment, todayOf, type Outcome } from './problems';
+import { Checker, todayOf, type Outcome } from './problems';
+import { dayOfMoment } from '../dates';
 import type { StaffRef } from './staffing';
 
 export const EVENT_KINDS = ['price-change', 'weather', 'holiday', 'other'] as const;

@@ -11,8 +11,8 @@
  *   new follow-up.
  * `customerFlags` puts the three signals together with their numbers, each open or cleared.
  */
-import { isoOf, type Day } from '../receivables/dates';
-import { Checker, dayOfMoment, todayOf, type Outcome, type ServiceProblem } from './problems';
+import { dayOfMoment, isoOf, type Day } from '../dates';
+import { Checker, todayOf, type Outcome, type ServiceProblem } from './problems';
 import {
   DEFAULT_CYCLE_SETTINGS,
   DEFAULT_VOLUME_SETTINGS,

@@ -10,7 +10,7 @@
  * A unit's figures include the customers of every unit below it. Warning: the rate rose two
  * months running (month − 2 < month − 1 < month, all three known).
  */
-import { monthIndexOf, monthLabel, monthStart, type Day, type MonthIndex } from '../receivables/dates';
+import { monthIndexOf, monthLabel, monthStart, parseMonth, type Day, type MonthIndex } from '../dates';
 import { Checker, todayOf, type Outcome } from './problems';
 import { unitChain, type OrgUnitLink } from './complaints';
 
@@ -37,15 +37,6 @@ export interface LossRow extends LossFigures {
   month: string;
   /** rose two months running */
   warning: boolean;
-}
-
-const MONTH = /^(\d{4})-(\d{2})$/;
-
-/** `YYYY-MM` as a month index, or NaN. */
-export function parseMonth(s: unknown): MonthIndex {
-  const m = typeof s === 'string' ? MONTH.exec(s) : null;
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return Number.NaN;
-  return Number(m[1]) * 12 + Number(m[2]) - 1;
 }
 
 export const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;

@@ -19,9 +19,9 @@
  * Ratios are rounded to 6 decimals; null (never NaN or ∞) when there is nothing to divide by.
  * A customer's purchases, flags and losses count in the customer's org unit and every unit above.
  */
-import { isoOf, monthIndexOf, monthLabel, monthStart, type Day, type MonthIndex } from '../receivables/dates';
+import { isoOf, monthIndexOf, monthLabel, monthStart, parseMonth, type Day, type MonthIndex } from '../dates';
 import { COMPLAINT_STEPS, unitChain, type ComplaintStep, type OrgUnitLink, type StepStatus } from './complaints';
-import { parseMonth, round6, type LossCustomer } from './loss';
+import { round6, type LossCustomer } from './loss';
 import { Checker, todayOf, type Outcome } from './problems';
 import { checkPurchases, type Purchase } from './purchases';
 

@@ -7,10 +7,10 @@
  * the user's language.
  *
  * Units: dates are ISO calendar dates `YYYY-MM-DD` (a date-time `YYYY-MM-DDTHH:mm[:ss]` counts as
- * its date), turned into day numbers with `../receivables/dates.ts`; money is integer fen
+ * its date), turned into day numbers with `../dates.ts`; money is integer fen
  * (`../money.ts`); "today" is always a parameter.
  */
-import { tryDay, type Day } from '../receivables/dates';
+import { dayOfMoment, tryDay, type Day } from '../dates';
 
 export type ProblemKind =
   | 'invalid-date'
@@ -44,24 +44,6 @@ export const fail = <T>(problems: ServiceProblem[]): Outcome<T> => ({ ok: false,
 
 /** The earliest date any rule accepts: older dates are typing mistakes. */
 export const EARLIEST_DAY: Day = tryDay('1900-01-01');
-
-const TIME = /^[T ]\d{2}:\d{2}(:\d{2})?$/;
-
-/** The day of an ISO date or date-time (`T` or a space; the hour never matters), or NaN. */
-export function dayOfMoment(s: unknown): Day {
-  if (typeof s !== 'string') return Number.NaN;
-  // a plain date is the hot path (hundreds of thousands of purchases): no regular expression
-  if (s.length === 10) return tryDay(s);
-  if (!TIME.test(s.slice(10))) return Number.NaN;
-  const h = Number(s.slice(11, 13));
-  const m = Number(s.slice(14, 16));
-  const sec = s.length > 16 ? Number(s.slice(17, 19)) : 0;
-  if (h > 23 || m > 59 || sec > 59) return Number.NaN;
-  return tryDay(s.slice(0, 10));
-}
-
-/** ISO weekday (1 Monday … 7 Sunday) of a day number; 1970-01-01 was a Thursday. */
-export const isoWeekday = (day: Day): number => ((((day + 3) % 7) + 7) % 7) + 1;
 
 /** Where a problem is; a function when the label is only worth building for a problem. */
 export type Where = string | (() => string);

@@ -9,7 +9,7 @@
  * after today, an unknown customer. Every problem names the row; nothing is returned partially.
  */
 import { isFen } from '../money';
-import type { Day } from '../receivables/dates';
+import type { Day } from '../dates';
 import { Checker, todayOf, type Outcome } from './problems';
 import { MAX_VOLUME } from './signals';
 

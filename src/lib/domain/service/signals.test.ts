@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clearing, customerFlags, mood } from './flags';
-import { addDays } from '../receivables/dates';
+import { addDays } from '../dates';
 import { medianCycle, visitCycle, volumeAnomaly, type VolumePurchase } from './signals';
 
 const weekly = Array.from({ length: 11 }, (_, i) => addDays('2026-01-02', 7 * i)); // last 2026-03-13

@@ -14,7 +14,7 @@
  * (litres, kg, or fen when a business measures in money). Each result carries the numbers that
  * decided it and `raisedOn`, the first day of the current flagged run (what a follow-up must follow).
  */
-import { isoOf, type Day } from '../receivables/dates';
+import { isoOf, type Day } from '../dates';
 import { Checker, todayOf, type Outcome } from './problems';
 
 /** A cycle longer than 10 years, a grace longer than a year: settings nobody means. */

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { developmentFunnel, developmentStage } from './development';
 import { managerLoads, periodOf, visitsDue, type ManagedCustomer } from './staffing';
-import { isoOf } from '../receivables/dates';
-import { dayOfMoment } from './problems';
+import { dayOfMoment, isoOf } from '../dates';
 
 const customersOf = (managerId: string, n: number, extra: Partial<ManagedCustomer> = {}): ManagedCustomer[] =>
   Array.from({ length: n }, (_, i) => ({ id: `${managerId}-${i}`, managerId, ...extra }));

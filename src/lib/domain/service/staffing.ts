@@ -13,7 +13,7 @@
  *   (nothing for a customer created in the current period).
  *   Defaults: VIP company quarterly 1, A area quarterly 1, B site monthly 1, C site none.
  */
-import { isoOf, monthIndexOf, monthStart, type Day } from '../receivables/dates';
+import { isoOf, monthIndexOf, monthStart, type Day } from '../dates';
 import { TIERS, type OrgUnitKind, type Tier } from '../records/types';
 import { Checker, todayOf, type Outcome } from './problems';
 

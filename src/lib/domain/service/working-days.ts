@@ -12,8 +12,8 @@
  * A … B − 1; the day it resumes counts. A pause with no end pauses every day from A: a deadline
  * that falls on or after A is then unknown (`null`, "paused").
  */
-import { isoOf, type Day } from '../receivables/dates';
-import { Checker, isoWeekday, todayOf, type Outcome } from './problems';
+import { isoOf, isoWeekday, type Day } from '../dates';
+import { Checker, todayOf, type Outcome } from './problems';
 
 export interface HolidayCalendar {
   /** ISO weekdays of the weekend; [6, 7] when absent */
