@@ -8,6 +8,8 @@ import type { Fen } from '$lib/domain/money';
 import type { ExtensionStatus, LadderEffect, PaymentAllocation, PaymentMethod } from '$lib/domain/receivables/types';
 import type { TaskDoneWrite } from '$lib/domain/receivables/today';
 import type { Mutation } from '$lib/db/write-path';
+import { COLLECTION_TEMPLATES_SETTING, type CollectionTemplates } from '$lib/app/receivables/collection-docs';
+import { saveSetting } from './settings';
 import { CommandError, insert, run, update, type CommandResult, type Draft, type Patch, type WriteTarget } from './command';
 
 export interface AgreementDraft {
@@ -166,4 +168,9 @@ export function recordTaskOutcome(ws: WriteTarget, saleId: string, w: TaskDoneWr
     mutations.push(insert('followUps', entry));
     return mutations;
   });
+}
+
+/** The collection documents' templates (one settings record, written whole). */
+export function saveCollectionTemplates(ws: WriteTarget, value: CollectionTemplates, exists: boolean): Promise<CommandResult> {
+  return saveSetting(ws, COLLECTION_TEMPLATES_SETTING, value, exists);
 }
