@@ -10,7 +10,7 @@ const WORDS = {
     today: /^今日/,
     doneBy: '经办人',
     required: '请先选择经办人，再记录结果',
-    notice: /^逾期通知：/,
+    notice: /^(逾期通知|催收函|上门拜访)：/,
     promised: '承诺付款',
     reminder: /^到期前提醒：/,
     asksExtension: '要求延期',
@@ -36,7 +36,7 @@ const WORDS = {
     today: /^Today/,
     doneBy: 'Done by',
     required: 'Choose who did it before recording an outcome',
-    notice: /^Overdue notice: /,
+    notice: /^(Overdue notice|Collection letter|Field visit): /,
     promised: 'Payment promised',
     reminder: /^Pre-due reminder: /,
     asksExtension: 'Asks for an extension',
@@ -72,6 +72,13 @@ async function taskRow(page: Page, group: RegExp) {
   return { row, buttons, customer, href, exact: page.getByRole('group', { name: label, exact: true }) };
 }
 
+/** Picks the first staff member once the staff list has loaded. */
+async function chooseWho(picker: ReturnType<Page['getByLabel']>) {
+  await expect(picker.locator('option').nth(1)).toBeAttached();
+  const value = await picker.locator('option').nth(1).getAttribute('value');
+  await picker.selectOption(value!);
+}
+
 for (const locale of ['zh-CN', 'en'] as const) {
   test(`Today is a collector's worklist: call, outcomes in the follow-up log, extension, planned follow-ups, documents (${locale})`, async ({ page, context }) => {
     test.setTimeout(180_000);
@@ -96,8 +103,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
         await buttons.getByRole('button', { name: w.promised }).click();
         await expect(page.getByRole('alert').filter({ hasText: w.required })).toBeVisible();
       }
-      const options = await picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
-      await picker.selectOption(options[0]);
+      await chooseWho(picker);
       await buttons.getByRole('button', { name: w.promised }).click();
       await expect(exact).toHaveCount(0);
     });
@@ -112,8 +118,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await test.step('asks for an extension opens the request, prefilled', async () => {
       await page.goto('/today');
       const picker = page.getByLabel(w.doneBy);
-      const options = await picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
-      await picker.selectOption(options[0]);
+      await chooseWho(picker);
       const { buttons } = await taskRow(page, w.reminder);
       await buttons.getByRole('button', { name: w.asksExtension }).click();
       const form = page.getByRole('form', { name: w.extensionFor });
@@ -141,8 +146,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
 
     await test.step('print a collection letter on one A4 page and copy the SMS text', async () => {
       await page.goto(`/today?today=${DAY}`);
-      const { row, customer } = await taskRow(page, locale === 'en' ? /^(Collection letter|Field visit|Overdue notice): / : /^(催收函|上门拜访|逾期通知)：/);
-      await row.getByRole('link', { name: w.docs }).click();
+      const { row, customer } = await taskRow(page, w.notice);
+      await row.getByRole('link', { name: w.docs }).first().click();
       const sheet = page.getByRole('article', { name: w.letter });
       await expect(sheet).toContainText(customer);
       await expect(sheet).toContainText(/\d{1,3}(,\d{3})*\.\d{2}/);
