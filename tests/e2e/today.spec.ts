@@ -119,10 +119,12 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await page.goto('/today');
       const picker = page.getByLabel(w.doneBy);
       await chooseWho(picker);
-      const { buttons } = await taskRow(page, w.reminder);
+      const { buttons, customer: customerOf } = await taskRow(page, w.reminder);
       await buttons.getByRole('button', { name: w.asksExtension }).click();
       const form = page.getByRole('form', { name: w.extensionFor });
       await expect(form.getByLabel(w.extensionDate)).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+      await expect(form.getByLabel(w.extensionDate)).toBeFocused();
+      await expect(form).toContainText(customerOf);
       await form.getByLabel(w.reason).fill(locale === 'en' ? 'Waiting for their customer' : '下游回款慢');
       await form.getByRole('button', { name: w.submit }).click();
       await expect(form).toHaveCount(0);
@@ -156,6 +158,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await page.emulateMedia({ media: 'print' });
       const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
       expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+      // A4 is 595 × 842 points
+      expect(pdf).toMatch(/\/MediaBox\s*\[\s*0 0 595\.\d+ 841\.\d+|\/MediaBox\s*\[\s*0 0 595\.\d+ 842\.\d+|\/MediaBox\s*\[\s*0 0 595 842/);
       await page.emulateMedia({ media: 'screen' });
       await page.getByRole('button', { name: w.copy }).click();
       const copied = await page.evaluate(() => navigator.clipboard.readText());
