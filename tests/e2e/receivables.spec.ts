@@ -94,11 +94,16 @@ test('agreement, credit sale, Today ladder, stop and blacklist, lift, override, 
     await expect(page.getByText('已记录：将按时付款')).toBeVisible();
   });
 
-  await test.step('14 days overdue: notice, collection letter, stop-shipment', async () => {
-    // 14 days overdue: overdue notice and collection letter due, stop-shipment in force
-    await moveClockTo(page, '2026-04-14');
+  await test.step('7 days overdue: the overdue notice', async () => {
+    await moveClockTo(page, '2026-04-07');
     await page.getByRole('group', { name: /逾期通知：/ }).getByRole('button', { name: '已发通知' }).click();
     await expect(page.getByText('已记录：已发通知')).toBeVisible();
+  });
+
+  await test.step('14 days overdue: the collection letter (the invoice under its one current rung), stop-shipment', async () => {
+    // 14 days overdue: the collection letter is the invoice's one task, stop-shipment in force
+    await moveClockTo(page, '2026-04-14');
+    await expect(page.getByRole('group', { name: /逾期通知：/ })).toHaveCount(0);
     const letter = page.getByRole('group', { name: /催收函：/ });
     await letter.getByLabel('逾期原因').selectOption('credit');
     await letter.getByRole('button', { name: '已发催收函' }).click();

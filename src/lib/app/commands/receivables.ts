@@ -8,6 +8,8 @@ import type { Fen } from '$lib/domain/money';
 import type { ExtensionStatus, LadderEffect, PaymentAllocation, PaymentMethod } from '$lib/domain/receivables/types';
 import type { TaskDoneWrite } from '$lib/domain/receivables/today';
 import type { Mutation } from '$lib/db/write-path';
+import { COLLECTION_TEMPLATES_SETTING, type CollectionTemplates } from '$lib/app/receivables/collection-docs';
+import { saveSetting } from './settings';
 import { CommandError, insert, run, update, type CommandResult, type Draft, type Patch, type WriteTarget } from './command';
 
 export interface AgreementDraft {
@@ -131,11 +133,44 @@ export function liftEffect(
   return run(ws.writes, 'change.add', [insert('ladderEffectLifts', { ...l, reason: l.reason.trim() })]);
 }
 
-/** The outcome of one of Today's tasks, and what it sets on the sale, in one write (`recordTaskDone`). */
-export function recordTaskOutcome(ws: WriteTarget, saleId: string, w: TaskDoneWrite): Promise<CommandResult> {
-  const done: Record<string, unknown> = { ...w.done };
-  if (!done.doneBy) delete done.doneBy;
-  const mutations: Mutation[] = [insert('ladderTasksDone', done as Draft<'ladderTasksDone'>)];
-  if (w.salePatch) mutations.push(update('creditSales', saleId, w.salePatch as Patch<'creditSales'>));
-  return run(ws.writes, 'change.add', mutations);
+/** The entry a task's outcome writes to the customer's follow-up log (texts in the user's language). */
+export interface TaskLogEntry {
+  /** when, as `YYYY-MM-DDTHH:mm` */
+  at: string;
+  channel: Draft<'followUps'>['channel'];
+  /** the task done */
+  purpose: string;
+  /** its outcome */
+  outcome: string;
+  contactId?: string;
+}
+
+/**
+ * The outcome of one of Today's tasks in one write (one undo): the ladder's done record
+ * (`recordTaskDone`), what it sets on the sale, and the contact in the customer's follow-up log
+ * (channel, outcome, who, when). Who did it is required.
+ */
+export function recordTaskOutcome(ws: WriteTarget, saleId: string, w: TaskDoneWrite, log: TaskLogEntry): Promise<CommandResult> {
+  return run(ws.writes, 'change.add', () => {
+    if (!w.done.doneBy) throw new CommandError('today.doneBy-required');
+    const mutations: Mutation[] = [insert('ladderTasksDone', w.done as Draft<'ladderTasksDone'>)];
+    if (w.salePatch) mutations.push(update('creditSales', saleId, w.salePatch as Patch<'creditSales'>));
+    const entry: Draft<'followUps'> = {
+      customerId: w.done.customerId,
+      at: log.at,
+      channel: log.channel,
+      staffId: w.done.doneBy,
+      purpose: log.purpose,
+      outcome: log.outcome,
+      done: true
+    };
+    if (log.contactId) entry.contactId = log.contactId;
+    mutations.push(insert('followUps', entry));
+    return mutations;
+  });
+}
+
+/** The collection documents' templates (one settings record, written whole). */
+export function saveCollectionTemplates(ws: WriteTarget, value: CollectionTemplates, exists: boolean): Promise<CommandResult> {
+  return saveSetting(ws, COLLECTION_TEMPLATES_SETTING, value, exists);
 }

@@ -33,7 +33,7 @@ describe('customerReceivables', () => {
   it('open receivables with their ladder position, due tasks and aging bucket', () => {
     const v = customerReceivables(BOOK, 'c1', TODAY);
     expect(v.open.map((o) => [o.saleId, o.open / 100, o.position.stage, o.bucket, o.tasksDue.map((t) => t.kind)])).toEqual([
-      ['s1', 5_000, 'overdue-14', '1-30', ['overdue-notice', 'collection-letter']],
+      ['s1', 5_000, 'overdue-14', '1-30', ['collection-letter']],
       ['s2', 3_000, 'in-term', 'current', []],
       ['s3', 1_500, 'just-shipped', 'current', ['confirm-delivery']]
     ]);

@@ -191,11 +191,11 @@ describe('trimToday', () => {
   it('keeps the longest waiting tasks of each group, their full counts, the total and every flag', () => {
     const { tables } = world(3);
     const full = deriveToday(buildLedger(input(tables)), TODAY);
-    const trimmed = trimToday(full, 2);
+    const trimmed = trimToday(full, 1);
     expect(trimmed.total).toBe(full.total);
     expect(trimmed.counts).toEqual(full.groups.map((g) => g.tasks.length));
-    trimmed.groups.forEach((g, k) => expect(g.tasks).toEqual(full.groups[k].tasks.slice(0, 2)));
+    trimmed.groups.forEach((g, k) => expect(g.tasks).toEqual(full.groups[k].tasks.slice(0, 1)));
     expect(trimmed.flagged).toEqual(full.flagged);
-    expect(full.groups.some((g) => g.tasks.length > 2)).toBe(true);
+    expect(full.groups.some((g) => g.tasks.length > 1)).toBe(true);
   });
 });

@@ -54,9 +54,9 @@ describe('the ladder over dates', () => {
     ['6 days overdue', '2026-04-06', {}, 'overdue', [], 0, false, false],
     ['7 days overdue: notice, bad-credit entry', '2026-04-07', {}, 'overdue-7', [ON], 1, false, false],
     ['13 days overdue', '2026-04-13', {}, 'overdue-7', [ON], 1, false, false],
-    ['14 days overdue: letter, stop shipment', '2026-04-14', {}, 'overdue-14', [ON, CL], 1, true, false],
-    ['29 days overdue', '2026-04-29', {}, 'overdue-14', [ON, CL], 1, true, false],
-    ['30 days overdue: visit, blacklist', '2026-04-30', {}, 'overdue-30', [ON, CL, FV], 1, true, true],
+    ['14 days overdue: letter, stop shipment', '2026-04-14', {}, 'overdue-14', [CL], 1, true, false],
+    ['29 days overdue', '2026-04-29', {}, 'overdue-14', [CL], 1, true, false],
+    ['30 days overdue: visit, blacklist', '2026-04-30', {}, 'overdue-30', [FV], 1, true, true],
     [
       'steps done stay done',
       '2026-04-30',
@@ -67,6 +67,11 @@ describe('the ladder over dates', () => {
       true,
       true
     ],
+    // one invoice, one current rung: the latest step whose day has come passes over the earlier ones
+    ['the letter passes over an unsent notice', '2026-04-20', {}, 'overdue-14', [CL], 1, true, false],
+    ['letter done: the passed-over notice does not come back', '2026-04-20', { done: [doneTask('d1', 's1', CL, '2026-04-15', 'letter-sent')] }, 'overdue-14', [], 1, true, false],
+    ['notice tried without an answer: nothing else of the invoice today', '2026-04-10', { sales: [UNCONFIRMED], done: [doneTask('d1', 's1', ON, '2026-04-10', 'no-answer')] }, 'overdue-7', [], 1, false, false],
+    ['the reminder passes over an unconfirmed delivery', '2026-03-24', { sales: [UNCONFIRMED] }, 'pre-due', [PDR], 0, false, false],
     ['a 5-day term: the reminder falls on the ship day', '2026-03-01', { sales: [sale('s1', { termDays: 5, deliveryConfirmedOn: '2026-03-01' })] }, 'pre-due', [PDR], 0, false, false],
     // extension
     ['extension approved: no longer overdue', '2026-04-07', extended(), 'in-term', [], 0, false, false],
@@ -86,7 +91,7 @@ describe('the ladder over dates', () => {
     ['extension asked once overdue is ignored', '2026-04-07', extended({ requestedOn: '2026-04-02' }), 'overdue-7', [ON], 1, false, false],
     // partial payment
     ['half paid on the due day: still on the ladder', '2026-04-07', paid('2026-03-31', 5_000), 'overdue-7', [ON], 1, false, false],
-    ['half paid: stop at 14 days', '2026-04-14', paid('2026-03-31', 5_000), 'overdue-14', [ON, CL], 1, true, false],
+    ['half paid: stop at 14 days', '2026-04-14', paid('2026-03-31', 5_000), 'overdue-14', [CL], 1, true, false],
     // full payment
     ['paid in full on time', '2026-04-07', paid('2026-03-31'), 'settled', [], 0, false, false],
     ['paid in full 6 days late', '2026-04-07', paid('2026-04-06'), 'settled', [], 0, false, false],
@@ -100,10 +105,10 @@ describe('the ladder over dates', () => {
     ['a lift dated after today is not yet in force', '2026-05-05', { ...paid('2026-05-05'), lifts: [lift('l1')] }, 'settled', [], 1, false, true],
     ['a deleted lift lifts nothing', '2026-05-10', { ...paid('2026-05-05'), lifts: [lift('l1', { deleted: 1 })] }, 'settled', [], 1, false, true],
     // causes and lifts
-    ['non-credit cause: no stop', '2026-04-14', { sales: [{ ...S, overdueCause: 'non-credit' }] }, 'overdue-14', [ON, CL], 1, false, false],
-    ['credit cause: stop', '2026-04-14', { sales: [{ ...S, overdueCause: 'credit' }] }, 'overdue-14', [ON, CL], 1, true, false],
-    ['non-credit cause does not spare the blacklist', '2026-04-30', { sales: [{ ...S, overdueCause: 'non-credit' }] }, 'overdue-30', [ON, CL, FV], 1, false, true],
-    ['stop lifted by a manager', '2026-04-20', { lifts: [lift('l1', { effect: 'stop-shipment', liftedOn: '2026-04-15' })] }, 'overdue-14', [ON, CL], 1, false, false],
+    ['non-credit cause: no stop', '2026-04-14', { sales: [{ ...S, overdueCause: 'non-credit' }] }, 'overdue-14', [CL], 1, false, false],
+    ['credit cause: stop', '2026-04-14', { sales: [{ ...S, overdueCause: 'credit' }] }, 'overdue-14', [CL], 1, true, false],
+    ['non-credit cause does not spare the blacklist', '2026-04-30', { sales: [{ ...S, overdueCause: 'non-credit' }] }, 'overdue-30', [FV], 1, false, true],
+    ['stop lifted by a manager', '2026-04-20', { lifts: [lift('l1', { effect: 'stop-shipment', liftedOn: '2026-04-15' })] }, 'overdue-14', [CL], 1, false, false],
     ['bad-credit entry lifted for this sale', '2026-04-08', { lifts: [lift('l1', { effect: 'bad-credit', saleId: 's1', liftedOn: '2026-04-08' })] }, 'overdue-7', [ON], 0, false, false]
   ])('%s (%s)', (_name, today, input, stage, due, badCredit, stop, blacklist) => {
     expect(at(today, input)).toEqual({ stage, due, badCredit, stop, blacklist });

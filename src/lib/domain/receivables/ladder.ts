@@ -22,7 +22,8 @@
  *   overdue-notice     7 days overdue          collection-letter  14 days overdue
  *   field-visit        30 days overdue
  * A task stays due until done. Paying in full cancels the remaining tasks; a partial payment keeps
- * them. "Now and then ask how the goods are selling" has no date, so it is not a task: the stage
+ * them. One invoice has one current rung: of the tasks whose day has come, only the latest in
+ * ladder order can be due (`currentRung`); it passes over the earlier ones. "Now and then ask how the goods are selling" has no date, so it is not a task: the stage
  * `in-term` stands for it. A task is done by a `LadderTaskDone` record dated on or before today;
  * a record with a retry outcome (no answer, goods not arrived) counts an attempt and hides the task
  * until the next day.
@@ -228,7 +229,7 @@ export interface LadderTaskPlan {
   saleId: string;
   /** all five, in ladder order, with their status */
   tasks: LadderTask[];
-  /** those due today (not done, not snoozed) */
+  /** the one due today: the current rung (`currentRung`), when it is not done or snoozed */
   due: LadderTask[];
 }
 
@@ -271,7 +272,30 @@ function doneIndex(done: DoneLookup): ReadonlyMap<string, LadderTaskDoneRow | re
   return map;
 }
 
-/** The five tasks of a sale with their status today, and those due. */
+/**
+ * One invoice, one current rung: of a sale's tasks whose day has come (and that have not expired
+ * or been cancelled by themselves), only the latest in ladder order is current; the earlier ones
+ * are passed over (a collection letter makes the unsent overdue notice moot). Returns the index
+ * in TASK_KINDS of the current task, or -1. It is due today only when its own status is `due`
+ * (done or snoozed: nothing of this sale is due today). Shared with `deriveToday`.
+ */
+export function currentRung(
+  shipDay: Day,
+  dueDay: Day,
+  open: number,
+  deliveryConfirmedOn: string | undefined,
+  today: Day
+): number {
+  for (let k = TASK_KINDS.length - 1; k >= 0; k--) {
+    const kind = TASK_KINDS[k];
+    if (taskDay(kind, shipDay, dueDay) > today || taskExpired(kind, dueDay, today)) continue;
+    if (cancelledBecause(kind, shipDay, open, deliveryConfirmedOn, today) !== null) continue;
+    return k;
+  }
+  return -1;
+}
+
+/** The five tasks of a sale with their status today, and the one due (its current rung, if due). */
 export function ladderTasks(s: SaleState, done: DoneLookup, today: Day | string): LadderTaskPlan {
   const t = typeof today === 'string' ? tryDay(today) : today;
   if (Number.isNaN(t)) throw new RangeError(`today is not a YYYY-MM-DD date: ${String(today)}`);
@@ -298,5 +322,6 @@ export function ladderTasks(s: SaleState, done: DoneLookup, today: Day | string)
     if (kind === 'pre-due-reminder') task.until = isoOf(s.dueDay);
     return task;
   });
-  return { saleId: s.sale.id, tasks, due: tasks.filter((x) => x.status === 'due') };
+  const k = currentRung(s.shipDay, s.dueDay, open, s.sale.deliveryConfirmedOn, t);
+  return { saleId: s.sale.id, tasks, due: k >= 0 && tasks[k].status === 'due' ? [tasks[k]] : [] };
 }

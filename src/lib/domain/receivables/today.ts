@@ -21,7 +21,7 @@ import {
   stopExempt,
   type EffectTrigger
 } from './effects';
-import { cancelledBecause, doneState, statusByDate, taskDay, taskExpired, taskKey } from './ladder';
+import { currentRung, doneState, statusByDate, taskDay, taskKey } from './ladder';
 import { doneRecordsOf, ledgerOf, NEVER_DAY, openAt, type ReceivablesSource } from './ledger';
 import type { Fen } from '../money';
 import {
@@ -149,15 +149,14 @@ export function deriveToday(source: ReceivablesSource, today: string): TodayList
       }
       if (open === 0) continue;
 
-      // tasks: those whose day has come, not expired, not cancelled, not done or snoozed (ladderTasks's
-      // rules; the cheap ones first, so the done records are looked up only for tasks that may be due)
+      // the task of the sale's current rung (one invoice, one task), when not done or snoozed
+      // (ladderTasks's rules; the done records are looked up only for that one task)
       const row = L.saleRows[i];
       const epoch = L.epoch[i];
-      for (let k = 0; k < TASK_KINDS.length; k++) {
+      const k = currentRung(ship, due, open, row.deliveryConfirmedOn, t);
+      if (k >= 0) {
         const kind = TASK_KINDS[k];
         const on = taskDay(kind, ship, due);
-        if (on > t || taskExpired(kind, due, t)) continue;
-        if (cancelledBecause(kind, ship, open, row.deliveryConfirmedOn, t) !== null) continue;
         const key = taskKey(row.id, kind, epoch);
         const state = doneState(doneRecordsOf(L, c, key), t);
         if (statusByDate(kind, on, due, state, t) !== 'due') continue;

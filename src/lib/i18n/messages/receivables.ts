@@ -1,4 +1,5 @@
 import { defineMessages } from './define';
+import { receivablesToday } from './receivables-today';
 import { receivablesViews } from './receivables-views';
 
 /** Receivables (issue #6): navigation, agreements, credit sales, payments, extensions, Today, the ladder. */
@@ -314,6 +315,6 @@ const receivablesWork = defineMessages({
  * `defineMessages` to have the same keys in zh-CN and en (split to keep files short).
  */
 export const receivables = {
-  'zh-CN': { ...receivablesWork['zh-CN'], ...receivablesViews['zh-CN'] },
-  en: { ...receivablesWork.en, ...receivablesViews.en }
+  'zh-CN': { ...receivablesWork['zh-CN'], ...receivablesViews['zh-CN'], ...receivablesToday['zh-CN'] },
+  en: { ...receivablesWork.en, ...receivablesViews.en, ...receivablesToday.en }
 };
