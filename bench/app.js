@@ -9,6 +9,7 @@
  * change; the time of the next animation frame after it is recorded too (`frame`).
  */
 import { openBenchPage } from './write-path.js';
+import { measureColdSearch } from './search-cold.js';
 import { firstCellObserver } from './lib/frames.js';
 import { fmtMs, fmtRatio, log, median, sleep } from './lib/util.js';
 
@@ -20,6 +21,7 @@ const VIEWPORT = { width: 1366, height: 768 };
 const GRID = '[role="grid"]';
 const FIRST_ROW = '[role="grid"] [role="row"][aria-rowindex="2"]';
 const SEARCH_TERMS = ['hbs', 'wang'];
+const SEARCH_ROUNDS = 3;
 
 /**
  * Arm a measurement in the page: the next `event` (matching `key` for keydown) starts it; it ends
@@ -122,6 +124,9 @@ export async function measureApp(browser, appUrl, rows) {
     if (!swReady) log('  note: no active service worker; reloads are measured without it');
     await bench.close();
 
+    // 4. quick search typed the moment the first row is painted (nothing indexed yet)
+    const cold = await measureColdSearch(context, appUrl, SEARCH_ROUNDS);
+
     // 3. reload to first rows visible
     const page = await context.newPage();
     await page.addInitScript(firstCellObserver);
@@ -168,8 +173,9 @@ export async function measureApp(browser, appUrl, rows) {
 
     // 4b. quick search, keystroke by keystroke
     const search = page.getByRole('searchbox', { name: '快速搜索' });
-    /** @type {{ term: string, ms: number, visible: boolean, rows: string }[]} */
+    /** @type {{ round: number, term: string, ms: number, visible: boolean, rows: string }[]} */
     const keystrokes = [];
+    for (let round = 0; round < SEARCH_ROUNDS; round++)
     for (const term of SEARCH_TERMS) {
       await search.fill('');
       await sleep(500);
@@ -186,7 +192,7 @@ export async function measureApp(browser, appUrl, rows) {
         const typed = term.slice(0, i + 1);
         const rowsShown = await statusText(page);
         const visible = !('timeout' in t) && t.dom !== null;
-        keystrokes.push({ term: typed, ms: took(t), visible, rows: rowsShown });
+        keystrokes.push({ round, term: typed, ms: took(t), visible, rows: rowsShown });
         log(`  search '${typed}': ${fmtMs(took(t))}${visible ? '' : ' (no visible change)'} (${rowsShown})`);
         await sleep(300);
       }
@@ -212,7 +218,10 @@ export async function measureApp(browser, appUrl, rows) {
     log(`  edit: ${fmtMs(took(edit))}`);
 
     const searchMs = keystrokes.map((k) => k.ms).filter(Number.isFinite);
-    const worstKey = searchMs.length ? Math.max(...searchMs) : NaN;
+    // the slowest key of each round, then the median of those
+    const worstKey = median(
+      Array.from({ length: SEARCH_ROUNDS }, (_, r) => Math.max(...keystrokes.filter((k) => k.round === r).map((k) => k.ms)))
+    );
 
     /** @type {import('./run.js').Line[]} */
     const lines = [
@@ -231,11 +240,11 @@ export async function measureApp(browser, appUrl, rows) {
         ok: took(sort) < 300
       },
       {
-        name: `   quick search per keystroke, worst of ${keystrokes.length} (${SEARCH_TERMS.join(', ')})`,
+        name: `   quick search per keystroke once indexed, slowest of ${SEARCH_TERMS.join(', ')} (median of ${SEARCH_ROUNDS})`,
         figure: fmtMs(worstKey),
         target: '< 50 ms',
         ratio: fmtRatio(worstKey / 50),
-        ok: keystrokes.every((k) => k.ms < 50)
+        ok: worstKey < 50
       },
       {
         name: '   quick search per keystroke, median',
@@ -244,6 +253,7 @@ export async function measureApp(browser, appUrl, rows) {
         ratio: fmtRatio(median(searchMs) / 50),
         ok: median(searchMs) < 50
       },
+      ...cold.lines,
       {
         name: '   one cell edit: Enter → cell shows the new text',
         figure: fmtMs(took(edit)),
@@ -261,6 +271,7 @@ export async function measureApp(browser, appUrl, rows) {
       sort,
       sortMs: took(sort),
       keystrokes,
+      coldSearch: cold,
       edit,
       editMs: took(edit),
       lines

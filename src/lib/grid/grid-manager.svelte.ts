@@ -90,12 +90,7 @@ export class GridManager<R extends { id: string }> {
     this.commands = new GridCommands(this);
     this.viewOps = new ViewCommands(this);
     this.#index.onReady = () => this.#searchVersion++;
-    let resume: ReturnType<typeof setTimeout> | undefined;
-    this.win.onScroll = () => {
-      this.#index.pause();
-      clearTimeout(resume);
-      resume = setTimeout(() => this.#index.resume(), 400);
-    };
+    this.win.onScroll = () => this.#index.pauseFor(400);
     // once rows are in, index them for quick search in idle time; forget saved values shown
     // optimistically once the rows that contain them arrive
     $effect(() => {
@@ -171,6 +166,8 @@ export class GridManager<R extends { id: string }> {
     return untrack(() => this.#engine.run(q));
   });
 
+  /** quick search waits for the index (the order shows the last complete answer meanwhile) */
+  readonly searching = $derived(this.order && this.#engine.pending);
   readonly rowCount = $derived(this.order.length);
   readonly filtered = $derived(this.rowCount !== this.rows.length);
 

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnFilter, SortKey } from '$lib/domain/records/types';
-import { diffRows, QueryEngine, type Query } from './query';
+import { pinyin } from 'pinyin-pro';
+import { carryOver, diffRows, QueryEngine, type Query } from './query';
 import { SearchIndex } from './search-index';
 import { columns, rows, type TRow } from './test-fixtures';
 
-const noBackground = () => () => {};
+const sync = (work: (remaining: () => number) => void) => {
+  work(() => Infinity);
+  return () => {};
+};
 
 function engine() {
-  return new QueryEngine<TRow>(new SearchIndex<TRow>({ loadPinyin: () => new Promise(() => {}), schedule: noBackground }));
+  return new QueryEngine<TRow>(new SearchIndex<TRow>({ loadPinyin: () => new Promise(() => {}), schedule: sync }));
 }
 
 function query(over: Partial<Query<TRow>> = {}): Query<TRow> {
@@ -116,4 +120,81 @@ describe('incremental updates match a full recompute', () => {
       }
     });
   }
+});
+
+describe('quick search while the index is being built', () => {
+  const py = (t: string) => pinyin(t, { toneType: 'none', type: 'array' });
+
+  /** An engine whose index builds only when `flush` runs the queued slices. */
+  function slowEngine() {
+    const queue: ((remaining: () => number) => void)[] = [];
+    const index = new SearchIndex<TRow>({
+      loadPinyin: async () => py,
+      schedule: (work) => {
+        queue.push(work);
+        return () => queue.splice(queue.indexOf(work), 1);
+      }
+    });
+    let version = 0;
+    index.onReady = () => version++;
+    const flush = async () => {
+      for (let i = 0; i < 100; i++) {
+        while (queue.length) queue.shift()!(() => 1);
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    };
+    return { e: new QueryEngine<TRow>(index), flush, version: () => version };
+  }
+
+  it.each<[string, string[], string[]]>([
+    // keys typed before the index is ready: the last answer stays, then the newest query's answer
+    ['first search', ['h', 'hb', 'hbs'], ['r1']],
+    ['a query that only grew', ['石', '石油'], ['r1']],
+    ['a query that changed', ['hz', 'cq'], ['r5']],
+    ['pinyin and text terms', ['bj', 'bj 百'], ['r4']]
+  ])('%s: stale answers are dropped', async (_, typed, expected) => {
+    const s = slowEngine();
+    let shown = ids(s.e, query());
+    for (const search of typed) {
+      const now = ids(s.e, query({ search, searchVersion: s.version() }));
+      // pending: what was shown stays shown (never an empty or partial answer)
+      expect(s.e.pending).toBe(true);
+      expect(now).toEqual(shown);
+      shown = now;
+    }
+    await s.flush();
+    const last = typed[typed.length - 1];
+    expect(ids(s.e, query({ search: last, searchVersion: s.version() }))).toEqual(expected);
+    expect(s.e.pending).toBe(false);
+  });
+
+  it('keeps the last answer for the rows still in place while many new rows are indexed', async () => {
+    const s = slowEngine();
+    ids(s.e, query({ search: 'sjz' }));
+    await s.flush();
+    expect(ids(s.e, query({ search: 'sjz', searchVersion: s.version() }))).toEqual(['r1']);
+    // a few new rows are indexed at once
+    const few = [...rows, { id: 'r6', name: '石家庄钢铁' }];
+    expect(ids(s.e, query({ rows: few, search: 'sjz', searchVersion: s.version() }))).toEqual(['r1', 'r6']);
+    expect(s.e.pending).toBe(false);
+    // thousands arrive (the rest of a table after its first page): the answer for the rows in
+    // place stays until they are indexed
+    const many = [...few, ...Array.from({ length: 6000 }, (_, i) => ({ id: `n${i}`, name: i === 4321 ? '石家庄' : '天津' }))];
+    expect(ids(s.e, query({ rows: many, search: 'sjz', searchVersion: s.version() }))).toEqual(['r1', 'r6']);
+    expect(s.e.pending).toBe(true);
+    await s.flush();
+    expect(ids(s.e, query({ rows: many, search: 'sjz', searchVersion: s.version() }))).toEqual(['r1', 'r6', 'n4321']);
+    expect(s.e.pending).toBe(false);
+  });
+
+  it.each<[string, number[] | null, readonly TRow[], number[] | null]>([
+    ['no answer yet', null, rows, null],
+    ['same rows', [0, 3], rows, [0, 3]],
+    ['row replaced', [0, 3], [rows[0], rows[1], rows[2], { ...rows[3] }, rows[4]], [0]],
+    ['rows shorter', [0, 4], rows.slice(0, 3), [0]]
+  ])('carryOver: %s', (_, matches, next, expected) => {
+    const answer = matches && { rows, matches: Int32Array.from(matches) };
+    const out = carryOver(answer, next);
+    expect(out && Array.from(out)).toEqual(expected);
+  });
 });

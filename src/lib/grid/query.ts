@@ -8,11 +8,17 @@
  * order is repaired instead of recomputed: the changed rows are taken out, their sort keys and
  * matches recomputed, and they are merged back in one O(n) pass. Anything else (rows deleted or
  * reordered, another view) recomputes from scratch.
+ *
+ * Quick search never waits on the page: when the search index cannot answer the query whole yet
+ * (rows just arrived, pinyin still being built), the order keeps the last complete answer's rows
+ * (`carryOver`), with the current filters and sort, and `pending` is true until the index reports
+ * that it can answer; the order is then computed for the query current at that moment, so an
+ * answer to an older query never replaces a newer one.
  */
 import type { ColumnFilter, SortKey } from '$lib/domain/records/types';
 import type { GridColumn } from './types';
 import { compileFilters, type RowPredicate } from './filter';
-import type { SearchIndex } from './search-index';
+import { searchTerms, type SearchIndex } from './search-index';
 import { NaturalOrder } from './natural-order';
 import { comparator, SortKeys, type SortColumn } from './sort-keys';
 
@@ -51,6 +57,16 @@ export function diffRows<R extends { id: string }>(
   return changed;
 }
 
+/**
+ * The last complete answer, carried over to a new rows array while the new answer is pending: the
+ * matches whose row object is still at the same index.
+ */
+export function carryOver<R>(answer: { rows: readonly R[]; matches: Int32Array } | null, rows: readonly R[]): Int32Array | null {
+  if (!answer) return null;
+  if (answer.rows === rows) return answer.matches;
+  return answer.matches.filter((i) => i < rows.length && rows[i] === answer.rows[i]);
+}
+
 /** Everything but the rows: when this is unchanged, a new rows array can be repaired in place. */
 function queryShape<R>(q: Query<R>): string {
   // the index learning more only matters while something is searched for
@@ -76,6 +92,9 @@ export class QueryEngine<R extends { id: string }> {
   #keysRows: readonly R[] | null = null;
   #inverse: Int32Array | null = null;
   #natural = new NaturalOrder<R>();
+  #pending = false;
+  /** the last complete answer to a search, or null when the last query searched for nothing */
+  #answer: { rows: readonly R[]; matches: Int32Array } | null = null;
 
   constructor(index: SearchIndex<R>) {
     this.#index = index;
@@ -83,6 +102,11 @@ export class QueryEngine<R extends { id: string }> {
 
   get order(): Int32Array {
     return this.#order;
+  }
+
+  /** The search waits for the index: the order shows the last complete answer meanwhile. */
+  get pending(): boolean {
+    return this.#pending;
   }
 
   /** Display position of a row index, or -1 when it is filtered out. */
@@ -143,36 +167,70 @@ export class QueryEngine<R extends { id: string }> {
     return out;
   }
 
+  /** Rows matching the search (ascending indices), or null for all rows. */
+  #searchMatches(q: Query<R>): Int32Array | null {
+    const terms = searchTerms(q.search);
+    this.#pending = false;
+    if (terms.length === 0) {
+      this.#answer = null;
+      return null;
+    }
+    if (this.#index.canAnswer(terms)) {
+      const matches = this.#index.matches(terms);
+      this.#answer = { rows: q.rows, matches };
+      return matches;
+    }
+    this.#index.hurry();
+    // hurry() may finish at once (a synchronous scheduler in tests and exports)
+    if (this.#index.canAnswer(terms)) return this.#searchMatches(q);
+    this.#pending = true;
+    return carryOver(this.#answer, q.rows);
+  }
+
   #compute(q: Query<R>): Int32Array {
-    const n = q.rows.length;
     const preds = this.#predicates(q);
-    const search = this.#index.matcher(q.search);
+    const matches = this.#searchMatches(q);
     const natural = this.#natural;
     if (natural.rows !== q.rows) natural.reset(q.rows);
-    const perm = natural.perm;
+    const keys = this.#sortColumns(q);
+    // the candidates in creation order: every row, or the search's matches (ascending indices)
+    // put in that order (a sort below orders them anyway)
+    let cand: Int32Array = natural.perm;
+    if (matches) {
+      cand = matches.slice();
+      if (!keys.length) cand.sort(natural.tie);
+    }
+    const n = cand.length;
     let order: Int32Array;
-    if (preds.length === 0 && !search) {
-      order = perm.slice();
+    if (preds.length === 0) {
+      order = matches ? cand : cand.slice();
     } else {
       const buf = new Int32Array(n);
       let k = 0;
       const rows = q.rows;
       outer: for (let p = 0; p < n; p++) {
-        const i = perm[p];
-        if (search && !search(i)) continue;
-        for (let p = 0; p < preds.length; p++) if (!preds[p](rows[i])) continue outer;
+        const i = cand[p];
+        for (let f = 0; f < preds.length; f++) if (!preds[f](rows[i])) continue outer;
         buf[k++] = i;
       }
       order = buf.slice(0, k);
     }
-    const keys = this.#sortColumns(q);
     if (keys.length) order.sort(comparator(keys, natural.tie));
     return order;
+  }
+
+  /** The last answer follows the changed rows (for carryOver, should a later search wait). */
+  #repairAnswer(rows: readonly R[], changed: number[], isChanged: Uint8Array, terms: string[]) {
+    const kept = Array.from(carryOver(this.#answer, rows) ?? []).filter((i) => !isChanged[i]);
+    for (const i of changed) if (this.#index.rowMatches(i, terms)) kept.push(i);
+    return { rows, matches: Int32Array.from(kept).sort() };
   }
 
   #repair(q: Query<R>, changed: number[], from: number): Int32Array | null {
     const rows = q.rows;
     this.#index.setRows(rows, changed);
+    // a provisional order (search pending) is recomputed, never repaired into a final one
+    if (this.#pending) return null;
     const natural = this.#natural;
     if (natural.rows === this.#last?.rows) natural.append(rows, from);
     else natural.reset(rows);
@@ -186,15 +244,18 @@ export class QueryEngine<R extends { id: string }> {
     const keys = this.#sortColumns(q);
     const cmp = comparator(keys, natural.tie);
     const preds = this.#predicates(q);
-    const search = this.#index.matcher(q.search);
+    const terms = searchTerms(q.search);
+    if (terms.length && !this.#index.canAnswer(terms)) return null;
+    this.#pending = false;
     const isChanged = new Uint8Array(rows.length);
     for (const i of changed) isChanged[i] = 1;
     const back: number[] = [];
     outer: for (const i of changed) {
-      if (search && !search(i)) continue;
+      if (terms.length && !this.#index.rowMatches(i, terms)) continue;
       for (const p of preds) if (!p(rows[i])) continue outer;
       back.push(i);
     }
+    if (terms.length) this.#answer = this.#repairAnswer(rows, changed, isChanged, terms);
     back.sort(cmp);
     const prev = this.#order;
     const out = new Int32Array(prev.length + back.length);

@@ -3,20 +3,29 @@
  * the page's extra text) and, for Chinese text, its pinyin and pinyin initials, so that `hebei`
  * and `hbsy` both find 河北石油.
  *
- * Haystacks are cached per row object (WeakMap), so a new rows array only costs lookups for the
- * rows that did not change. `pinyin-pro` is large: it is imported lazily and the pinyin part is
- * built in slices of a few milliseconds when the browser is idle; until it is ready, plain
- * substring search works.
+ * Nothing here blocks the page: haystacks are built in slices of a few milliseconds (in idle time,
+ * or back to back while a search waits for them, `hurry`), and a search is only answered once the
+ * index can answer it whole (`canAnswer`); until then the grid keeps its last result and says it
+ * is searching (query.ts). Haystacks are cached per row object (WeakMap), so a new rows array only
+ * costs lookups for the rows that did not change. `pinyin-pro` is large: it is imported lazily,
+ * and each run of Chinese characters is converted once (names of cities, staff and labels repeat).
+ *
+ * Matching runs over blocks: the haystacks of 512 rows joined into one string, searched with
+ * `indexOf` (far faster than one `includes` per row). A query that only grew ("hb" → "hbs")
+ * searches only the previous matches (search-match.ts).
  */
 import type { GridColumn } from './types';
 import { cellText } from './values';
+import { findInBlocks, narrows, rowHas, type Block } from './search-match';
 
 export type PinyinFn = (text: string) => string[];
+/** `urgent`: a search waits for this work, run it soon rather than when idle */
+export type Schedule = (work: (remaining: () => number) => void, urgent: boolean) => () => void;
 
 export interface SearchIndexOptions {
   loadPinyin?: () => Promise<PinyinFn>;
-  /** run `work` when idle; `work` gets a function telling how many ms remain in this slice */
-  schedule?: (work: (remaining: () => number) => void) => () => void;
+  /** run `work` later; `work` gets a function telling how many ms remain in this slice */
+  schedule?: Schedule;
 }
 
 interface Entry {
@@ -29,7 +38,12 @@ const SEP = '\u0001';
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
 const HAS_HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 const LATIN_TERM = /^[a-z]+$/;
-const SLICE_MS = 8;
+const IDLE_SLICE_MS = 8;
+const URGENT_SLICE_MS = 16;
+export const BLOCK = 512;
+/** blocks an answer may rebuild on the spot (after an edit); more means the index is not ready */
+const INLINE_BLOCKS = 8;
+const RUN_CACHE_MAX = 50_000;
 
 export function defaultLoadPinyin(): Promise<PinyinFn> {
   return import('pinyin-pro').then(
@@ -37,23 +51,39 @@ export function defaultLoadPinyin(): Promise<PinyinFn> {
   );
 }
 
-export function defaultSchedule(work: (remaining: () => number) => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
+export function defaultSchedule(work: (remaining: () => number) => void, urgent: boolean): () => void {
+  if (!urgent && typeof requestIdleCallback === 'function') {
     const id = requestIdleCallback(
       (d) => {
         // an idle period can be 50 ms long; take only a slice of it so input stays responsive
-        const end = performance.now() + SLICE_MS;
+        const end = performance.now() + IDLE_SLICE_MS;
         work(() => Math.min(d.timeRemaining(), end - performance.now()));
       },
       { timeout: 1000 }
     );
     return () => cancelIdleCallback(id);
   }
-  const id = setTimeout(() => {
-    const end = performance.now() + SLICE_MS;
-    work(() => end - performance.now());
-  }, 16);
+  const id = setTimeout(
+    () => {
+      const end = performance.now() + (urgent ? URGENT_SLICE_MS : IDLE_SLICE_MS);
+      work(() => end - performance.now());
+    },
+    urgent ? 0 : 16
+  );
   return () => clearTimeout(id);
+}
+
+/** `pinyin` remembering each run it has converted (up to a bound). */
+export function cachedPinyin(pinyin: PinyinFn, cache = new Map<string, string[]>()): PinyinFn {
+  return (run) => {
+    let s = cache.get(run);
+    if (!s) {
+      if (cache.size >= RUN_CACHE_MAX) cache.clear();
+      s = pinyin(run);
+      cache.set(run, s);
+    }
+    return s;
+  };
 }
 
 /** Pinyin haystack of a lowercase text: full syllables, then initials, per cell. */
@@ -84,6 +114,9 @@ export function searchTerms(query: string): string[] {
   return query.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
+/** Whether a term may match pinyin (only then does a search wait for it). */
+export const pinyinTerm = (term: string): boolean => LATIN_TERM.test(term);
+
 export class SearchIndex<R> {
   #columns: readonly GridColumn<R>[] = [];
   #extra: ((row: R) => string) | undefined;
@@ -91,15 +124,21 @@ export class SearchIndex<R> {
   #rows: readonly R[] = [];
   /** aligned with #rows; undefined until built */
   #entries: (Entry | undefined)[] = [];
+  #plainBlocks: (Block | undefined)[] = [];
+  #pyBlocks: (Block | undefined)[] = [];
   #plainDone = 0;
   #pinyinDone = 0;
   #pinyin: PinyinFn | null = null;
+  #pinyinFailed = false;
   #loading: Promise<void> | null = null;
   #cancel: (() => void) | null = null;
   #paused = false;
   #scheduled = false;
+  #urgent = false;
   #opts: Required<SearchIndexOptions>;
-  /** called when the pinyin part of every row is ready */
+  /** the last answer, for narrowing; dropped whenever a haystack changes */
+  #last: { terms: string[]; matches: Int32Array } | null = null;
+  /** called when the index has learnt more: a waiting search may be answerable now */
   onReady: (() => void) | null = null;
 
   constructor(opts: SearchIndexOptions = {}) {
@@ -121,8 +160,16 @@ export class SearchIndex<R> {
     this.#extra = extra;
     this.#cache = new WeakMap();
     this.#entries = new Array(this.#rows.length);
+    this.#resetBlocks();
     this.#plainDone = 0;
     this.#pinyinDone = 0;
+  }
+
+  #resetBlocks(): void {
+    const n = Math.ceil(this.#rows.length / BLOCK);
+    this.#plainBlocks = new Array(n);
+    this.#pyBlocks = new Array(n);
+    this.#last = null;
   }
 
   /** Follow a new rows array; `changed` lists the only indices whose row object is new. */
@@ -130,12 +177,23 @@ export class SearchIndex<R> {
     const prev = this.#rows;
     if (rows === prev && this.#entries.length === rows.length) return;
     this.#rows = rows;
+    this.#last = null;
     if (changed && rows.length >= prev.length) {
+      // a complete index stays complete: the few new rows are built at once
+      const plainComplete = this.#plainDone >= prev.length;
+      const pinyinComplete = plainComplete && this.#pinyin !== null && this.#pinyinDone >= prev.length;
+      const blocks = Math.ceil(rows.length / BLOCK);
+      this.#plainBlocks.length = blocks;
+      this.#pyBlocks.length = blocks;
       for (const i of changed) {
         const row = rows[i];
-        this.#entries[i] = row ? this.#entryFor(row, i < this.#plainDone) : undefined;
+        this.#entries[i] = row ? this.#entryFor(row, plainComplete || i < this.#plainDone) : undefined;
+        this.#plainBlocks[(i / BLOCK) | 0] = undefined;
+        this.#pyBlocks[(i / BLOCK) | 0] = undefined;
       }
       this.#entries.length = rows.length;
+      if (plainComplete) this.#plainDone = rows.length;
+      if (pinyinComplete) this.#pinyinDone = rows.length;
       return;
     }
     // realign: unchanged row objects keep their cached entry
@@ -149,12 +207,14 @@ export class SearchIndex<R> {
       if ((!e || e.py === undefined) && pinyinDone === rows.length) pinyinDone = i;
     }
     this.#entries = entries;
+    this.#resetBlocks();
     this.#plainDone = plainDone;
     this.#pinyinDone = Math.min(pinyinDone, plainDone);
   }
 
   #entryFor(row: R, build: boolean): Entry | undefined {
     const cached = this.#cache.get(row as object);
+    if (cached && build && this.#pinyin && cached.py === undefined) cached.py = pinyinHaystack(cached.plain, this.#pinyin);
     if (cached || !build) return cached;
     const e: Entry = { plain: this.#plainOf(row) };
     if (this.#pinyin) e.py = pinyinHaystack(e.plain, this.#pinyin);
@@ -169,13 +229,13 @@ export class SearchIndex<R> {
     return s.toLowerCase();
   }
 
-  #buildPlain(limit: number, remaining?: () => number): void {
+  #buildPlain(remaining: () => number): void {
     const rows = this.#rows;
     let i = this.#plainDone;
-    while (i < limit) {
+    while (i < rows.length) {
       if (!this.#entries[i]) this.#entries[i] = this.#entryFor(rows[i], true);
       i++;
-      if (remaining && (i & 63) === 0 && remaining() <= 0) break;
+      if ((i & 63) === 0 && remaining() <= 0) break;
     }
     this.#plainDone = i;
   }
@@ -193,62 +253,156 @@ export class SearchIndex<R> {
     this.#pinyinDone = i;
   }
 
-  /** Build whatever plain haystacks are missing, now (used when a search arrives early). */
-  ensurePlain(): void {
-    if (this.#plainDone < this.#rows.length) this.#buildPlain(this.#rows.length);
+  /** One block's haystacks joined; the rows' own strings become slices of it (no second copy). */
+  #block(b: number, py: boolean): Block {
+    const blocks = py ? this.#pyBlocks : this.#plainBlocks;
+    const have = blocks[b];
+    if (have) return have;
+    const from = b * BLOCK;
+    const to = Math.min(this.#rows.length, from + BLOCK);
+    const parts: string[] = new Array(to - from);
+    for (let i = from; i < to; i++) {
+      const e = this.#entries[i];
+      parts[i - from] = (py ? e?.py : e?.plain) ?? '';
+    }
+    // '\n' never occurs in a term (terms are split at white space): no match spans two rows
+    const text = parts.join('\n');
+    const ends = new Int32Array(parts.length);
+    let at = 0;
+    for (let k = 0; k < parts.length; k++) {
+      const end = at + parts[k].length;
+      ends[k] = end;
+      const e = this.#entries[from + k];
+      if (e && end > at) {
+        if (py) e.py = text.slice(at, end);
+        else e.plain = text.slice(at, end);
+      }
+      at = end + 1;
+    }
+    return (blocks[b] = { text, ends, from });
   }
 
-  /** Build everything now, pinyin included (tests, small tables). */
+  /** Blocks still to build, up to `limit`. */
+  #missingBlocks(py: boolean, limit: number): number[] {
+    const blocks = py ? this.#pyBlocks : this.#plainBlocks;
+    const out: number[] = [];
+    for (let b = 0; b < blocks.length && out.length < limit; b++) if (!blocks[b]) out.push(b);
+    return out;
+  }
+
+  #buildBlocks(py: boolean, remaining: () => number): boolean {
+    for (const b of this.#missingBlocks(py, Infinity)) {
+      this.#block(b, py);
+      if (remaining() <= 0) return false;
+    }
+    return true;
+  }
+
+  /** Whether the terms can be answered whole now (without building more than a few blocks). */
+  canAnswer(terms: readonly string[]): boolean {
+    const n = this.#rows.length;
+    if (this.#plainDone < n) return false;
+    if (this.#missingBlocks(false, INLINE_BLOCKS + 1).length > INLINE_BLOCKS) return false;
+    if (!terms.some(pinyinTerm) || this.#pinyinFailed) return true;
+    return this.#pinyinDone >= n && this.#missingBlocks(true, INLINE_BLOCKS + 1).length <= INLINE_BLOCKS;
+  }
+
+  /** Row indices (ascending) matching every term; `canAnswer(terms)` must hold. */
+  matches(terms: readonly string[]): Int32Array {
+    const n = this.#rows.length;
+    const usePy = terms.some(pinyinTerm) && this.#pinyinDone >= n;
+    const last = this.#last;
+    let out: Int32Array;
+    if (last && narrows(last.terms, terms) && last.matches.length <= n >> 2) {
+      out = last.matches.filter((i) => rowHas(this.#entries[i], terms));
+    } else {
+      const plain: Block[] = [];
+      const py: Block[] = [];
+      for (let b = 0; b < this.#plainBlocks.length; b++) {
+        plain.push(this.#block(b, false));
+        if (usePy) py.push(this.#block(b, true));
+      }
+      out = findInBlocks(n, terms, plain, usePy ? py : null);
+    }
+    this.#last = { terms: terms.slice(), matches: out };
+    return out;
+  }
+
+  /** Whether row `index` matches every term (for the few rows an edit changed). */
+  rowMatches(index: number, terms: readonly string[]): boolean {
+    return rowHas(this.#entries[index], terms);
+  }
+
+  /** Build everything now, pinyin included (tests, exports, small tables). */
   async buildAll(): Promise<void> {
     await this.#loadPinyin();
-    this.ensurePlain();
+    this.#buildPlain(() => Infinity);
     this.#buildPinyin(() => Infinity);
+    this.#buildBlocks(false, () => Infinity);
+    if (this.#pinyin) this.#buildBlocks(true, () => Infinity);
   }
 
   #loadPinyin(): Promise<void> {
     this.#loading ??= this.#opts.loadPinyin().then(
       (fn) => {
-        this.#pinyin = fn;
+        this.#pinyin = cachedPinyin(fn);
       },
       () => {
         // offline or blocked: plain substring search keeps working
+        this.#pinyinFailed = true;
         this.#loading = null;
       }
     );
     return this.#loading;
   }
 
-  /** Build in the background, in idle slices; calls onReady when pinyin search is complete. */
+  /** Build in the background, in idle slices; calls onReady each time a part is complete. */
   start(): void {
-    if (this.#scheduled || this.#paused) return;
+    if (this.#scheduled || (this.#paused && !this.#urgent)) return;
     this.#scheduled = true;
-    this.#cancel = this.#opts.schedule(this.#step);
+    this.#cancel = this.#opts.schedule(this.#step, this.#urgent);
+  }
+
+  /** A search waits for the index: build without waiting for idle time (never pausing). */
+  hurry(): void {
+    if (!this.#pinyin && !this.#pinyinFailed) void this.#loadPinyin().then(() => this.start());
+    if (this.#urgent) return;
+    this.#urgent = true;
+    this.#cancel?.();
+    this.#scheduled = false;
+    this.start();
   }
 
   #step = (remaining: () => number): void => {
     this.#scheduled = false;
     this.#cancel = null;
-    if (this.#paused) return;
-    if (this.#plainDone < this.#rows.length) {
-      this.#buildPlain(this.#rows.length, remaining);
-    } else if (!this.#pinyin) {
-      void this.#loadPinyin().then(() => {
-        if (this.#pinyin) this.start();
-      });
+    if (this.#paused && !this.#urgent) return;
+    const n = this.#rows.length;
+    if (this.#plainDone < n) this.#buildPlain(remaining);
+    else if (this.#missingBlocks(false, 1).length) {
+      // the plain part is complete: searches without pinyin terms can be answered
+      if (this.#buildBlocks(false, remaining)) this.onReady?.();
+    } else if (!this.#pinyin && !this.#pinyinFailed) {
+      void this.#loadPinyin().then(() => this.start());
       return;
-    } else if (this.#pinyinDone < this.#rows.length) {
-      this.#buildPinyin(remaining);
-      if (this.#pinyinDone >= this.#rows.length) {
-        this.onReady?.();
-        return;
-      }
-    } else return;
+    } else if (this.#pinyin && this.#pinyinDone < n) this.#buildPinyin(remaining);
+    else if (this.#pinyin && this.#missingBlocks(true, 1).length) {
+      if (this.#buildBlocks(true, remaining)) return this.#finish(true);
+    } else return this.#finish(false);
     this.start();
   };
+
+  /** Everything is built; tell a waiting search (or everyone, when pinyin just completed). */
+  #finish(completed: boolean): void {
+    const waited = this.#urgent;
+    this.#urgent = false;
+    if (completed || waited) this.onReady?.();
+  }
 
   /** Stop background work for a while (the user is scrolling). */
   pause(): void {
     this.#paused = true;
+    if (this.#urgent) return;
     this.#cancel?.();
     this.#cancel = null;
     this.#scheduled = false;
@@ -259,28 +413,19 @@ export class SearchIndex<R> {
     this.start();
   }
 
-  destroy(): void {
+  #resumeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Pause, and resume `ms` after the last call (scrolling pauses background work). */
+  pauseFor(ms: number): void {
     this.pause();
-    this.onReady = null;
+    clearTimeout(this.#resumeTimer);
+    this.#resumeTimer = setTimeout(() => this.resume(), ms);
   }
 
-  /** A test for row indices, or null when the query is empty. */
-  matcher(query: string): ((index: number) => boolean) | null {
-    const terms = searchTerms(query);
-    if (terms.length === 0) return null;
-    this.ensurePlain();
-    const entries = this.#entries;
-    const latin = terms.map((t) => LATIN_TERM.test(t));
-    return (index) => {
-      const e = entries[index];
-      if (!e) return false;
-      for (let k = 0; k < terms.length; k++) {
-        const t = terms[k];
-        if (e.plain.includes(t)) continue;
-        if (latin[k] && e.py && e.py.includes(t)) continue;
-        return false;
-      }
-      return true;
-    };
+  destroy(): void {
+    clearTimeout(this.#resumeTimer);
+    this.#urgent = false;
+    this.pause();
+    this.onReady = null;
   }
 }
