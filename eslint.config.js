@@ -50,7 +50,17 @@ const kebu = { rules: { 'one-clock': restrictedSyntax, layers: layersRule(LAYERS
 
 export default ts.config(
   {
-    ignores: ['build/', 'build-*/', '.svelte-kit/', '.svelte-kit-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/results/', 'bench/.out/']
+    ignores: [
+      'build/',
+      'build-*/',
+      '.svelte-kit/',
+      '.svelte-kit-*/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'bench/results/',
+      'bench/.out/'
+    ]
   },
   js.configs.recommended,
   ...ts.configs.recommended,
@@ -88,8 +98,7 @@ export default ts.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector:
-            "CallExpression[callee.property.name=/^(put|bulkPut|bulkAdd|bulkUpdate|bulkDelete|modify)$/]",
+          selector: 'CallExpression[callee.property.name=/^(put|bulkPut|bulkAdd|bulkUpdate|bulkDelete|modify)$/]',
           message: 'Write through WritePath (src/lib/db/write-path.ts): it validates, logs and makes the change undoable.'
         }
       ]
@@ -140,9 +149,7 @@ export default ts.config(
   // blocks' `no-restricted-syntax` / `no-restricted-imports` settings instead of replacing them.
   {
     files: ['src/lib/components/**/*.{ts,svelte}', 'src/routes/**/*.{ts,svelte}'],
-    ignores: [
-      'src/**/*.test.ts'
-    ],
+    ignores: ['src/**/*.test.ts'],
     plugins: {
       'kebu-commands': {
         rules: {

@@ -22,10 +22,10 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-    command: `node scripts/serve.js`,
-    env: { PORT: String(port), HOST: '127.0.0.1' },
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: false,
-    timeout: 60_000
-  }
+        command: `node scripts/serve.js`,
+        env: { PORT: String(port), HOST: '127.0.0.1' },
+        url: `http://127.0.0.1:${port}`,
+        reuseExistingServer: false,
+        timeout: 60_000
+      }
 });

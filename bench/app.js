@@ -116,10 +116,7 @@ export async function measureApp(browser, appUrl, rows) {
     log(`  written in ${fmtMs(ws.writeMs)}`);
     // the service worker precaches the build on its first visit; measure with it in place
     const swReady = await bench.evaluate(() =>
-      Promise.race([
-        navigator.serviceWorker?.ready.then(() => true) ?? false,
-        new Promise((resolve) => setTimeout(() => resolve(false), 20_000))
-      ])
+      Promise.race([navigator.serviceWorker?.ready.then(() => true) ?? false, new Promise((resolve) => setTimeout(() => resolve(false), 20_000))])
     );
     if (!swReady) log('  note: no active service worker; reloads are measured without it');
     await bench.close();
@@ -176,34 +173,32 @@ export async function measureApp(browser, appUrl, rows) {
     /** @type {{ round: number, term: string, ms: number, visible: boolean, rows: string }[]} */
     const keystrokes = [];
     for (let round = 0; round < SEARCH_ROUNDS; round++)
-    for (const term of SEARCH_TERMS) {
-      await search.fill('');
-      await sleep(500);
-      await search.focus();
-      for (let i = 0; i < term.length; i++) {
-        await armMeasure(page, {
-          event: 'keydown',
-          key: term[i],
-          watch: [FIRST_ROW, '.kg-status .rows'],
-          settle: 'input'
-        });
-        await page.keyboard.press(term[i]);
-        const t = await finishMeasure(page);
-        const typed = term.slice(0, i + 1);
-        const rowsShown = await statusText(page);
-        const visible = !('timeout' in t) && t.dom !== null;
-        keystrokes.push({ round, term: typed, ms: took(t), visible, rows: rowsShown });
-        log(`  search '${typed}': ${fmtMs(took(t))}${visible ? '' : ' (no visible change)'} (${rowsShown})`);
-        await sleep(300);
+      for (const term of SEARCH_TERMS) {
+        await search.fill('');
+        await sleep(500);
+        await search.focus();
+        for (let i = 0; i < term.length; i++) {
+          await armMeasure(page, {
+            event: 'keydown',
+            key: term[i],
+            watch: [FIRST_ROW, '.kg-status .rows'],
+            settle: 'input'
+          });
+          await page.keyboard.press(term[i]);
+          const t = await finishMeasure(page);
+          const typed = term.slice(0, i + 1);
+          const rowsShown = await statusText(page);
+          const visible = !('timeout' in t) && t.dom !== null;
+          keystrokes.push({ round, term: typed, ms: took(t), visible, rows: rowsShown });
+          log(`  search '${typed}': ${fmtMs(took(t))}${visible ? '' : ' (no visible change)'} (${rowsShown})`);
+          await sleep(300);
+        }
       }
-    }
     await search.fill('');
     await sleep(500);
 
     // 4c. one cell edit: the first row's name
-    const headerIndex = await page
-      .locator(`${GRID} [role="columnheader"]:has(button[data-sort="name"])`)
-      .getAttribute('aria-colindex');
+    const headerIndex = await page.locator(`${GRID} [role="columnheader"]:has(button[data-sort="name"])`).getAttribute('aria-colindex');
     const cell = page.locator(`${FIRST_ROW} [role="gridcell"][aria-colindex="${headerIndex}"]`);
     const newName = `基准编辑客户${Date.now() % 100000}`;
     await cell.click();
@@ -219,9 +214,7 @@ export async function measureApp(browser, appUrl, rows) {
 
     const searchMs = keystrokes.map((k) => k.ms).filter(Number.isFinite);
     // the slowest key of each round, then the median of those
-    const worstKey = median(
-      Array.from({ length: SEARCH_ROUNDS }, (_, r) => Math.max(...keystrokes.filter((k) => k.round === r).map((k) => k.ms)))
-    );
+    const worstKey = median(Array.from({ length: SEARCH_ROUNDS }, (_, r) => Math.max(...keystrokes.filter((k) => k.round === r).map((k) => k.ms))));
 
     /** @type {import('./run.js').Line[]} */
     const lines = [

@@ -42,9 +42,9 @@ export async function measureFirstPageJs(browser, appUrl) {
       );
     });
     await page.goto(`${appUrl}/`, { waitUntil: 'networkidle' });
-    const files = /** @type {{ path: string, bytes: number, gzip: number }[]} */ (
-      (await Promise.all(pending)).filter(Boolean)
-    ).sort((a, b) => b.gzip - a.gzip);
+    const files = /** @type {{ path: string, bytes: number, gzip: number }[]} */ ((await Promise.all(pending)).filter(Boolean)).sort(
+      (a, b) => b.gzip - a.gzip
+    );
     if (!files.length) throw new Error('/ loaded no scripts (was build-bench/ being rebuilt meanwhile?)');
     return {
       files,

@@ -54,9 +54,7 @@ function parseArgs(argv) {
     else if (a === '--only') o.only = argv[++i].split(',');
     else if (a === '--app-url') o.appUrl = argv[++i].replace(/\/$/, '');
     else if (a === '--help' || a === '-h') {
-      process.stdout.write(
-        'usage: node bench/run.js [--quick] [--build] [--rows N] [--only write,grid,app,bundle] [--app-url URL]\n'
-      );
+      process.stdout.write('usage: node bench/run.js [--quick] [--build] [--rows N] [--only write,grid,app,bundle] [--app-url URL]\n');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -269,4 +267,3 @@ main(opts).catch((e) => {
   process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : e}\n`);
   process.exit(1);
 });
-

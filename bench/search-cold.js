@@ -118,10 +118,12 @@ export async function measureColdSearch(context, appUrl, rounds = 3) {
         .catch(() => NaN);
       const shown = await statusText(page);
       await sleep(300); // long-task entries arrive asynchronously
-      const rec = await page.evaluate(() => ({ ...(/** @type {any} */ (window).__searchRec), first: /** @type {any} */ (window).__firstCell.dom }));
+      const rec = await page.evaluate(() => ({ .../** @type {any} */ (window).__searchRec, first: /** @type {any} */ (window).__firstCell.dom }));
       /** @type {{ start: number, duration: number }[]} */
       const until = Number.isFinite(at) ? at : Infinity;
-      const tasks = rec.longTasks.filter((/** @type {{ start: number, duration: number }} */ t) => t.start + t.duration >= rec.first && t.start <= until);
+      const tasks = rec.longTasks.filter(
+        (/** @type {{ start: number, duration: number }} */ t) => t.start + t.duration >= rec.first && t.start <= until
+      );
       const keys = rec.keys.map((/** @type {{ start: number, frame: number | null }} */ k) => (k.frame ?? NaN) - k.start);
       const run = {
         keys,
@@ -133,7 +135,9 @@ export async function measureColdSearch(context, appUrl, rounds = 3) {
       runs.push(run);
       log(
         `  cold search ${r + 1}: keys ${keys.map(fmtMs).join(', ')}; ` +
-          (Number.isFinite(at) ? `answer ${fmtMs(run.answerMs)} after the first row; ` : `no answer in ${ANSWER_TIMEOUT_MS / 1000} s (shows ${shown}); `) +
+          (Number.isFinite(at)
+            ? `answer ${fmtMs(run.answerMs)} after the first row; `
+            : `no answer in ${ANSWER_TIMEOUT_MS / 1000} s (shows ${shown}); `) +
           `longest task ${fmtMs(run.longestTaskMs)} (${run.tasks} over 50 ms)`
       );
       await search.fill('');

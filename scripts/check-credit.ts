@@ -12,13 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  DEFAULT_CREDIT_SETTINGS,
-  formatOutcome,
-  formatSummary,
-  parseCreditCases,
-  runCreditCases
-} from '../src/lib/domain/credit/index';
+import { DEFAULT_CREDIT_SETTINGS, formatOutcome, formatSummary, parseCreditCases, runCreditCases } from '../src/lib/domain/credit/index';
 
 const USAGE = 'usage: npm run check:credit -- <cases.json>';
 

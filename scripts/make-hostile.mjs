@@ -90,7 +90,10 @@ const files = {
   'huge-cell.xlsx': () =>
     streamedZip([
       ...basics,
-      ['xl/worksheets/sheet1.xml', () => [`${SHEET_HEAD}<row r="1">${shared('A1', 0)}${shared('B1', 1)}</row><row r="2">${shared('A2', 2)}${shared('B2', 3)}</row>${SHEET_TAIL}`]],
+      [
+        'xl/worksheets/sheet1.xml',
+        () => [`${SHEET_HEAD}<row r="1">${shared('A1', 0)}${shared('B1', 1)}</row><row r="2">${shared('A2', 2)}${shared('B2', 3)}</row>${SHEET_TAIL}`]
+      ],
       [
         'xl/sharedStrings.xml',
         function* () {
@@ -104,14 +107,20 @@ const files = {
   'zip-bomb.xlsx': () =>
     streamedZip([
       ...basics,
-      ['xl/worksheets/sheet1.xml', () => [`${SHEET_HEAD}<row r="1">${inline('A1', '客户名称')}</row><row r="2">${inline('A2', '杭州顺达物流')}</row>${SHEET_TAIL}`]],
+      [
+        'xl/worksheets/sheet1.xml',
+        () => [`${SHEET_HEAD}<row r="1">${inline('A1', '客户名称')}</row><row r="2">${inline('A2', '杭州顺达物流')}</row>${SHEET_TAIL}`]
+      ],
       ['xl/media/image1.png', () => repeat(ZEROS, 400)]
     ]),
   /** 20 000 columns in the header of a sheet */
   'columns-20000.xlsx': () => {
     const cols = [];
     for (let j = 0; j < 20_000; j++) cols.push(inline(`${letters(j)}1`, `列${j + 1}`));
-    return streamedZip([...basics, ['xl/worksheets/sheet1.xml', () => [`${SHEET_HEAD}<row r="1">${cols.join('')}</row><row r="2">${inline('A2', '杭州')}</row>${SHEET_TAIL}`]]]);
+    return streamedZip([
+      ...basics,
+      ['xl/worksheets/sheet1.xml', () => [`${SHEET_HEAD}<row r="1">${cols.join('')}</row><row r="2">${inline('A2', '杭州')}</row>${SHEET_TAIL}`]]
+    ]);
   },
   /** a sound workbook cut in half, as an unfinished download leaves it */
   'truncated.xlsx': () => {

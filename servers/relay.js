@@ -33,7 +33,7 @@ function readUpdates(file) {
   if (!existsSync(file)) return [];
   const bytes = readFileSync(file);
   const out = [];
-  for (let at = 0; at + 4 <= bytes.length; ) {
+  for (let at = 0; at + 4 <= bytes.length;) {
     const n = bytes.readUInt32BE(at);
     if (at + 4 + n > bytes.length) break;
     out.push(new Uint8Array(bytes.buffer, bytes.byteOffset + at + 4, n));

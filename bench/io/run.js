@@ -42,7 +42,6 @@ function parseArgs(argv) {
   return o;
 }
 
-
 /** Resident memory of the processes under `rootPid` (sum, bytes), from /proc: the browser's. */
 function browserRss(rootPid) {
   const children = new Map();
@@ -116,12 +115,22 @@ async function main() {
       await context.close();
       log(`  import ${r.import.map(Math.round).join(', ')} ms; bulkPut ${r.raw.map(Math.round).join(', ')} ms; rows ${JSON.stringify(r.counts)}`);
       r.phases.forEach((ph, i) =>
-        log(`  round ${i + 1}: ${Object.entries(ph).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}; long tasks ${JSON.stringify(r.longTasks[i])}`)
+        log(
+          `  round ${i + 1}: ${Object.entries(ph)
+            .map(([k, v]) => `${k} ${Math.round(v)} ms`)
+            .join(', ')}; long tasks ${JSON.stringify(r.longTasks[i])}`
+        )
       );
       const best = min(r.import);
       const raw = min(r.raw);
       results.import = r;
-      lines.push([`import ${r.rows} × 15 CSV (${(r.csvBytes / 1048576).toFixed(1)} MB), end to end, best of ${r.import.length}`, fmtMs(best), `bulkPut ${fmtMs(raw)}; ≤ 1.3×`, fmtRatio(best / raw), mark(best / raw <= 1.3)]);
+      lines.push([
+        `import ${r.rows} × 15 CSV (${(r.csvBytes / 1048576).toFixed(1)} MB), end to end, best of ${r.import.length}`,
+        fmtMs(best),
+        `bulkPut ${fmtMs(raw)}; ≤ 1.3×`,
+        fmtRatio(best / raw),
+        mark(best / raw <= 1.3)
+      ]);
       const longest = Math.max(r.longTask, r.maxGap);
       lines.push(['   longest main-thread task during the import', fmtMs(longest), '< 50 ms', fmtRatio(longest / 50), mark(longest < 50)]);
     }
@@ -131,9 +140,7 @@ async function main() {
       for (const which of ['ours', 'exceljs', 'sheetjs']) {
         log(`export: ${which}, ${opts.rows} rows × 15 columns…`);
         const { context, page } = await fresh();
-        const { result, peak } = await withPeakMemory(pid, () =>
-          page.evaluate(([n, w]) => window.__ioBench.exportBench(n, w), [opts.rows, which])
-        );
+        const { result, peak } = await withPeakMemory(pid, () => page.evaluate(([n, w]) => window.__ioBench.exportBench(n, w), [opts.rows, which]));
         await context.close();
         figures[which] = { ...result, peak };
         log(`  ${which}: ${Math.round(result.ms)} ms, ${fmtMB(result.bytes)} file, peak +${fmtMB(peak)}`);
@@ -141,17 +148,39 @@ async function main() {
       results.export = figures;
       const faster = Math.min(figures.exceljs.ms, figures.sheetjs.ms);
       const fasterName = figures.exceljs.ms <= figures.sheetjs.ms ? 'ExcelJS' : 'SheetJS';
-      lines.push([`export ${opts.rows} × 15 view to .xlsx (app, worker)`, fmtMs(figures.ours.ms), `${fasterName} ${fmtMs(faster)}; ≤ 1.2×`, fmtRatio(figures.ours.ms / faster), mark(figures.ours.ms / faster <= 1.2)]);
+      lines.push([
+        `export ${opts.rows} × 15 view to .xlsx (app, worker)`,
+        fmtMs(figures.ours.ms),
+        `${fasterName} ${fmtMs(faster)}; ≤ 1.2×`,
+        fmtRatio(figures.ours.ms / faster),
+        mark(figures.ours.ms / faster <= 1.2)
+      ]);
       lines.push(['   bare ExcelJS 4.4.0, same array of arrays, worker', fmtMs(figures.exceljs.ms), '', '', '']);
       lines.push(['   bare SheetJS 0.18.5, same array of arrays, worker', fmtMs(figures.sheetjs.ms), '', '', '']);
-      lines.push(['   peak memory growth: app / ExcelJS / SheetJS', `${fmtMB(figures.ours.peak)} / ${fmtMB(figures.exceljs.peak)} / ${fmtMB(figures.sheetjs.peak)}`, '', '', '']);
-      lines.push(['   file size: app / ExcelJS / SheetJS', `${fmtMB(figures.ours.bytes)} / ${fmtMB(figures.exceljs.bytes)} / ${fmtMB(figures.sheetjs.bytes)}`, '', '', '']);
+      lines.push([
+        '   peak memory growth: app / ExcelJS / SheetJS',
+        `${fmtMB(figures.ours.peak)} / ${fmtMB(figures.exceljs.peak)} / ${fmtMB(figures.sheetjs.peak)}`,
+        '',
+        '',
+        ''
+      ]);
+      lines.push([
+        '   file size: app / ExcelJS / SheetJS',
+        `${fmtMB(figures.ours.bytes)} / ${fmtMB(figures.exceljs.bytes)} / ${fmtMB(figures.sheetjs.bytes)}`,
+        '',
+        '',
+        ''
+      ]);
     }
   } finally {
     await browser.close();
     await server.stop();
   }
-  process.stdout.write(`\nKebu io benchmarks — ${opts.rows} rows, Chromium ${results.browser}\n\n` + table(['benchmark', 'figure', 'target / baseline', 'ratio', ''], lines) + '\n');
+  process.stdout.write(
+    `\nKebu io benchmarks — ${opts.rows} rows, Chromium ${results.browser}\n\n` +
+      table(['benchmark', 'figure', 'target / baseline', 'ratio', ''], lines) +
+      '\n'
+  );
   mkdirSync(`${ROOT}bench/results`, { recursive: true });
   writeFileSync(`${ROOT}bench/results/io-latest.json`, JSON.stringify(results, null, 2) + '\n');
 }

@@ -130,9 +130,7 @@ export async function findViewport(page, rootSelector) {
     const barWidth = (el) => {
       const r = el.getBoundingClientRect();
       const style = getComputedStyle(el);
-      return Math.round(
-        r.width - (parseFloat(style.borderLeftWidth) || 0) - (parseFloat(style.borderRightWidth) || 0) - el.clientWidth
-      );
+      return Math.round(r.width - (parseFloat(style.borderLeftWidth) || 0) - (parseFloat(style.borderRightWidth) || 0) - el.clientWidth);
     };
     const candidates = [root, ...root.querySelectorAll('*')].filter((el) => {
       const overflow = getComputedStyle(el).overflowY;
@@ -160,8 +158,7 @@ export async function findViewport(page, rootSelector) {
 }
 
 /** @param {Page} page */
-const scrollTop = (page) =>
-  page.evaluate(() => document.querySelector('[data-bench-viewport]')?.scrollTop ?? 0);
+const scrollTop = (page) => page.evaluate(() => document.querySelector('[data-bench-viewport]')?.scrollTop ?? 0);
 
 /**
  * @param {Page} page
@@ -270,9 +267,7 @@ export async function dragScrollbar(page, vp, durationMs) {
     await mouse(cdp, { type: 'mouseMoved', x, y: y0 });
     await startRecording(page);
     await mouse(cdp, { type: 'mousePressed', x, y: y0, ...button });
-    const steps = await paced(durationMs, (_i, t) =>
-      mouse(cdp, { type: 'mouseMoved', x, y: Math.round(y0 + (y1 - y0) * t), ...button })
-    );
+    const steps = await paced(durationMs, (_i, t) => mouse(cdp, { type: 'mouseMoved', x, y: Math.round(y0 + (y1 - y0) * t), ...button }));
     await mouse(cdp, { type: 'mouseReleased', x, y: y1, ...button });
     await sleep(200); // the frames that show the last steps
     const rec = await stopRecording(page);

@@ -25,9 +25,7 @@ export function run(cmd, args, cwd, env = {}) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', process.stderr, process.stderr] });
     child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolvePromise(undefined) : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))
-    );
+    child.on('exit', (code) => (code === 0 ? resolvePromise(undefined) : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))));
   });
 }
 
@@ -92,9 +90,7 @@ export async function startPreview(root, port) {
 
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForUrl(url, 30_000, () =>
-      exitCode === null ? null : `vite preview exited (${exitCode}):\n${output.trim()}`
-    );
+    await waitForUrl(url, 30_000, () => (exitCode === null ? null : `vite preview exited (${exitCode}):\n${output.trim()}`));
   } catch (e) {
     await stop();
     throw e;

@@ -45,7 +45,6 @@ function parseArgs(argv) {
   return o;
 }
 
-
 const mark = (ok) => (ok ? '✓' : '✗');
 
 /** The cold part's rows: medians over the rounds, with the spread (min–max). */
@@ -65,12 +64,24 @@ function coldLines(cold) {
   return [
     ['', '', '', '', ''],
     [`from cold: records written to IndexedDB (setup)`, fmtMs(cold.writeMs), '', '', ''],
-    [`from cold: Today + aging shown (median; spread)`, `${fmtMs(shown)}; ${spread('shown')}`, `< ${COLD_TARGET} ms`, fmtRatio(shown / COLD_TARGET), mark(shown < COLD_TARGET)],
+    [
+      `from cold: Today + aging shown (median; spread)`,
+      `${fmtMs(shown)}; ${spread('shown')}`,
+      `< ${COLD_TARGET} ms`,
+      fmtRatio(shown / COLD_TARGET),
+      mark(shown < COLD_TARGET)
+    ],
     ['   of which: read the tables, worker', fmtMs(med('readMs')), '', '', ''],
     ['   of which: put the rows into shards, worker', fmtMs(med('loadMs')), '', '', ''],
     ['   of which: build every ledger, worker', fmtMs(med('buildMs')), '', '', ''],
     ['   of which: Today + aging, worker', fmtMs(median(rs.map((x) => x.today + x.aging))), '', '', ''],
-    [`after a change: Today + aging shown (median; spread)`, `${fmtMs(change)}; ${spread('changeShown')}`, `< ${TARGET} ms`, fmtRatio(change / TARGET), mark(change < TARGET)],
+    [
+      `after a change: Today + aging shown (median; spread)`,
+      `${fmtMs(change)}; ${spread('changeShown')}`,
+      `< ${TARGET} ms`,
+      fmtRatio(change / TARGET),
+      mark(change < TARGET)
+    ],
     ['longest main-thread task, cold part', fmtMs(longest), '< 50 ms', fmtRatio(longest / 50), mark(longest < 50)]
   ];
 }
@@ -95,8 +106,16 @@ async function main() {
     await server.stop();
   }
   log(`  counts ${JSON.stringify(r.counts)}; generated in ${Math.round(r.generateMs)} ms`);
-  r.full.forEach((f, i) => log(`  round ${i + 1} full: today ${f.today} ms (${f.tasks} tasks), aging ${f.aging} ms (${f.agingRows} rows); round trips ${Math.round(f.todayTrip)} / ${Math.round(f.agingTrip)} ms`));
-  r.incremental.forEach((f, i) => log(`  round ${i + 1} one customer: refresh ${f.refresh} ms (${f.rebuilt} shard), today ${f.today} ms, aging ${f.aging} ms; round trips ${Math.round(f.todayTrip)} / ${Math.round(f.agingTrip)} ms`));
+  r.full.forEach((f, i) =>
+    log(
+      `  round ${i + 1} full: today ${f.today} ms (${f.tasks} tasks), aging ${f.aging} ms (${f.agingRows} rows); round trips ${Math.round(f.todayTrip)} / ${Math.round(f.agingTrip)} ms`
+    )
+  );
+  r.incremental.forEach((f, i) =>
+    log(
+      `  round ${i + 1} one customer: refresh ${f.refresh} ms (${f.rebuilt} shard), today ${f.today} ms, aging ${f.aging} ms; round trips ${Math.round(f.todayTrip)} / ${Math.round(f.agingTrip)} ms`
+    )
+  );
 
   const med = (k, list) => median(list.map((x) => x[k]));
   const worst = (k, list) => Math.max(...list.map((x) => x[k]));
@@ -109,12 +128,30 @@ async function main() {
   const size = `${r.counts.customers} customers, ${r.counts.sales} sales, ${r.counts.payments} payments`;
   const lines = [
     [`ledger build, every customer (${r.build.shards} shards), worker`, fmtMs(r.build.ms), 'once per open', '', ''],
-    ['Today, every customer, worker (median; worst)', `${fmtMs(todayFull)}; ${fmtMs(worst('today', r.full))}`, `< ${TARGET} ms`, fmtRatio(todayFull / TARGET), mark(todayFull < TARGET)],
-    ['aging, every customer, worker (median; worst)', `${fmtMs(agingFull)}; ${fmtMs(worst('aging', r.full))}`, `< ${TARGET} ms`, fmtRatio(agingFull / TARGET), mark(agingFull < TARGET)],
+    [
+      'Today, every customer, worker (median; worst)',
+      `${fmtMs(todayFull)}; ${fmtMs(worst('today', r.full))}`,
+      `< ${TARGET} ms`,
+      fmtRatio(todayFull / TARGET),
+      mark(todayFull < TARGET)
+    ],
+    [
+      'aging, every customer, worker (median; worst)',
+      `${fmtMs(agingFull)}; ${fmtMs(worst('aging', r.full))}`,
+      `< ${TARGET} ms`,
+      fmtRatio(agingFull / TARGET),
+      mark(agingFull < TARGET)
+    ],
     ['one-customer change: ledger refresh, worker', fmtMs(refresh), '', '', ''],
     ['   then Today, worker (median)', fmtMs(todayInc), `< ${TARGET} ms`, fmtRatio(todayInc / TARGET), mark(todayInc < TARGET)],
     ['   then aging, worker (median)', fmtMs(agingInc), `< ${TARGET} ms`, fmtRatio(agingInc / TARGET), mark(agingInc < TARGET)],
-    ['Today / aging round trip seen by the page (median, full)', `${fmtMs(med('todayTrip', r.full))} / ${fmtMs(med('agingTrip', r.full))}`, '', '', ''],
+    [
+      'Today / aging round trip seen by the page (median, full)',
+      `${fmtMs(med('todayTrip', r.full))} / ${fmtMs(med('agingTrip', r.full))}`,
+      '',
+      '',
+      ''
+    ],
     ['longest main-thread task meanwhile', fmtMs(longest), '< 50 ms', fmtRatio(longest / 50), mark(longest < 50)]
   ];
   if (r.cold) lines.push(...coldLines(r.cold));

@@ -42,7 +42,6 @@ function parseArgs(argv) {
   return o;
 }
 
-
 /** The project's servers, started as the tests start them (tests/servers.ts, one source of truth). */
 async function servers() {
   const { module } = await runnerImport(fileURLToPath(new URL('../../tests/servers.ts', import.meta.url)));
@@ -130,9 +129,16 @@ async function main() {
       const p95 = percentile(l, 95);
       results[`latency_${transport}`] = { received: l.length, p50, p95 };
       log(`  ${transport}: ${l.length}/${opts.edits} received, p50 ${fmtMs(p50)}, p95 ${fmtMs(p95)}`);
-      lines.push([`edit → peer's Dexie over ${transport === 'webrtc' ? 'WebRTC' : 'the relay'} (p50 / p95, ${l.length} edits)`, `${fmtMs(p50)} / ${fmtMs(p95)}`, 'p95 ≤ 50 ms', fmtRatio(p95 / 50), p95 <= 50 ? '✓' : '✗']);
+      lines.push([
+        `edit → peer's Dexie over ${transport === 'webrtc' ? 'WebRTC' : 'the relay'} (p50 / p95, ${l.length} edits)`,
+        `${fmtMs(p50)} / ${fmtMs(p95)}`,
+        'p95 ≤ 50 ms',
+        fmtRatio(p95 / 50),
+        p95 <= 50 ? '✓' : '✗'
+      ]);
     }
-    if (!p2p && run('latency')) lines.push(['edit → peer over WebRTC', 'not run', 'needs root: npm run bench runs it in a network namespace', '', '']);
+    if (!p2p && run('latency'))
+      lines.push(['edit → peer over WebRTC', 'not run', 'needs root: npm run bench runs it in a network namespace', '', '']);
 
     // ---- initial sync ------------------------------------------------------------------------
     if (run('sync')) {
@@ -151,14 +157,22 @@ async function main() {
         if (!(r % 2)) raws.push(await x.call('rawParts'));
       }
       const parts = await x.call('breakdown');
-      log(`  measured apart (in the sync they overlap): applyUpdate ${Math.round(parts.apply)} ms, decoding the log ${Math.round(parts.decode)} ms, merging into Dexie ${Math.round(parts.merge)} ms, reading the rows back ${Math.round(parts.read)} ms`);
+      log(
+        `  measured apart (in the sync they overlap): applyUpdate ${Math.round(parts.apply)} ms, decoding the log ${Math.round(parts.decode)} ms, merging into Dexie ${Math.round(parts.merge)} ms, reading the rows back ${Math.round(parts.read)} ms`
+      );
       await x.context.close();
       const best = min(ours);
       const apply = min(raws.map((r) => r.apply));
       const put = min(raws.map((r) => r.put));
       results.initialSync = { prepared, ours, raws };
       log(`  ours ${ours.map(Math.round).join(', ')} ms; applyUpdate ${Math.round(apply)} ms + bulkPut ${Math.round(put)} ms`);
-      lines.push([`new device's initial sync, ${prepared.records} customers (${mb(prepared.updateBytes)} update), best of 3`, fmtMs(best), `applyUpdate ${fmtMs(apply)} + bulkPut ${fmtMs(put)}; ≤ 1.2×`, fmtRatio(best / (apply + put)), best / (apply + put) <= 1.2 ? '✓' : '✗']);
+      lines.push([
+        `new device's initial sync, ${prepared.records} customers (${mb(prepared.updateBytes)} update), best of 3`,
+        fmtMs(best),
+        `applyUpdate ${fmtMs(apply)} + bulkPut ${fmtMs(put)}; ≤ 1.2×`,
+        fmtRatio(best / (apply + put)),
+        best / (apply + put) <= 1.2 ? '✓' : '✗'
+      ]);
     }
 
     // ---- starting to share ---------------------------------------------------------------------
@@ -169,9 +183,17 @@ async function main() {
       const s = await x.call('share');
       await x.context.close();
       results.share = s;
-      log(`  ${s.items} log elements in ${Math.round(s.ms)} ms; longest main-thread task ${Math.round(s.longTask)} ms, longest gap ${Math.round(s.maxGap)} ms`);
+      log(
+        `  ${s.items} log elements in ${Math.round(s.ms)} ms; longest main-thread task ${Math.round(s.longTask)} ms, longest gap ${Math.round(s.maxGap)} ms`
+      );
       lines.push([`owner starts sharing ${opts.customers} customers: all in the log`, fmtMs(s.ms), '', '', '']);
-      lines.push(['   longest the page could not respond meanwhile', fmtMs(s.maxGap), '< 50 ms (as for imports)', fmtRatio(s.maxGap / 50), s.maxGap < 50 ? '✓' : '✗']);
+      lines.push([
+        '   longest the page could not respond meanwhile',
+        fmtMs(s.maxGap),
+        '< 50 ms (as for imports)',
+        fmtRatio(s.maxGap / 50),
+        s.maxGap < 50 ? '✓' : '✗'
+      ]);
     }
 
     // ---- heap --------------------------------------------------------------------------------
@@ -180,10 +202,11 @@ async function main() {
     for (const shared of run('heap') ? [false, true] : []) {
       const x = await open();
       await x.call('prepare', opts.customers);
-      const used = () => x.page.evaluate(() => {
-        for (let i = 0; i < 3; i++) globalThis.gc();
-        return performance.memory.usedJSHeapSize;
-      });
+      const used = () =>
+        x.page.evaluate(() => {
+          for (let i = 0; i < 3; i++) globalThis.gc();
+          return performance.memory.usedJSHeapSize;
+        });
       const bytes = await x.call('hold', shared);
       if (shared) heap.logBytes = bytes;
       const key = shared ? 'shared' : 'unshared';
@@ -198,7 +221,13 @@ async function main() {
       log(`  log held in memory: ${mb(heap.logBytes)}`);
       log(`  performance.memory (V8's heap alone): shared ${mb(heap.shared)} / unshared ${mb(heap.unshared)}`);
       const r = heap.sharedSnapshot / heap.unsharedSnapshot;
-      lines.push([`JS heap holding ${opts.customers} customers, shared / unshared (heap snapshot)`, `${mb(heap.sharedSnapshot)} / ${mb(heap.unsharedSnapshot)}`, '≤ 1.5×', fmtRatio(r), r <= 1.5 ? '✓' : '✗']);
+      lines.push([
+        `JS heap holding ${opts.customers} customers, shared / unshared (heap snapshot)`,
+        `${mb(heap.sharedSnapshot)} / ${mb(heap.unsharedSnapshot)}`,
+        '≤ 1.5×',
+        fmtRatio(r),
+        r <= 1.5 ? '✓' : '✗'
+      ]);
     }
 
     // ---- disk --------------------------------------------------------------------------------
@@ -208,7 +237,13 @@ async function main() {
       const d = await x.call('disk', opts.customers);
       await x.context.close();
       results.disk = d;
-      lines.push(['replicated data per record: encoded log / y-indexeddb copy on disk', `${Math.round(d.perRecordLog)} B / ${Math.round(d.perRecordDisk)} B`, '', '', '']);
+      lines.push([
+        'replicated data per record: encoded log / y-indexeddb copy on disk',
+        `${Math.round(d.perRecordLog)} B / ${Math.round(d.perRecordDisk)} B`,
+        '',
+        '',
+        ''
+      ]);
     }
   } finally {
     await browser.close();
@@ -217,7 +252,11 @@ async function main() {
     await signal?.stop();
     rmSync(relayDir, { recursive: true, force: true });
   }
-  process.stdout.write(`\nKebu sync benchmarks — ${opts.customers} customers, Chromium ${results.browser}\n\n` + table(['benchmark', 'figure', 'target / baseline', 'ratio', ''], lines) + '\n');
+  process.stdout.write(
+    `\nKebu sync benchmarks — ${opts.customers} customers, Chromium ${results.browser}\n\n` +
+      table(['benchmark', 'figure', 'target / baseline', 'ratio', ''], lines) +
+      '\n'
+  );
   mkdirSync(`${ROOT}bench/results`, { recursive: true });
   writeFileSync(`${ROOT}bench/results/sync-latest.json`, JSON.stringify(results, null, 2) + '\n');
 }

@@ -44,7 +44,10 @@ export async function demoPages(page: Page): Promise<AppPage[]> {
         req.onerror = () => reject(req.error);
       });
       const row = await new Promise<{ name: string }>((resolve, reject) => {
-        const req = db.transaction('customers').objectStore('customers').get(id as string);
+        const req = db
+          .transaction('customers')
+          .objectStore('customers')
+          .get(id as string);
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });

@@ -5,9 +5,7 @@ export async function start(page: Page, workspace: 'empty' | 'demo' = 'empty', n
   await page.goto('/');
   await page.getByLabel('您的姓名').fill(name);
   await page.getByRole('button', { name: '开始使用' }).click();
-  await page
-    .getByRole('button', { name: workspace === 'demo' ? /载入演示工作区/ : '新建空白工作区' })
-    .click();
+  await page.getByRole('button', { name: workspace === 'demo' ? /载入演示工作区/ : '新建空白工作区' }).click();
   await expect(page.getByRole('heading', { name: '客户档案' })).toBeVisible();
 }
 

@@ -81,7 +81,9 @@ test('an invalid cell is marked with its reason; a bad file gets a clear message
   await expect(dialog.getByRole('table', { name: '逐行预览' })).toContainText('不在选项中，保存在“客户等级（原值）”列');
   await dialog.getByRole('button', { name: '上一步' }).click();
   await dialog.getByRole('button', { name: '上一步' }).click();
-  await dialog.getByLabel('表格文件').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) });
+  await dialog
+    .getByLabel('表格文件')
+    .setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) });
   await expect(dialog.getByRole('alert')).toContainText('这不是表格文件');
   await dialog.getByRole('button', { name: '取消' }).click();
   expect(await countRecords(page)).toBe(0);

@@ -25,7 +25,8 @@ async function letterWraps(page: Page): Promise<string[]> {
       const range = document.createRange();
       range.selectNodeContents(node);
       const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
-      if (lines > 1 && box.width < 2.5 * em) out.push(`${el.tagName.toLowerCase()}.${el.className}: "${text.slice(0, 20)}" (${Math.round(box.width)} px, ${lines} lines)`);
+      if (lines > 1 && box.width < 2.5 * em)
+        out.push(`${el.tagName.toLowerCase()}.${el.className}: "${text.slice(0, 20)}" (${Math.round(box.width)} px, ${lines} lines)`);
     }
     return out;
   });
@@ -48,7 +49,8 @@ async function gridGaps(page: Page): Promise<string[]> {
       // inside a card or section with its own padding, compare with that box
       const host = g.parentElement?.closest('section, .card, article') as HTMLElement | null;
       const hostRight = host && host !== main ? host.getBoundingClientRect().right - parseFloat(getComputedStyle(host).paddingRight) - 2 : right;
-      if (b.right < Math.min(right, hostRight) - 24) out.push(`${label}: right edge ${Math.round(b.right)} of ${Math.round(Math.min(right, hostRight))}`);
+      if (b.right < Math.min(right, hostRight) - 24)
+        out.push(`${label}: right edge ${Math.round(b.right)} of ${Math.round(Math.min(right, hostRight))}`);
     }
     const last = grids[grids.length - 1];
     if (last && main.scrollHeight <= main.clientHeight + 1) {

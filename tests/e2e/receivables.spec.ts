@@ -82,7 +82,10 @@ test('agreement, credit sale, Today ladder, stop and blacklist, lift, override, 
     await expect(page.getByRole('link', { name: /^今日\s*1$/ })).toHaveCount(0);
     await page.getByRole('button', { name: '撤销' }).click();
     await expect(page.getByRole('link', { name: /^今日\s*1$/ })).toBeVisible();
-    await page.getByRole('group', { name: /确认到货：杭州顺达物流有限公司 FP001/ }).getByRole('button', { name: '已到货，满意' }).click();
+    await page
+      .getByRole('group', { name: /确认到货：杭州顺达物流有限公司 FP001/ })
+      .getByRole('button', { name: '已到货，满意' })
+      .click();
     await expect(page.getByText('已记录：已到货，满意')).toBeVisible();
     await expect(page.getByText('今天没有待办的跟踪任务。')).toBeVisible();
   });
@@ -90,13 +93,19 @@ test('agreement, credit sale, Today ladder, stop and blacklist, lift, override, 
   await test.step('a week before the due date: the pre-due reminder', async () => {
     // a week before the due date: the pre-due reminder
     await moveClockTo(page, '2026-03-24');
-    await page.getByRole('group', { name: /到期前提醒：杭州顺达物流有限公司 FP001/ }).getByRole('button', { name: '将按时付款' }).click();
+    await page
+      .getByRole('group', { name: /到期前提醒：杭州顺达物流有限公司 FP001/ })
+      .getByRole('button', { name: '将按时付款' })
+      .click();
     await expect(page.getByText('已记录：将按时付款')).toBeVisible();
   });
 
   await test.step('7 days overdue: the overdue notice', async () => {
     await moveClockTo(page, '2026-04-07');
-    await page.getByRole('group', { name: /逾期通知：/ }).getByRole('button', { name: '已发通知' }).click();
+    await page
+      .getByRole('group', { name: /逾期通知：/ })
+      .getByRole('button', { name: '已发通知' })
+      .click();
     await expect(page.getByText('已记录：已发通知')).toBeVisible();
   });
 
@@ -118,7 +127,10 @@ test('agreement, credit sale, Today ladder, stop and blacklist, lift, override, 
     // 30 days overdue: blacklisted, on Today and on the customer page
     await moveClockTo(page, '2026-04-30');
     await expect(flagged.getByText('黑名单', { exact: true })).toBeVisible();
-    await page.getByRole('group', { name: /上门拜访：/ }).getByRole('button', { name: '已上门' }).click();
+    await page
+      .getByRole('group', { name: /上门拜访：/ })
+      .getByRole('button', { name: '已上门' })
+      .click();
     await expect(page.getByText('已记录：已上门')).toBeVisible();
     await page.getByRole('link', { name: '客户档案' }).click();
     await expect(page.getByRole('grid', { name: '客户档案' }).getByRole('gridcell', { name: '黑名单、停止发货' })).toBeVisible();
@@ -246,6 +258,5 @@ test('agreement, credit sale, Today ladder, stop and blacklist, lift, override, 
     await expect(accept).toHaveCount(0);
     await page.getByRole('link', { name: '填写评估表' }).click();
     await expect(page.getByRole('status').filter({ hasText: /付款及时性已按该客户的回款记录预填为 \d+(\.\d)? 分/ })).toBeVisible();
-
   });
 });

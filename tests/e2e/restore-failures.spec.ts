@@ -30,7 +30,12 @@ test.beforeAll(() => {
 });
 
 const workspaceDbs = (page: Page) =>
-  page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('kebu-ws-')).sort());
+  page.evaluate(async () =>
+    (await indexedDB.databases())
+      .map((d) => d.name ?? '')
+      .filter((n) => n.startsWith('kebu-ws-'))
+      .sort()
+  );
 
 test('a failed restore into a new workspace, twice, leaves no workspace behind', async ({ page }) => {
   await start(page, 'demo');

@@ -109,16 +109,24 @@ function stored(page: Page, name: string): Promise<Record<string, unknown> | nul
 /** Wait until both browsers hold the customer with these fields. */
 async function converged(pages: Page[], name: string, fields: Record<string, string>) {
   for (const page of pages) {
-    await expect.poll(async () => {
-      const r = await stored(page, name);
-      return r && Object.fromEntries(Object.keys(fields).map((k) => [k, r[k]]));
-    }, { timeout: 30_000 }).toEqual(fields);
+    await expect
+      .poll(
+        async () => {
+          const r = await stored(page, name);
+          return r && Object.fromEntries(Object.keys(fields).map((k) => [k, r[k]]));
+        },
+        { timeout: 30_000 }
+      )
+      .toEqual(fields);
   }
 }
 
 const cell = (page: Page, text: string) => customerGrid(page).getByRole('gridcell', { name: text, exact: true });
 
-test(`two people share a workspace over ${transport}, edit, are apart and edit, meet again and converge; a wrong secret gets nothing`, async ({ browser, baseURL }) => {
+test(`two people share a workspace over ${transport}, edit, are apart and edit, meet again and converge; a wrong secret gets nothing`, async ({
+  browser,
+  baseURL
+}) => {
   test.setTimeout(120_000);
   const a = await person(browser, baseURL!);
   await start(a.page, 'empty', '王丽');

@@ -80,7 +80,10 @@ async function chooseWho(picker: ReturnType<Page['getByLabel']>) {
 }
 
 for (const locale of ['zh-CN', 'en'] as const) {
-  test(`Today is a collector's worklist: call, outcomes in the follow-up log, extension, planned follow-ups, documents (${locale})`, async ({ page, context }) => {
+  test(`Today is a collector's worklist: call, outcomes in the follow-up log, extension, planned follow-ups, documents (${locale})`, async ({
+    page,
+    context
+  }) => {
     test.setTimeout(180_000);
     const w = WORDS[locale];
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -20,7 +20,23 @@ import type { PlanSummary } from '$lib/io/import-session';
 import { watchMainThread } from '../../lib/main-thread';
 
 const ACTOR = { id: 'bench-io', name: '基准测试', device: 'bench' };
-const FIELDS = ['kind', 'name', 'shortName', 'creditCode', 'tier', 'status', 'stage', 'source', 'industry', 'province', 'city', 'district', 'address', 'mobile', 'phone'];
+const FIELDS = [
+  'kind',
+  'name',
+  'shortName',
+  'creditCode',
+  'tier',
+  'status',
+  'stage',
+  'source',
+  'industry',
+  'province',
+  'city',
+  'district',
+  'address',
+  'mobile',
+  'phone'
+];
 
 const data = new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' });
 let next = 1;
@@ -38,7 +54,6 @@ function ask<T>(type: string, arg?: unknown): Promise<T> {
     data.postMessage({ id, type, arg });
   });
 }
-
 
 const idle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -120,7 +135,10 @@ async function exportBench(n: number, which: 'ours' | 'exceljs' | 'sheetjs') {
     const view = { order: FIELDS, hidden: all.filter((k) => !FIELDS.includes(k)), widths: {}, frozen: 0, sort: [], filters: [], search: '' };
     const worker = exportWorker();
     const start = performance.now();
-    const r = await worker.call<ExportResult>('export', { dbName, request: { scope: 'view', table: 'customers', view, format: 'xlsx', locale: 'zh-CN', baseName: 'bench' } });
+    const r = await worker.call<ExportResult>('export', {
+      dbName,
+      request: { scope: 'view', table: 'customers', view, format: 'xlsx', locale: 'zh-CN', baseName: 'bench' }
+    });
     const ms = performance.now() - start;
     worker.terminate();
     await ask('drop', dbName);

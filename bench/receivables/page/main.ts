@@ -22,10 +22,10 @@ declare global {
   }
 }
 
-
 const TODAY = '2026-06-15';
 /** A fresh receivables worker (the pattern inline, so the bundler builds the worker). */
-const startWorker = () => new WorkerClient(new Worker(new URL('../../../src/lib/app/receivables/derive.worker.ts', import.meta.url), { type: 'module' }));
+const startWorker = () =>
+  new WorkerClient(new Worker(new URL('../../../src/lib/app/receivables/derive.worker.ts', import.meta.url), { type: 'module' }));
 const idle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function run(o: { customers: number; sales: number; payments: number; rounds: number }) {
@@ -46,7 +46,14 @@ async function run(o: { customers: number; sales: number; payments: number; roun
   await idle(300);
 
   const out = {
-    counts: { customers: g.customerIds.length, sales: g.sales.length, payments: g.payments.length, extensions: g.extensions.length, done: g.done.length, lifts: g.lifts.length },
+    counts: {
+      customers: g.customerIds.length,
+      sales: g.sales.length,
+      payments: g.payments.length,
+      extensions: g.extensions.length,
+      done: g.done.length,
+      lifts: g.lifts.length
+    },
     generateMs,
     build: { ms: seeded.ms, shards: seeded.result, roundTrip: seedRoundTrip },
     full: [] as { today: number; aging: number; todayTrip: number; agingTrip: number; tasks: number; agingRows: number }[],

@@ -46,12 +46,15 @@ async function prepare(n: number) {
   const ws = generateWorkspace({ seed: 11, customers: n, contactsPerCustomer: 0, followUpsPerCustomer: 0 });
   const db = await fresh('bench-sync-source');
   const writes = new WritePath(db, ACTOR);
-  await writes.write('change.demo', ws.customers.map((c): Mutation => ({ type: 'insert', table: 'customers', record: c as never })));
+  await writes.write(
+    'change.demo',
+    ws.customers.map((c): Mutation => ({ type: 'insert', table: 'customers', record: c as never }))
+  );
   const entries = await writes.snapshotEntries();
   const doc = new Y.Doc();
   doc.getArray<LogItem>('log').push(entries.map(packEntry));
   update = Y.encodeStateAsUpdate(doc);
-  rows = await db.customers.toArray() as never;
+  rows = (await db.customers.toArray()) as never;
   writes.destroy();
   db.close();
   await Dexie.delete('bench-sync-source');
@@ -69,7 +72,7 @@ async function initialSync() {
   const replica = new Replica(doc, writes);
   Y.applyUpdate(doc, update!, 'net');
   await replica.flushed();
-  for (const until = performance.now() + 60_000; store.rows.length < rows.length && performance.now() < until; ) {
+  for (const until = performance.now() + 60_000; store.rows.length < rows.length && performance.now() < until;) {
     await new Promise((r) => setTimeout(r, 0));
   }
   const got = store.rows.length;
@@ -105,7 +108,10 @@ async function rawParts() {
 async function share() {
   const db = await fresh('bench-sync-share');
   const writes = new WritePath(db, ACTOR);
-  await writes.write('change.demo', rows.map((r): Mutation => ({ type: 'insert', table: 'customers', record: r as never })));
+  await writes.write(
+    'change.demo',
+    rows.map((r): Mutation => ({ type: 'insert', table: 'customers', record: r as never }))
+  );
   const doc = new Y.Doc();
   const replica = new Replica(doc, writes);
   await replica.whenSynced;
@@ -172,7 +178,12 @@ async function joinRoom(config: ShareConfig, role: 'a' | 'b', recordId: string) 
       if (Number.isFinite(sent)) arrivals.push(Date.now() - sent);
     });
   });
-  conn = await SyncConnection.open({ workspaceId: id, writes, config: { ...config, seeded: role === 'b' }, user: { id: newId(), name: role, device: 'bench' } });
+  conn = await SyncConnection.open({
+    workspaceId: id,
+    writes,
+    config: { ...config, seeded: role === 'b' },
+    user: { id: newId(), name: role, device: 'bench' }
+  });
   return true;
 }
 

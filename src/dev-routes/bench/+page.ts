@@ -63,7 +63,10 @@ function commonFields(rows: readonly Fields[], count: number): string[] {
       if (!ENVELOPE.has(k) && v !== undefined) seen.set(k, (seen.get(k) ?? 0) + 1);
     }
   }
-  return [...seen].sort((a, b) => b[1] - a[1]).slice(0, count).map(([k]) => k);
+  return [...seen]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([k]) => k);
 }
 
 /** The demo workspace with every customer cut down to the same `FIELD_COUNT` fields (plus its id). */

@@ -6,13 +6,7 @@
  */
 import type { CellSpec } from '$lib/domain/cells';
 import { generateWorkspace } from '$lib/demo/records';
-import {
-  CUSTOMER_FIELDS,
-  DEFAULT_FIELD_WIDTH,
-  FIELD_WIDTHS,
-  VALUE_LABEL_PREFIX,
-  type FieldSpecs
-} from '$lib/domain/records/fields';
+import { CUSTOMER_FIELDS, DEFAULT_FIELD_WIDTH, FIELD_WIDTHS, VALUE_LABEL_PREFIX, type FieldSpecs } from '$lib/domain/records/fields';
 import { ENVELOPE_FIELDS } from '$lib/domain/records/merge';
 import { translate, type Locale, type MessageKey } from '$lib/i18n/translate';
 
@@ -68,9 +62,7 @@ export function demoRowsAndColumns(n: number): { rows: Row[]; columns: (locale: 
     fields.map((field) => {
       const { linkTable, json: _json, ...spec } = (CUSTOMER_FIELDS as FieldSpecs)[field] ?? { type: 'text' };
       const prefix = VALUE_LABEL_PREFIX[field];
-      const labels = prefix
-        ? Object.fromEntries((spec.options ?? []).map((o) => [o, translate(locale, `${prefix}.${o}` as MessageKey)]))
-        : undefined;
+      const labels = prefix ? Object.fromEntries((spec.options ?? []).map((o) => [o, translate(locale, `${prefix}.${o}` as MessageKey)])) : undefined;
       return {
         key: field,
         label: translate(locale, `field.${field}` as MessageKey),

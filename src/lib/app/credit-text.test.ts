@@ -83,9 +83,25 @@ describe('settings problems are never shown raw', () => {
     { daysPerYear: 0 },
     { ratios: { ...DEFAULT_CREDIT_SETTINGS.ratios, currentRatio: { benchmark: NaN, better: 'higher' } } },
     { evaluationBands: [] },
-    { evaluationBands: [{ upTo: null, percent: 5, risk: 'low' }, { upTo: 1, percent: 200.001, risk: 'low' }] },
-    { evaluationBands: [{ upTo: 2, percent: 10, risk: 'low' }, { upTo: 1, percent: 5, risk: 'low' }, { upTo: null, percent: 5, risk: 'low' }] },
-    { evaluationBands: [{ upTo: Infinity, percent: 10, risk: 'low' }, { upTo: null, percent: 10, risk: 'low' }] },
+    {
+      evaluationBands: [
+        { upTo: null, percent: 5, risk: 'low' },
+        { upTo: 1, percent: 200.001, risk: 'low' }
+      ]
+    },
+    {
+      evaluationBands: [
+        { upTo: 2, percent: 10, risk: 'low' },
+        { upTo: 1, percent: 5, risk: 'low' },
+        { upTo: null, percent: 5, risk: 'low' }
+      ]
+    },
+    {
+      evaluationBands: [
+        { upTo: Infinity, percent: 10, risk: 'low' },
+        { upTo: null, percent: 10, risk: 'low' }
+      ]
+    },
     { aspectMax: 0 },
     { factors: [] },
     { factors: [{ ...DEFAULT_CREDIT_SETTINGS.factors[0], weight: -1 }, DEFAULT_CREDIT_SETTINGS.factors[0]] },
@@ -94,7 +110,12 @@ describe('settings problems are never shown raw', () => {
     { gradeBands: [...DEFAULT_CREDIT_SETTINGS.gradeBands].reverse() },
     { gradeFactors: { 1: 100, 2: 90, 3: 95, 4: 50, 5: 0, 6: 100.001 } },
     { limitClasses: [] },
-    { limitClasses: [{ label: '', from: 5 as Fen }, { label: 'B', from: 1.5 as Fen }] }
+    {
+      limitClasses: [
+        { label: '', from: 5 as Fen },
+        { label: 'B', from: 1.5 as Fen }
+      ]
+    }
   ];
   const problems = broken.flatMap((patch) => checkCreditSettings({ ...DEFAULT_CREDIT_SETTINGS, ...patch }));
   const messages = [...new Set(problems.map((p) => p.message))];

@@ -35,8 +35,7 @@ export function workflowProblemMessage(problem: string, locale: Locale): { key: 
   const wrong = /^([\w-]+) is not possible when ([\w-]+)$/.exec(problem);
   const step = wrong && known(`credit.step.${wrong[1]}`);
   const status = wrong && known(`credit.status.${wrong[2]}`);
-  if (step && status)
-    return { key: 'credit.problem.wrong-state', params: { step: translate(locale, step), status: translate(locale, status) } };
+  if (step && status) return { key: 'credit.problem.wrong-state', params: { step: translate(locale, step), status: translate(locale, status) } };
   return { key: 'credit.problem.other' };
 }
 
@@ -82,7 +81,6 @@ export function settingsProblemText(p: SettingsProblem, locale: Locale): string 
   const ratioKey = rest[0] === 'ratios' && rest[1] ? known(`credit.ratio.${rest[1]}`) : null;
   if (ratioKey) where = translate(locale, ratioKey);
   else if (rest[0] === 'gradeFactors' && rest[1]) where = `${where} CA${rest[1]}`;
-  else if (rest[1] !== undefined && /^\d+$/.test(rest[1]))
-    where = `${where} ${translate(locale, 'credit.settings.row', { n: Number(rest[1]) + 1 })}`;
+  else if (rest[1] !== undefined && /^\d+$/.test(rest[1])) where = `${where} ${translate(locale, 'credit.settings.row', { n: Number(rest[1]) + 1 })}`;
   return `${prefix}${where}: ${settingsProblemWhat(p.message, locale).text}`;
 }

@@ -73,8 +73,7 @@ export function staffChoices(ws: OpenWorkspace, managersOnly = false): { options
   return { options, preferred: me?.id ?? (options.length === 1 ? options[0].id : '') };
 }
 
-export const statusText = (status: ApplicationStatus | null): string =>
-  t(status ? (`credit.status.${status}`) : 'credit.status.invalid');
+export const statusText = (status: ApplicationStatus | null): string => t(status ? `credit.status.${status}` : 'credit.status.invalid');
 
 /** A settings version as a person reads it: version 0 is the defaults, never changed; then 第 n 版. */
 export const settingsVersionText = (version: number): string =>

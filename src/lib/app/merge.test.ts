@@ -16,8 +16,10 @@ const followUps: FollowUp[] = [{ ...env, id: 'f1', customerId: 'o', at: '2026-01
 
 type Row = { id: string; deleted?: 0 | 1 } & Record<string, unknown>;
 /** A reader over in-memory tables, as the command reads them from the database. */
-const readerOf = (tables: Record<string, readonly object[]>): LinkedReader => (table, field, id) =>
-  ((tables[table] ?? []) as Row[]).filter((r) => r[field] === id);
+const readerOf =
+  (tables: Record<string, readonly object[]>): LinkedReader =>
+  (table, field, id) =>
+    ((tables[table] ?? []) as Row[]).filter((r) => r[field] === id);
 
 describe('customerLinks', () => {
   it('lists every field of every table whose spec links to customers, from the specs alone', () => {

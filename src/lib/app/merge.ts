@@ -31,10 +31,7 @@ type Row = { id: string; deleted?: 0 | 1 } & Record<string, unknown>;
 export type LinkedReader = (table: TableName, field: string, id: string) => readonly Row[];
 
 /** Every field, in every table's spec (and the custom columns), that links to a customer. */
-export function customerLinks(
-  specs: Readonly<Record<string, FieldSpecs>> = TABLE_FIELDS,
-  custom: readonly CustomColumn[] = []
-): CustomerLink[] {
+export function customerLinks(specs: Readonly<Record<string, FieldSpecs>> = TABLE_FIELDS, custom: readonly CustomColumn[] = []): CustomerLink[] {
   const out: CustomerLink[] = [];
   for (const [table, fields] of Object.entries(specs)) {
     for (const [field, spec] of Object.entries(fields)) {

@@ -120,7 +120,19 @@ class Sharing {
     if (!share) return;
     const generation = ++this.#generation;
     // a literal: a value import of sync/connection would load Yjs for every workspace
-    this.status = { ready: false, signaling: 'off', relay: 'off', peers: 0, lastSync: null, pending: 0, refused: 0, refusals: [], deleted: 0, deletedBy: [], setAside: 0 };
+    this.status = {
+      ready: false,
+      signaling: 'off',
+      relay: 'off',
+      peers: 0,
+      lastSync: null,
+      pending: 0,
+      refused: 0,
+      refusals: [],
+      deleted: 0,
+      deletedBy: [],
+      setAside: 0
+    };
     try {
       // Yjs and the providers load only for a shared workspace
       const { SyncConnection } = await import('$lib/sync/connection');

@@ -94,7 +94,14 @@ describe('WritePath entries and applyRemote', () => {
     await b.applyRemote(fromA);
     const at = fromA[0].at;
     const mk = (eid: string, stampAt: number, f: Entry['ops'][0]['f'], rid = id): Entry => ({
-      v: 1, id: eid, actor: 'carol', actorName: 'C', device: 'x', at: stampAt, label: 'change.edit', ops: [{ t: 'customers', id: rid, f }]
+      v: 1,
+      id: eid,
+      actor: 'carol',
+      actorName: 'C',
+      device: 'x',
+      at: stampAt,
+      label: 'change.edit',
+      ops: [{ t: 'customers', id: rid, f }]
     });
     const r = await b.applyRemote([
       mk('E1', at + 10, { name: ['新', at + 10, 'carol'] }),
@@ -111,12 +118,20 @@ describe('WritePath entries and applyRemote', () => {
   });
 
   it('applies a batch of several groups the same on an empty device and on one that has records', async () => {
-    const names = (from: number) => Array.from({ length: 1200 }, (_, i) => ({ type: 'insert' as const, table: 'customers' as const, record: { kind: 'unit', name: `客户${from + i}` } }));
+    const names = (from: number) =>
+      Array.from({ length: 1200 }, (_, i) => ({
+        type: 'insert' as const,
+        table: 'customers' as const,
+        record: { kind: 'unit', name: `客户${from + i}` }
+      }));
     const first = await a.write('change.import', names(0));
     await a.write('change.import', names(1200));
     await a.write('change.import', names(2400));
     // later entries edit and delete records an earlier group inserted
-    await a.write('change.edit', first.ops.slice(0, 5).map((op) => ({ type: 'update' as const, table: 'customers' as const, id: op.id, patch: { city: '杭州' } })));
+    await a.write(
+      'change.edit',
+      first.ops.slice(0, 5).map((op) => ({ type: 'update' as const, table: 'customers' as const, id: op.id, patch: { city: '杭州' } }))
+    );
     await a.write('change.delete', [{ type: 'delete', table: 'customers', id: first.ops[7].id }]);
     const want = await dbA.customers.toArray();
     expect(want).toHaveLength(3600);
@@ -145,12 +160,29 @@ describe('WritePath entries and applyRemote', () => {
 describe('applyRemote: what it refuses, and the clock', () => {
   // what decodeEntry lets through (right shape, harmless) but a local write would refuse
   const AT = 1_760_000_000_000;
-  const entry = (ops: Entry['ops']): Entry => ({ v: 1, id: '01REMOTE00000000000000000X', actor: 'carol', actorName: 'C', device: 'x', at: AT, label: 'change.edit', ops });
+  const entry = (ops: Entry['ops']): Entry => ({
+    v: 1,
+    id: '01REMOTE00000000000000000X',
+    actor: 'carol',
+    actorName: 'C',
+    device: 'x',
+    at: AT,
+    label: 'change.edit',
+    ops
+  });
   const insert = (f: Record<string, unknown>): Entry['ops'][0] => ({
-    t: 'customers', id: 'c1', ins: 1, f: Object.fromEntries(Object.entries({ kind: 'unit', name: '顺达', ...f, deleted: 0 }).map(([k, v]) => [k, [v, AT, 'carol']]))
+    t: 'customers',
+    id: 'c1',
+    ins: 1,
+    f: Object.fromEntries(Object.entries({ kind: 'unit', name: '顺达', ...f, deleted: 0 }).map(([k, v]) => [k, [v, AT, 'carol']]))
   });
   const column = (id: string): Entry['ops'][0] => ({
-    t: 'customColumns', id, ins: 1, f: Object.fromEntries(Object.entries({ table: 'customers', label: '积分', type: 'number', order: 1, deleted: 0 }).map(([k, v]) => [k, [v, AT, 'carol']]))
+    t: 'customColumns',
+    id,
+    ins: 1,
+    f: Object.fromEntries(
+      Object.entries({ table: 'customers', label: '积分', type: 'number', order: 1, deleted: 0 }).map(([k, v]) => [k, [v, AT, 'carol']])
+    )
   });
   it.each<[string, Entry['ops'], string]>([
     ['an unknown field', [insert({ colour: 'red' })], 'write.unknown-field'],
@@ -194,7 +226,16 @@ describe('applyRemote: what it refuses, and the clock', () => {
     await b.applyRemote(fromA);
     const future = Date.now() + 3_600_000;
     await b.applyRemote([
-      { v: 1, id: 'F1', actor: 'carol', actorName: 'C', device: 'x', at: future, label: 'change.edit', ops: [{ t: 'customers', id, f: { name: ['未来', future, 'carol'] } }] }
+      {
+        v: 1,
+        id: 'F1',
+        actor: 'carol',
+        actorName: 'C',
+        device: 'x',
+        at: future,
+        label: 'change.edit',
+        ops: [{ t: 'customers', id, f: { name: ['未来', future, 'carol'] } }]
+      }
     ]);
     const mine = await b.write('change.edit', [{ type: 'update', table: 'customers', id, patch: { name: '现在' } }]);
     expect(mine.at).toBeGreaterThan(future);

@@ -59,7 +59,7 @@ const isTable = (t: unknown): t is TableName => (TABLE_NAMES as readonly unknown
 /** The next group of entries, about GROUP records. */
 function takeGroup(iterator: Iterator<Entry>): Entry[] {
   const group: Entry[] = [];
-  for (let size = 0; size < GROUP; ) {
+  for (let size = 0; size < GROUP;) {
     const next = iterator.next();
     if (next.done) break;
     group.push(next.value);
@@ -109,7 +109,10 @@ async function readGroup(ctx: WriteContext, group: Entry[], batch: RemoteBatch) 
  * Apply `entries` in one transaction. Returns what was applied and refused, and every record
  * written, as committed (a record written by two groups: its last version).
  */
-export async function applyRemote(ctx: WriteContext, entries: Iterable<Entry>): Promise<{ result: RemoteResult; written: Map<TableName, Map<string, Row>> }> {
+export async function applyRemote(
+  ctx: WriteContext,
+  entries: Iterable<Entry>
+): Promise<{ result: RemoteResult; written: Map<TableName, Map<string, Row>> }> {
   const result: RemoteResult = { applied: [], refused: [] };
   const written = new Map<TableName, Map<string, Row>>();
   const { db } = ctx;
@@ -281,7 +284,13 @@ function touch(next: Row, w: FieldWrite) {
  * Merge one op into a stored record, field by field. Null when no field won; else the new record
  * and the change it made (none when only stamps moved). Writes that lost are kept in `lost`.
  */
-function mergeOp(op: EntryOp, key: string, row: Row, last: Map<string, FieldWrite> | null, lost: LostWrite[]): { next: Row; change: Op | null } | null {
+function mergeOp(
+  op: EntryOp,
+  key: string,
+  row: Row,
+  last: Map<string, FieldWrite> | null,
+  lost: LostWrite[]
+): { next: Row; change: Op | null } | null {
   const next = { ...row } as Row;
   const stamps = { ...(row._f ?? {}) };
   const before: Record<string, unknown> = {};
@@ -295,7 +304,8 @@ function mergeOp(op: EntryOp, key: string, row: Row, last: Map<string, FieldWrit
     const current = storedWrite(row, field);
     if (!wins(w, current)) {
       // a concurrent write that lost: keep it for the record's history (it may be restored)
-      if (field !== 'deleted' && current && !sameValue(current[0], value)) lost.push({ table: op.t, id: op.id, field, value: w[0], at: w[1], by: w[2] });
+      if (field !== 'deleted' && current && !sameValue(current[0], value))
+        lost.push({ table: op.t, id: op.id, field, value: w[0], at: w[1], by: w[2] });
       continue;
     }
     changed = true;

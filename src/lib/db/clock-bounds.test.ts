@@ -114,9 +114,10 @@ describe('no edit lost to clock skew', () => {
       names.push(name);
       const entries: Entry[] = [];
       const off = open[who].onEntry((e) => entries.push(e));
-      const mutation = step === 0
-        ? { type: 'insert' as const, table: 'customers' as const, record: { kind: 'unit', name } }
-        : { type: 'update' as const, table: 'customers' as const, id, patch: { name } };
+      const mutation =
+        step === 0
+          ? { type: 'insert' as const, table: 'customers' as const, record: { kind: 'unit', name } }
+          : { type: 'update' as const, table: 'customers' as const, id, patch: { name } };
       const cs = await open[who].write('change.edit', [mutation]);
       off();
       if (step === 0) id = cs.ops[0].id;

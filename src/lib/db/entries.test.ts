@@ -23,7 +23,10 @@ describe('entries rebuilt from the log (writes made in a worker)', () => {
       expect(await wa.entryOf('no-such-change-set')).toBeNull();
       // arriving in either order gives the same records
       await wb.applyRemote([e2!, e1!]);
-      const strip = (rows: object[]) => (rows as Record<string, unknown>[]).map(({ updatedAt: _u, updatedBy: _b, ...r }) => r).sort((x, y) => String(x.id).localeCompare(String(y.id)));
+      const strip = (rows: object[]) =>
+        (rows as Record<string, unknown>[])
+          .map(({ updatedAt: _u, updatedBy: _b, ...r }) => r)
+          .sort((x, y) => String(x.id).localeCompare(String(y.id)));
       expect(strip(await b.customers.toArray())).toEqual(strip(await a.customers.toArray()));
 
       // a snapshot of the whole workspace applied on a third device gives the same records too

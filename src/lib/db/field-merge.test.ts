@@ -68,7 +68,12 @@ describe('the last-writer-wins rule', () => {
   it('counts only the last write of a field within one entry', () => {
     const first: FieldWrite = ['x', 1, 'a'];
     const second: FieldWrite = ['y', 1, 'a'];
-    const last = lastWrites({ ops: [{ t: 'customers', id: 'c1', f: { name: first }, ins: 1 }, { t: 'customers', id: 'c1', f: { name: second } }] });
+    const last = lastWrites({
+      ops: [
+        { t: 'customers', id: 'c1', f: { name: first }, ins: 1 },
+        { t: 'customers', id: 'c1', f: { name: second } }
+      ]
+    });
     expect(last.get('customers/c1.name')).toBe(second);
   });
 

@@ -20,12 +20,7 @@ export interface HistoryEntry {
   undo: boolean;
 }
 
-export async function recordHistory(
-  db: KebuDB,
-  table: TableName,
-  id: string,
-  { limit = 50, scan = 5000 } = {}
-): Promise<HistoryEntry[]> {
+export async function recordHistory(db: KebuDB, table: TableName, id: string, { limit = 50, scan = 5000 } = {}): Promise<HistoryEntry[]> {
   const out: HistoryEntry[] = [];
   let seen = 0;
   await db.changes

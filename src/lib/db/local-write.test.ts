@@ -27,7 +27,6 @@ const customer = (name: string, extra: Record<string, unknown> = {}) => ({
   record: { kind: 'unit', name, ...extra }
 });
 
-
 describe('write path', () => {
   it('inserts with an envelope and logs one change set per write', async () => {
     const cs = await wp.write('change.add', [customer('杭州顺达物流'), customer('河北石油')]);
@@ -51,7 +50,11 @@ describe('write path', () => {
     ['a field named like an Object method', customer('A', { toString: 'x' }), 'write.unknown-field'],
     ['a wrong choice', customer('A', { tier: 'Z' }), 'cell.error.choice'],
     ['a wrong type', customer('A', { tags: 'not a list' }), 'cell.error.choice'],
-    ['a non-finite number', { type: 'insert', table: 'customColumns', record: { table: 'customers', label: 'x', type: 'text', order: Infinity } }, 'cell.error.number'],
+    [
+      'a non-finite number',
+      { type: 'insert', table: 'customColumns', record: { table: 'customers', label: 'x', type: 'text', order: Infinity } },
+      'cell.error.number'
+    ],
     ['an envelope field in a patch', { type: 'update', table: 'customers', id: 'x', patch: { createdBy: 'eve' } }, 'write.unknown-field'],
     ['a missing record', { type: 'update', table: 'customers', id: 'nope', patch: { name: 'B' } }, 'write.not-found'],
     ['a bad id', { type: 'update', table: 'customers', id: '<script>', patch: { name: 'B' } }, 'write.bad-id']
@@ -59,9 +62,7 @@ describe('write path', () => {
     await wp.write('change.add', [customer('原有客户')]);
     const before = await db.customers.toArray();
     const logBefore = await db.changes.count();
-    const err = await wp
-      .write('change.paste', [customer('新客户一'), bad as never, customer('新客户二')])
-      .catch((e: unknown) => e);
+    const err = await wp.write('change.paste', [customer('新客户一'), bad as never, customer('新客户二')]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WriteError);
     expect((err as WriteError).problem.code).toBe(code);
     expect(await db.customers.toArray()).toEqual(before);
@@ -93,9 +94,7 @@ describe('write path', () => {
     expect(row?._f?.name).toBeUndefined(); // unchanged value: no stamp
     expect(row?.updatedBy).toBe('bob');
     const last = (await db.changes.toArray()).at(-1)!;
-    expect(last.ops).toEqual([
-      { kind: 'update', table: 'customers', id: 'c1', before: { tier: 'B' }, after: { tier: 'A' } }
-    ]);
+    expect(last.ops).toEqual([{ kind: 'update', table: 'customers', id: 'c1', before: { tier: 'B' }, after: { tier: 'A' } }]);
   });
 
   it('accepts values of a custom column added in the same write, and refuses wrong ones', async () => {
@@ -104,9 +103,7 @@ describe('write path', () => {
       customer('A', { id: 'c1', x_k1: 42 })
     ]);
     expect((await db.customers.get('c1'))?.x_k1).toBe(42);
-    const err = await wp
-      .write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { x_k1: 'many' } }])
-      .catch((e: unknown) => e);
+    const err = await wp.write('change.edit', [{ type: 'update', table: 'customers', id: 'c1', patch: { x_k1: 'many' } }]).catch((e: unknown) => e);
     expect((err as WriteError).problem).toMatchObject({ code: 'cell.error.number', field: 'x_k1' });
   });
 
@@ -138,7 +135,13 @@ describe('demo workspace through the write path', () => {
     expect((await db.ladderEffectLifts.toArray()).every((l) => staffIds.has(l.liftedBy))).toBe(true);
     expect((await db.staff.toArray()).some((s) => s.manager)).toBe(true);
     await wp.undo();
-    expect(await db.customers.where('id').above('').filter((c) => c.deleted === 0).count()).toBe(0);
+    expect(
+      await db.customers
+        .where('id')
+        .above('')
+        .filter((c) => c.deleted === 0)
+        .count()
+    ).toBe(0);
   });
 });
 

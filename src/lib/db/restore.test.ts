@@ -26,7 +26,6 @@ const customer = (name: string, extra: Record<string, unknown> = {}) => ({
   record: { kind: 'unit', name, ...extra }
 });
 
-
 describe('restore a snapshot', () => {
   it('replaces every table and the log verbatim, and refuses a bad record without touching anything', async () => {
     await wp.write('change.add', [customer('A', { id: 'c1' })]);

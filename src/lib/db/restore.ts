@@ -63,7 +63,12 @@ export function checkSnapshot(snapshot: Snapshot) {
  * Check `snapshot`, then replace every table and the log with it, in one transaction. The clock
  * moves past the newest change set restored, so that an edit made next sorts after it.
  */
-export async function restoreSnapshot(db: KebuDB, clock: HybridClock, snapshot: Snapshot, opts: Pick<WriteOptions, 'signal' | 'onProgress'> = {}): Promise<void> {
+export async function restoreSnapshot(
+  db: KebuDB,
+  clock: HybridClock,
+  snapshot: Snapshot,
+  opts: Pick<WriteOptions, 'signal' | 'onProgress'> = {}
+): Promise<void> {
   checkSnapshot(snapshot);
   const total = TABLE_NAMES.reduce((n, t) => n + (snapshot.tables[t]?.length ?? 0), 0) + snapshot.changes.length;
   opts.signal?.throwIfAborted();
@@ -83,7 +88,11 @@ export async function restoreSnapshot(db: KebuDB, clock: HybridClock, snapshot: 
     };
     for (const table of TABLE_NAMES) await put(db.table(table), table, snapshot.tables[table] ?? []);
     // the log keeps its order; `seq` is this device's and is given afresh
-    await put(db.changes, 'settings', snapshot.changes.map(({ seq: _seq, ...cs }) => cs));
+    await put(
+      db.changes,
+      'settings',
+      snapshot.changes.map(({ seq: _seq, ...cs }) => cs)
+    );
     await loadClock(db, clock);
     for (const cs of snapshot.changes) clock.restore(cs.at);
     await saveClock(db, clock);

@@ -37,30 +37,27 @@ describe('schema upgrades', () => {
     expect(CURRENT_VERSION).toBe(versions.at(-1));
   });
 
-  it.each(SCHEMA_VERSIONS.map((v) => [v.version]))(
-    'opens a database written by version %i without losing a field',
-    async (version) => {
-      const name = `upgrade-from-${version}`;
-      const history = SCHEMA_VERSIONS.filter((v) => v.version <= version);
-      const old = new KebuDB(name, history);
-      await old.open();
-      const written: Record<string, unknown[]> = {};
-      for (const table of old.tables) {
-        const rows = [sampleRow(table.name, 1), sampleRow(table.name, 2)];
-        await table.bulkPut(rows);
-        written[table.name] = rows;
-      }
-      old.close();
-
-      const current = new KebuDB(name);
-      await current.open();
-      expect(current.verno).toBe(CURRENT_VERSION);
-      for (const [store, rows] of Object.entries(written)) {
-        const read = await current.table(store).toArray();
-        for (const row of rows) expect(read).toContainEqual(expect.objectContaining(row as object));
-      }
-      current.close();
-      await Dexie.delete(name);
+  it.each(SCHEMA_VERSIONS.map((v) => [v.version]))('opens a database written by version %i without losing a field', async (version) => {
+    const name = `upgrade-from-${version}`;
+    const history = SCHEMA_VERSIONS.filter((v) => v.version <= version);
+    const old = new KebuDB(name, history);
+    await old.open();
+    const written: Record<string, unknown[]> = {};
+    for (const table of old.tables) {
+      const rows = [sampleRow(table.name, 1), sampleRow(table.name, 2)];
+      await table.bulkPut(rows);
+      written[table.name] = rows;
     }
-  );
+    old.close();
+
+    const current = new KebuDB(name);
+    await current.open();
+    expect(current.verno).toBe(CURRENT_VERSION);
+    for (const [store, rows] of Object.entries(written)) {
+      const read = await current.table(store).toArray();
+      for (const row of rows) expect(read).toContainEqual(expect.objectContaining(row as object));
+    }
+    current.close();
+    await Dexie.delete(name);
+  });
 });

@@ -10,29 +10,9 @@
  * "One write path" in eslint.config.js guards it; db/README.md lists them); everything else reads.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type {
-  Contact,
-  CustomColumn,
-  Customer,
-  FollowUp,
-  OrgUnit,
-  SavedView,
-  Staff
-} from '$lib/domain/records/types';
-import type {
-  CreditApplication,
-  CreditEvaluationRecord,
-  CreditOverride,
-  CreditStepRecord
-} from '$lib/domain/credit/records';
-import type {
-  CreditAgreement,
-  CreditSale,
-  ExtensionRequest,
-  LadderEffectLift,
-  LadderTaskDone,
-  Payment
-} from '$lib/domain/receivables/types';
+import type { Contact, CustomColumn, Customer, FollowUp, OrgUnit, SavedView, Staff } from '$lib/domain/records/types';
+import type { CreditApplication, CreditEvaluationRecord, CreditOverride, CreditStepRecord } from '$lib/domain/credit/records';
+import type { CreditAgreement, CreditSale, ExtensionRequest, LadderEffectLift, LadderTaskDone, Payment } from '$lib/domain/receivables/types';
 import type { ChangeSet } from './changes';
 
 export interface Setting {

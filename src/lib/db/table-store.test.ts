@@ -65,11 +65,19 @@ describe('TableStore', () => {
       tables: { customers: ['c1', 'c9'] },
       changeSet: 'b',
       local: true,
-      rows: { customers: [{ ...stored, name: '顺达物流' }, { ...stored, id: 'c9', name: '宁波港' }] }
+      rows: {
+        customers: [
+          { ...stored, name: '顺达物流' },
+          { ...stored, id: 'c9', name: '宁波港' }
+        ]
+      }
     });
     await until(() => store.get('c9') !== undefined);
     await new Promise((r) => setTimeout(r, 20));
-    expect(store.rows.map((r) => [r.id, r.name])).toEqual([['c1', '顺达物流'], ['c9', '宁波港']]);
+    expect(store.rows.map((r) => [r.id, r.name])).toEqual([
+      ['c1', '顺达物流'],
+      ['c9', '宁波港']
+    ]);
     // a carried deleted row leaves the store
     emit({ tables: { customers: ['c9'] }, changeSet: 'c', local: true, rows: { customers: [{ ...stored, id: 'c9', deleted: 1 }] } });
     await until(() => store.get('c9') === undefined);

@@ -26,7 +26,6 @@ const customer = (name: string, extra: Record<string, unknown> = {}) => ({
   record: { kind: 'unit', name, ...extra }
 });
 
-
 describe('undo and redo', () => {
   it('undoes and redoes a multi-row paste as one step, surviving a reload', async () => {
     await wp.write('change.add', [customer('A', { id: 'c1' }), customer('B', { id: 'c2' })]);
@@ -85,7 +84,6 @@ describe('undo and redo', () => {
     await wp.undo();
     expect((await db.customers.get('c1'))?.deleted).toBe(0);
   });
-
 });
 
 describe('revert a given change set', () => {

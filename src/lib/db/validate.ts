@@ -10,13 +10,7 @@ import type { CustomColumn } from '$lib/domain/records/types';
 import type { TableName } from './schema';
 
 export type WriteErrorCode =
-  | CellError
-  | 'write.unknown-field'
-  | 'write.not-found'
-  | 'write.duplicate-id'
-  | 'write.bad-id'
-  | 'write.nothing-to-undo'
-  | 'write.failed';
+  CellError | 'write.unknown-field' | 'write.not-found' | 'write.duplicate-id' | 'write.bad-id' | 'write.nothing-to-undo' | 'write.failed';
 
 export interface WriteProblem {
   code: WriteErrorCode;
@@ -29,9 +23,7 @@ export interface WriteProblem {
 
 export class WriteError extends Error {
   constructor(readonly problem: WriteProblem) {
-    super(
-      `${problem.code} (${problem.table}${problem.id ? ` ${problem.id}` : ''}${problem.field ? `.${problem.field}` : ''})`
-    );
+    super(`${problem.code} (${problem.table}${problem.id ? ` ${problem.id}` : ''}${problem.field ? `.${problem.field}` : ''})`);
     this.name = 'WriteError';
   }
 }
@@ -101,12 +93,7 @@ export class Validator {
    * Check the fields of an insert (`full`: required fields must be there) or of a patch.
    * Returns the first problem, or null.
    */
-  check(
-    table: TableName,
-    fields: Record<string, unknown>,
-    full: boolean,
-    index: number
-  ): WriteProblem | null {
+  check(table: TableName, fields: Record<string, unknown>, full: boolean, index: number): WriteProblem | null {
     // for…in and a cached list of required fields: this runs once per row of a 100 000-row import
     const specs = this.#fieldsOf(table);
     for (const field in fields) {

@@ -46,16 +46,7 @@ export class OpenWorkspace {
   close() {
     for (const s of this.#more.values()) s.destroy();
     this.#more.clear();
-    for (const s of [
-      this.customers,
-      this.contacts,
-      this.followUps,
-      this.staff,
-      this.orgUnits,
-      this.customColumns,
-      this.savedViews,
-      this.settings
-    ]) {
+    for (const s of [this.customers, this.contacts, this.followUps, this.staff, this.orgUnits, this.customColumns, this.savedViews, this.settings]) {
       s.destroy();
     }
     this.writes.destroy();

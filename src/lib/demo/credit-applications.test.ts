@@ -11,7 +11,10 @@ function demoCredit(seed = 1) {
   const rows = (table: string) =>
     demoMutations({ seed, customers: 300, today: TODAY, at: AT })
       .filter((m) => m.type === 'insert' && m.table === table)
-      .map((m) => ({ ...(m as { record: Record<string, unknown> }).record, deleted: 0 as const, createdAt: AT, createdBy: 'me' }) as Record<string, unknown>);
+      .map(
+        (m) =>
+          ({ ...(m as { record: Record<string, unknown> }).record, deleted: 0 as const, createdAt: AT, createdBy: 'me' }) as Record<string, unknown>
+      );
   return {
     applications: rows('creditApplications') as unknown as ApplicationRecord[],
     steps: rows('creditSteps') as unknown as StepRecord[],
@@ -57,7 +60,9 @@ describe('the demo credit applications', () => {
         continue;
       }
       const signed = v.state!.agreement!;
-      expect(agreements).toMatchObject([{ customerId: v.customerId, limit: signed.limit, termDays: signed.termDays, startDate: signed.startDate, endDate: signed.endDate }]);
+      expect(agreements).toMatchObject([
+        { customerId: v.customerId, limit: signed.limit, termDays: signed.termDays, startDate: signed.startDate, endDate: signed.endDate }
+      ]);
     }
     const evaluated = views.flatMap((v) => (v.state?.evaluation ? [v.state.evaluation] : []));
     expect(evaluated.length).toBeGreaterThan(0);

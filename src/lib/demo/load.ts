@@ -39,7 +39,13 @@ export function demoMutations(size: DemoSize): Mutation[] {
     const manager = ws.staff.find((s) => (s as { manager?: boolean }).manager) ?? ws.staff[0];
     const collector = ws.staff.find((s) => s !== manager) ?? manager;
     if (units.length && manager) {
-      const book = generateReceivables({ seed: size.seed ?? 1, customers: units.length, sales: units.length * 15, payments: units.length * 12, today: size.today });
+      const book = generateReceivables({
+        seed: size.seed ?? 1,
+        customers: units.length,
+        sales: units.length * 15,
+        payments: units.length * 12,
+        today: size.today
+      });
       const customer = new Map(book.customerIds.map((id, i) => [id, units[i].id]));
       const staff: Record<string, string> = { 'staff-manager': manager.id, 'staff-collector': collector.id };
       const remap = <T extends object>(rows: T[]) =>
@@ -59,7 +65,14 @@ export function demoMutations(size: DemoSize): Mutation[] {
     if (size.at !== undefined && manager) {
       // credit applications at every step, from companies that have no agreement yet
       const applicants = ws.customers.filter((c) => c.kind === 'unit').slice(CREDIT_CUSTOMERS);
-      const credit = generateCreditApplications({ seed: size.seed ?? 1, today: size.today, at: size.at, customers: applicants, clerk: collector.id, manager: manager.id });
+      const credit = generateCreditApplications({
+        seed: size.seed ?? 1,
+        today: size.today,
+        at: size.at,
+        customers: applicants,
+        clerk: collector.id,
+        manager: manager.id
+      });
       add('creditApplications', credit.applications);
       add('creditEvaluations', credit.evaluations);
       add('creditSteps', credit.steps);

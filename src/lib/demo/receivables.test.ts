@@ -20,7 +20,9 @@ describe('generateReceivables', () => {
   it('makes exactly what was asked, with distinct ids and valid records', () => {
     const g = generateReceivables({ seed: 3, customers: 200, sales: 2_000, payments: 3_000, today: TODAY });
     expect([g.customerIds.length, g.agreements.length, g.sales.length, g.payments.length]).toEqual([200, 200, 2_000, 3_000]);
-    const ids = [g.customerIds, g.agreements, g.sales, g.payments, g.extensions, g.done, g.lifts].flat().map((r) => (typeof r === 'string' ? r : r.id));
+    const ids = [g.customerIds, g.agreements, g.sales, g.payments, g.extensions, g.done, g.lifts]
+      .flat()
+      .map((r) => (typeof r === 'string' ? r : r.id));
     expect(new Set(ids).size).toBe(ids.length);
     const tables = [
       ['creditAgreements', g.agreements],

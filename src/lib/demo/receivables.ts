@@ -129,7 +129,11 @@ export interface Sold {
 
 function startGen(options: GenerateOptions): Gen {
   const { seed } = options;
-  for (const [name, n] of [['customers', options.customers], ['sales', options.sales], ['payments', options.payments]] as const) {
+  for (const [name, n] of [
+    ['customers', options.customers],
+    ['sales', options.sales],
+    ['payments', options.payments]
+  ] as const) {
     if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${name} must be a whole number ≥ 0: ${n}`);
   }
   if (options.sales > 0 && options.customers === 0) throw new RangeError('sales need customers');
@@ -177,7 +181,13 @@ function makeBook(g: Gen): Book {
       ['very-late', 6],
       ['defaulter', 2]
     ] as const);
-    const lateBy = { prompt: cRng.int(-5, 3), slow: cRng.int(3, 12), late: cRng.int(15, 35), 'very-late': cRng.int(45, 120), defaulter: cRng.int(20, 90) }[kind];
+    const lateBy = {
+      prompt: cRng.int(-5, 3),
+      slow: cRng.int(3, 12),
+      late: cRng.int(15, 35),
+      'very-late': cRng.int(45, 120),
+      defaulter: cRng.int(20, 90)
+    }[kind];
     book.habits.push({
       lateBy,
       jitter: kind === 'prompt' ? 3 : kind === 'slow' ? 5 : 8,

@@ -9,8 +9,7 @@ import { fmix32, rngStream, type Rng } from '$lib/domain/records/rng';
 // ---------------------------------------------------------------- ids
 
 export const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-export const hex8 = (n: number): string =>
-  HEX_BYTES[n >>> 24] + HEX_BYTES[(n >>> 16) & 255] + HEX_BYTES[(n >>> 8) & 255] + HEX_BYTES[n & 255];
+export const hex8 = (n: number): string => HEX_BYTES[n >>> 24] + HEX_BYTES[(n >>> 16) & 255] + HEX_BYTES[(n >>> 8) & 255] + HEX_BYTES[n & 255];
 
 /**
  * Ids like `c-3f9a…` (prefix + 24 hex digits). The first 16 digits are random; the last 8 are a
@@ -47,15 +46,12 @@ export function writtenMobile(rng: Rng, plain: string): string {
   return plain.replace(/\d/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 }
 
-export const landline = (rng: Rng, city: DemoCity): string =>
-  `${city.areaCode}-${rng.int(2, 8)}${digits(rng, 7)}`;
+export const landline = (rng: Rng, city: DemoCity): string => `${city.areaCode}-${rng.int(2, 8)}${digits(rng, 7)}`;
 
 export function address(rng: Rng, person: boolean): string {
   const street = `${rng.pick(STREETS)}${rng.int(1, 999)}号`;
   if (person) {
-    return rng.chance(0.7)
-      ? `${street}${rng.int(1, 30)}栋${rng.int(1, 4)}单元${rng.int(1, 28)}0${rng.int(1, 6)}室`
-      : street;
+    return rng.chance(0.7) ? `${street}${rng.int(1, 30)}栋${rng.int(1, 4)}单元${rng.int(1, 28)}0${rng.int(1, 6)}室` : street;
   }
   return rng.chance(0.3) ? `${street}${rng.int(2, 28)}层` : street;
 }
@@ -107,13 +103,7 @@ export const AGE_RANGES: Record<string, readonly [number, number]> = {
 };
 
 /** A valid identity number for someone of that age band, or a typical mistake in one. */
-export function idNumber(
-  rng: Rng,
-  district: DemoDistrict,
-  ageBand: string | undefined,
-  today: string,
-  valid: boolean
-): string {
+export function idNumber(rng: Rng, district: DemoDistrict, ageBand: string | undefined, today: string, valid: boolean): string {
   const [lo, hi] = AGE_RANGES[ageBand ?? ''] ?? [20, 70];
   const year = Number(today.slice(0, 4)) - rng.int(lo, hi);
   const month = rng.int(1, 12);

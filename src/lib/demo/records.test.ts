@@ -49,7 +49,14 @@ describe('createRng', () => {
   it('follows the weights', () => {
     const rng = createRng(9);
     let heavy = 0;
-    for (let i = 0; i < 10_000; i++) if (rng.weighted([['light', 1], ['heavy', 3]] as const) === 'heavy') heavy++;
+    for (let i = 0; i < 10_000; i++)
+      if (
+        rng.weighted([
+          ['light', 1],
+          ['heavy', 3]
+        ] as const) === 'heavy'
+      )
+        heavy++;
     expect(heavy / 10_000).toBeGreaterThan(0.72);
     expect(heavy / 10_000).toBeLessThan(0.78);
   });

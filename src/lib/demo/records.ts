@@ -276,8 +276,7 @@ class WorkspaceBuilder {
       if (rng.chance(0.97)) c.industry = industry.industry;
       const place = rng.chance(0.7) ? city.cityShort : city.provinceShort;
       const form = rng.weighted(COMPANY_FORMS);
-      const parent =
-        this.#groupParents.length && rng.chance(0.03) ? rng.pick(this.#groupParents) : undefined;
+      const parent = this.#groupParents.length && rng.chance(0.03) ? rng.pick(this.#groupParents) : undefined;
       if (parent) {
         // a subsidiary carries its group's trade name
         trade = parent.trade;
@@ -335,9 +334,7 @@ class WorkspaceBuilder {
     delete c.creditCode;
     if (r < 0.3 && o.creditCode) {
       c.name = o.shortName ?? stem;
-      c.creditCode = rng.chance(0.5)
-        ? o.creditCode.toLowerCase()
-        : o.creditCode.replace(/(.{6})(?=.)/g, '$1 ');
+      c.creditCode = rng.chance(0.5) ? o.creditCode.toLowerCase() : o.creditCode.replace(/(.{6})(?=.)/g, '$1 ');
     } else if (r < 0.65 || stem === o.name) {
       c.name = stem;
       if (o.creditCode && rng.chance(0.3)) c.creditCode = o.creditCode;

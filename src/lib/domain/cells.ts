@@ -167,12 +167,9 @@ export function checkValue(spec: CellSpec, value: unknown): CellError | null {
     case 'date':
       return typeof value === 'string' && isIsoDate(value) ? null : 'cell.error.date';
     case 'choice':
-      return typeof value === 'string' && (!spec.options || spec.options.includes(value))
-        ? null
-        : 'cell.error.choice';
+      return typeof value === 'string' && (!spec.options || spec.options.includes(value)) ? null : 'cell.error.choice';
     case 'multi':
-      return Array.isArray(value) &&
-        value.every((v) => typeof v === 'string' && (!spec.options || spec.options.includes(v)))
+      return Array.isArray(value) && value.every((v) => typeof v === 'string' && (!spec.options || spec.options.includes(v)))
         ? null
         : 'cell.error.choice';
     case 'checkbox':

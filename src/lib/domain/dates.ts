@@ -95,8 +95,7 @@ export function monthIndexOf(day: Day): MonthIndex {
 export const monthStart = (month: MonthIndex): Day => daysFromCivil(Math.floor(month / 12), (month % 12) + 1, 1);
 
 /** `YYYY-MM` of a month index. */
-export const monthLabel = (month: MonthIndex): string =>
-  `${String(Math.floor(month / 12)).padStart(4, '0')}-${pad2((month % 12) + 1)}`;
+export const monthLabel = (month: MonthIndex): string => `${String(Math.floor(month / 12)).padStart(4, '0')}-${pad2((month % 12) + 1)}`;
 
 /** Whether `text` is a real `YYYY-MM-DD` date. */
 export const isIsoDate = (text: unknown): text is string => !Number.isNaN(tryDay(text));
@@ -108,8 +107,7 @@ export function addYears(iso: string, years: number): string {
 }
 
 /** The first day of the month `months` months before the month of `iso`. */
-export const monthStartBefore = (iso: string, months: number): string =>
-  isoOf(monthStart(monthIndexOf(dayOf(iso)) - months));
+export const monthStartBefore = (iso: string, months: number): string => isoOf(monthStart(monthIndexOf(dayOf(iso)) - months));
 
 const MONTH_TEXT = /^(\d{4})-(\d{2})$/;
 

@@ -14,7 +14,13 @@ describe('TSV', () => {
   it.each<[string, string[][]]>([
     ['', []],
     ['one', [['one']]],
-    ['1\t2\r\n3\t4\r\n', [['1', '2'], ['3', '4']]],
+    [
+      '1\t2\r\n3\t4\r\n',
+      [
+        ['1', '2'],
+        ['3', '4']
+      ]
+    ],
     ['a\nb\n', [['a'], ['b']]],
     ['"multi\r\nline"\tx\r\n', [['multi\nline', 'x']]],
     ['5" screen\tok', [['5" screen', 'ok']]],

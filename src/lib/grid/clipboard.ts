@@ -8,9 +8,7 @@ import Papa from 'papaparse';
 const NEEDS_QUOTES = /[\t\n\r"]/;
 
 export function encodeTsv(cells: readonly (readonly string[])[]): string {
-  return cells
-    .map((row) => row.map((v) => (NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join('\t'))
-    .join('\r\n');
+  return cells.map((row) => row.map((v) => (NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join('\t')).join('\r\n');
 }
 
 function escapeHtml(text: string): string {
@@ -20,12 +18,7 @@ function escapeHtml(text: string): string {
 export function encodeHtml(cells: readonly (readonly string[])[]): string {
   const body = cells
     .map(
-      (row) =>
-        '<tr>' +
-        row
-          .map((v) => `<td>${escapeHtml(v).replace(/\r?\n/g, '<br style="mso-data-placement:same-cell">')}</td>`)
-          .join('') +
-        '</tr>'
+      (row) => '<tr>' + row.map((v) => `<td>${escapeHtml(v).replace(/\r?\n/g, '<br style="mso-data-placement:same-cell">')}</td>`).join('') + '</tr>'
     )
     .join('');
   return `<meta charset="utf-8"><table><tbody>${body}</tbody></table>`;
@@ -46,7 +39,12 @@ export function decodeTsv(text: string): string[][] {
   const result = Papa.parse<string[]>(text, { delimiter: '\t', quoteChar: '"', escapeChar: '"', skipEmptyLines: false });
   if (result.errors.some((e) => e.type === 'Quotes')) {
     // not spreadsheet output (a stray quote in plain text): split literally
-    return trimTrailingEmpty(text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.split('\t')));
+    return trimTrailingEmpty(
+      text
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .map((line) => line.split('\t'))
+    );
   }
   return trimTrailingEmpty(result.data.map((row) => row.map((v) => v.replace(/\r\n?/g, '\n'))));
 }

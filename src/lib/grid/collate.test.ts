@@ -11,7 +11,7 @@ function seeded(seed: number) {
   };
 }
 
-const HAN = "杭州顺达物流河北石油天津华为上海中兴广州腾讯北京百度深圳重庆长沙银行行业阿啊吖";
+const HAN = '杭州顺达物流河北石油天津华为上海中兴广州腾讯北京百度深圳重庆长沙银行行业阿啊吖';
 const MIXED = ['Apple', 'apple', '10号店', '9号店', '（北京）分公司', 'ABC有限公司', '', ' ', 'zz', '123'];
 
 describe('sortedDistinct', () => {

@@ -46,9 +46,7 @@ export function linkResolver(ws: LinkSources, table: string): CellSpec['link'] {
 
 function specFor(locale: Locale, ws: LinkSources, table: string, field: string, spec: FieldSpec): CellSpec {
   const prefix = TABLE_VALUE_LABELS[table]?.[field] ?? VALUE_LABEL_PREFIX[field];
-  const labels = prefix
-    ? Object.fromEntries((spec.options ?? []).map((o) => [o, translate(locale, `${prefix}.${o}` as MessageKey)]))
-    : undefined;
+  const labels = prefix ? Object.fromEntries((spec.options ?? []).map((o) => [o, translate(locale, `${prefix}.${o}` as MessageKey)])) : undefined;
   return {
     ...spec,
     labels,
@@ -71,9 +69,7 @@ export function tableColumns<R extends { id: string }>(
     spec: specFor(locale, ws, table, field, specs[field]),
     width: FIELD_WIDTHS[field]
   }));
-  for (const c of custom
-    .filter((c) => c.table === table && !c.deleted)
-    .sort((a, b) => a.order - b.order)) {
+  for (const c of custom.filter((c) => c.table === table && !c.deleted).sort((a, b) => a.order - b.order)) {
     columns.push({
       key: `x_${c.id}`,
       label: c.label,

@@ -37,9 +37,20 @@ describe('planPaste', () => {
   });
 
   it('makes new rows past the last row and skips empty ones', () => {
-    const plan = planPaste(ctx, [['新公司', '杭州'], ['', ''], ['另一家', '']], at(4, 'name'));
+    const plan = planPaste(
+      ctx,
+      [
+        ['新公司', '杭州'],
+        ['', ''],
+        ['另一家', '']
+      ],
+      at(4, 'name')
+    );
     expect(plan.ok && plan.commit).toEqual({
-      edits: [{ rowId: 'r5', column: 'name', value: '新公司' }, { rowId: 'r5', column: 'city', value: '杭州' }],
+      edits: [
+        { rowId: 'r5', column: 'name', value: '新公司' },
+        { rowId: 'r5', column: 'city', value: '杭州' }
+      ],
       newRows: [{ name: '另一家' }]
     });
   });
@@ -49,7 +60,10 @@ describe('planPaste', () => {
       what: 'a bad number among good ones',
       data: [['1'], ['x'], ['5']],
       at: at(1, 'qty'),
-      edits: [['r2', 'qty', 1], ['r4', 'qty', 5]],
+      edits: [
+        ['r2', 'qty', 1],
+        ['r4', 'qty', 5]
+      ],
       newRows: [],
       skipped: [{ row: 3, column: '数量', error: 'cell.error.number' }]
     },
@@ -65,7 +79,10 @@ describe('planPaste', () => {
       what: 'a bad amount and a bad date in one row, the good cells of the row kept',
       data: [['上海', 'abc', '7', '2025-02-30', 'A']],
       at: at(0, 'city'),
-      edits: [['r1', 'city', '上海'], ['r1', 'qty', 7]],
+      edits: [
+        ['r1', 'city', '上海'],
+        ['r1', 'qty', 7]
+      ],
       newRows: [],
       skipped: [
         { row: 1, column: '金额', error: 'cell.error.money' },
@@ -74,7 +91,10 @@ describe('planPaste', () => {
     },
     {
       what: 'new rows: a bad cell left out, a row without its required name left out whole',
-      data: [['新公司', '杭州', 'abc'], ['', '上海']],
+      data: [
+        ['新公司', '杭州', 'abc'],
+        ['', '上海']
+      ],
       at: { r0: 5, c0: col('name'), r1: 5, c1: col('name') },
       edits: [],
       newRows: [{ name: '新公司', city: '杭州' }],
@@ -98,7 +118,11 @@ describe('planPaste', () => {
   it('tiles a block over a range it fits a whole number of times', () => {
     const plan = planPaste(ctx, [['1'], ['2']], { r0: 0, c0: col('qty'), r1: 3, c1: col('qty') });
     // r3 already holds 1
-    expect(plan.ok && plan.commit.edits.map((e) => [e.rowId, e.value])).toEqual([['r1', 1], ['r2', 2], ['r4', 2]]);
+    expect(plan.ok && plan.commit.edits.map((e) => [e.rowId, e.value])).toEqual([
+      ['r1', 1],
+      ['r2', 2],
+      ['r4', 2]
+    ]);
   });
 });
 
@@ -124,7 +148,10 @@ describe('planClear / planFillDown', () => {
 describe('copy texts and stats', () => {
   it('copies displayed texts', () => {
     const texts = rangeTexts(ctx, { r0: 0, c0: col('amount'), r1: 1, c1: col('qty') }, (r, c) => cellText(c.col, r));
-    expect(texts).toEqual([['1,200.00', '3'], ['50.00', '10']]);
+    expect(texts).toEqual([
+      ['1,200.00', '3'],
+      ['50.00', '10']
+    ]);
   });
   it('sums numbers and money apart', () => {
     const s = selectionStats(ctx, { r0: 0, c0: col('amount'), r1: 4, c1: col('qty') });

@@ -84,9 +84,7 @@ export function planPaste<R extends { id: string }>(ctx: PlanContext<R>, data: s
     }
     if (existing || Object.keys(fresh).length === 0) continue;
     // a required text (a name) has no default; a page's defaults for new rows fill the others
-    const missing = ctx.columns.find(
-      (vc) => vc.col.spec.required && vc.col.spec.type === 'text' && !vc.col.readonly && fresh[vc.key] === undefined
-    );
+    const missing = ctx.columns.find((vc) => vc.col.spec.required && vc.col.spec.type === 'text' && !vc.col.readonly && fresh[vc.key] === undefined);
     if (missing) skipped.push({ row: r + 1, column: missing.col.label, error: 'cell.error.required' });
     else newRows.push(fresh);
   }
@@ -137,11 +135,7 @@ export function planFillDown<R extends { id: string }>(ctx: PlanContext<R>, rang
 }
 
 /** The range's cells as displayed texts, for copying. */
-export function rangeTexts<R extends { id: string }>(
-  ctx: PlanContext<R>,
-  range: Rect,
-  text: (row: R, col: ResolvedColumn<R>) => string
-): string[][] {
+export function rangeTexts<R extends { id: string }>(ctx: PlanContext<R>, range: Rect, text: (row: R, col: ResolvedColumn<R>) => string): string[][] {
   const out: string[][] = [];
   for (let r = range.r0; r <= range.r1 && r < ctx.order.length; r++) {
     const row = rowAt(ctx, r);

@@ -131,7 +131,7 @@ export function compileFilter<R>(filter: ColumnFilter, col: GridColumn<R> | unde
     }
     case 'checkbox': {
       const t = target === true;
-      return (row) => (cellValue(col, row) === true) === t !== negate;
+      return (row) => ((cellValue(col, row) === true) === t) !== negate;
     }
     case 'multi': {
       const wanted = (target as string[] | undefined) ?? [];
@@ -149,10 +149,7 @@ export function compileFilter<R>(filter: ColumnFilter, col: GridColumn<R> | unde
 }
 
 /** All conditions AND-ed; conditions that cannot apply are skipped. */
-export function compileFilters<R>(
-  filters: readonly ColumnFilter[],
-  columns: readonly GridColumn<R>[]
-): RowPredicate<R>[] {
+export function compileFilters<R>(filters: readonly ColumnFilter[], columns: readonly GridColumn<R>[]): RowPredicate<R>[] {
   const byKey = new Map(columns.map((c) => [c.key, c]));
   const out: RowPredicate<R>[] = [];
   for (const f of filters) {

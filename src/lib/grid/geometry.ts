@@ -87,12 +87,7 @@ export function visibleColumns(layout: Layout, vp: Viewport, overscan = 0): Span
 }
 
 /** Where to scroll so that cell (row, col) is fully in view; unchanged axes keep their value. */
-export function revealCell(
-  layout: Layout,
-  vp: Viewport,
-  row: number,
-  col: number
-): { scrollTop: number; scrollLeft: number } {
+export function revealCell(layout: Layout, vp: Viewport, row: number, col: number): { scrollTop: number; scrollLeft: number } {
   let { scrollTop, scrollLeft } = vp;
   if (row >= 0) {
     const top = row * layout.rowHeight;
@@ -126,10 +121,7 @@ export type HitTarget =
 export function hitTest(layout: Layout, vp: Viewport, rowCount: number, x: number, y: number): HitTarget {
   const n = layout.prefix.length - 1;
   const inHeader = y < layout.headerHeight;
-  const row = Math.min(
-    rowCount - 1,
-    Math.max(0, Math.floor((vp.scrollTop + y - layout.headerHeight) / layout.rowHeight))
-  );
+  const row = Math.min(rowCount - 1, Math.max(0, Math.floor((vp.scrollTop + y - layout.headerHeight) / layout.rowHeight)));
   let col = -1;
   if (x >= layout.rowHeaderWidth && n > 0) {
     const dx = x - layout.rowHeaderWidth;

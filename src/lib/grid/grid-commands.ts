@@ -102,10 +102,7 @@ export class GridCommands<R extends { id: string }> {
     const single = cells.length === 1 && cells[0].length === 1;
     if (!single && !isEmptyCommit(plan.commit)) {
       const width = cells.reduce((w, row) => Math.max(w, row.length), 0);
-      m.selectRect(
-        { r0: range.r0, c0: range.c0, r1: range.r0 + cells.length - 1, c1: range.c0 + width - 1 },
-        { r: range.r0, c: range.c0 }
-      );
+      m.selectRect({ r0: range.r0, c0: range.c0, r1: range.r0 + cells.length - 1, c1: range.c0 + width - 1 }, { r: range.r0, c: range.c0 });
     }
   }
 

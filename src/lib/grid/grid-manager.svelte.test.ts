@@ -148,7 +148,10 @@ describe('GridManager', () => {
     g.m.commands.paste(clipboard({ 'text/plain': '1\r\ntwo\r\n4' }));
     await settle();
     expect(g.commits).toHaveLength(1);
-    expect(g.commits[0].edits.map((e) => [e.rowId, e.value])).toEqual([['r1', 1], ['r3', 4]]);
+    expect(g.commits[0].edits.map((e) => [e.rowId, e.value])).toEqual([
+      ['r1', 1],
+      ['r3', 4]
+    ]);
     expect(g.m.message).toContain('1');
     expect(g.m.messageItems).toEqual(['第 2 行“数量”：请输入数字，例如 12 或 3.5']);
     g.destroy();

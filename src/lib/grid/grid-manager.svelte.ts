@@ -121,9 +121,7 @@ export class GridManager<R extends { id: string }> {
     return this.#p().view;
   }
 
-  readonly #layoutKey = $derived(
-    JSON.stringify([this.view.order, this.view.hidden, this.view.widths, this.view.frozen])
-  );
+  readonly #layoutKey = $derived(JSON.stringify([this.view.order, this.view.hidden, this.view.widths, this.view.frozen]));
 
   /** frozen columns may take up to 60% of the grid's width (in steps of 40 px, not every pixel) */
   readonly #frozenBudget = $derived.by(() => {
@@ -171,9 +169,7 @@ export class GridManager<R extends { id: string }> {
   readonly rowCount = $derived(this.order.length);
   readonly filtered = $derived(this.rowCount !== this.rows.length);
 
-  readonly rowHeaderWidth = $derived(
-    Math.max(44, String(Math.max(this.rows.length, 1)).length * 8 + 22) + (this.#p().openRow ? 22 : 0)
-  );
+  readonly rowHeaderWidth = $derived(Math.max(44, String(Math.max(this.rows.length, 1)).length * 8 + 22) + (this.#p().openRow ? 22 : 0));
 
   readonly layout: Layout = $derived({
     rowHeight: ROW_HEIGHT,

@@ -2,13 +2,4 @@
 export { default as Grid } from './Grid.svelte';
 export { defaultViewState } from './types';
 export { restoreWorkingView, storeWorkingView } from './working-view';
-export type {
-  CellEdit,
-  GridColumn,
-  GridColumnsEditor,
-  GridCommit,
-  GridHighlight,
-  GridProps,
-  GridSavedView,
-  ViewState
-} from './types';
+export type { CellEdit, GridColumn, GridColumnsEditor, GridCommit, GridHighlight, GridProps, GridSavedView, ViewState } from './types';

@@ -21,11 +21,7 @@ export function isTypingKey(e: KeyboardEvent): boolean {
   return e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
 }
 
-export function onGridKeyDown<R extends { id: string }>(
-  m: GridManager<R>,
-  e: KeyboardEvent,
-  typingCaught: boolean
-): void {
+export function onGridKeyDown<R extends { id: string }>(m: GridManager<R>, e: KeyboardEvent, typingCaught: boolean): void {
   if (e.isComposing) return;
   const ctrl = e.ctrlKey || e.metaKey;
   const key = e.key;

@@ -5,8 +5,7 @@ import { SearchIndex } from './search-index';
 import { columns, type TRow } from './test-fixtures';
 
 const noBackground = () => () => {};
-const engine = () =>
-  new QueryEngine<TRow>(new SearchIndex<TRow>({ loadPinyin: () => new Promise(() => {}), schedule: noBackground }));
+const engine = () => new QueryEngine<TRow>(new SearchIndex<TRow>({ loadPinyin: () => new Promise(() => {}), schedule: noBackground }));
 const query = (rows: TRow[], over: Partial<Query<TRow>> = {}): Query<TRow> => ({
   rows,
   columns,

@@ -26,7 +26,12 @@ export function markPending(map: ReadonlyMap<string, Pending>, edits: readonly C
 }
 
 /** The map after a save of `keys` finished: dropped on error, else marked done at `rows`. */
-export function settlePending(map: ReadonlyMap<string, Pending>, keys: readonly string[], error: boolean, rows: readonly unknown[]): Map<string, Pending> {
+export function settlePending(
+  map: ReadonlyMap<string, Pending>,
+  keys: readonly string[],
+  error: boolean,
+  rows: readonly unknown[]
+): Map<string, Pending> {
   const next = new Map(map);
   for (const k of keys) {
     const p = next.get(k);

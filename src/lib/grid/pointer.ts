@@ -58,7 +58,10 @@ export function onGridMouseDown<R extends { id: string }>(m: GridManager<R>, e: 
   if (h.kind === 'corner') return m.selectAll();
   if (h.kind === 'row-header') {
     const anchor = e.shiftKey ? m.range.r0 : h.row;
-    m.selectRect({ r0: Math.min(anchor, h.row), c0: 0, r1: Math.max(anchor, h.row), c1: m.colCount - 1 }, e.shiftKey ? undefined : { r: h.row, c: 0 });
+    m.selectRect(
+      { r0: Math.min(anchor, h.row), c0: 0, r1: Math.max(anchor, h.row), c1: m.colCount - 1 },
+      e.shiftKey ? undefined : { r: h.row, c: 0 }
+    );
     dragSelect(m, (h2) => {
       const r = h2.kind === 'cell' || h2.kind === 'row-header' ? h2.row : null;
       if (r !== null) m.selectRect({ r0: Math.min(anchor, r), c0: 0, r1: Math.max(anchor, r), c1: m.colCount - 1 });

@@ -38,11 +38,7 @@ export interface Query<R> {
 }
 
 /** The few indices whose row object changed (appended ones included), or null to recompute. */
-export function diffRows<R extends { id: string }>(
-  prev: readonly R[],
-  next: readonly R[],
-  limit: number
-): number[] | null {
+export function diffRows<R extends { id: string }>(prev: readonly R[], next: readonly R[], limit: number): number[] | null {
   if (next.length < prev.length) return null;
   const changed: number[] = [];
   for (let i = 0; i < prev.length; i++) {
@@ -74,12 +70,7 @@ function queryShape<R>(q: Query<R>): string {
 }
 
 function sameQueryShape<R>(a: Query<R>, shape: string, b: Query<R>): boolean {
-  return (
-    a.columns === b.columns &&
-    a.searchColumns === b.searchColumns &&
-    a.searchText === b.searchText &&
-    shape === queryShape(b)
-  );
+  return a.columns === b.columns && a.searchColumns === b.searchColumns && a.searchText === b.searchText && shape === queryShape(b);
 }
 
 export class QueryEngine<R extends { id: string }> {

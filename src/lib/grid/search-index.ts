@@ -46,9 +46,7 @@ const INLINE_BLOCKS = 8;
 const RUN_CACHE_MAX = 50_000;
 
 export function defaultLoadPinyin(): Promise<PinyinFn> {
-  return import('pinyin-pro').then(
-    (m) => (text: string) => m.pinyin(text, { toneType: 'none', type: 'array' })
-  );
+  return import('pinyin-pro').then((m) => (text: string) => m.pinyin(text, { toneType: 'none', type: 'array' }));
 }
 
 export function defaultSchedule(work: (remaining: () => number) => void, urgent: boolean): () => void {
@@ -151,10 +149,7 @@ export class SearchIndex<R> {
 
   /** Which texts to index. A different set of columns starts over. */
   setColumns(columns: readonly GridColumn<R>[], extra?: (row: R) => string): void {
-    const same =
-      extra === this.#extra &&
-      columns.length === this.#columns.length &&
-      columns.every((c, i) => c === this.#columns[i]);
+    const same = extra === this.#extra && columns.length === this.#columns.length && columns.every((c, i) => c === this.#columns[i]);
     if (same) return;
     this.#columns = columns;
     this.#extra = extra;

@@ -47,19 +47,7 @@ export function clampRect(rect: Rect, rows: number, cols: number): Rect {
   return rectOf(a, b);
 }
 
-export type Move =
-  | 'up'
-  | 'down'
-  | 'left'
-  | 'right'
-  | 'row-start'
-  | 'row-end'
-  | 'top'
-  | 'bottom'
-  | 'first'
-  | 'last'
-  | 'page-up'
-  | 'page-down';
+export type Move = 'up' | 'down' | 'left' | 'right' | 'row-start' | 'row-end' | 'top' | 'bottom' | 'first' | 'last' | 'page-up' | 'page-down';
 
 /** Where a move takes a cell, inside a grid of rows × cols. */
 export function moveCell(cell: Cell, move: Move, rows: number, cols: number, page: number): Cell {

@@ -86,8 +86,7 @@ export class SortKeys<R> {
     }
     const before = lo > 0 ? (ranks.rank.get(sorted[lo - 1]) as number) : -Infinity;
     const after = lo < sorted.length ? (ranks.rank.get(sorted[lo]) as number) : Infinity;
-    const r =
-      before === -Infinity ? (after === Infinity ? 0 : after - 1) : after === Infinity ? before + 1 : (before + after) / 2;
+    const r = before === -Infinity ? (after === Infinity ? 0 : after - 1) : after === Infinity ? before + 1 : (before + after) / 2;
     if (!(r > before && r < after)) return null;
     sorted.splice(lo, 0, text);
     ranks.rank.set(text, r);
@@ -129,10 +128,7 @@ export interface SortColumn {
 }
 
 /** Compare two row indices: keys in turn, empty last, then `tie` (default: original position). */
-export function comparator(
-  keys: readonly SortColumn[],
-  tie: (a: number, b: number) => number = (a, b) => a - b
-): (a: number, b: number) => number {
+export function comparator(keys: readonly SortColumn[], tie: (a: number, b: number) => number = (a, b) => a - b): (a: number, b: number) => number {
   if (keys.length === 0) return tie;
   if (keys.length === 1) {
     const { values, dir } = keys[0];

@@ -58,7 +58,13 @@ describe('moveColumn', () => {
 });
 
 it('dropColumn forgets a column everywhere', () => {
-  const v = { ...base, hidden: ['qty'], widths: { qty: 80 }, sort: [{ column: 'qty', dir: 'asc' as const }], filters: [{ column: 'qty', op: 'empty' as const }] };
+  const v = {
+    ...base,
+    hidden: ['qty'],
+    widths: { qty: 80 },
+    sort: [{ column: 'qty', dir: 'asc' as const }],
+    filters: [{ column: 'qty', op: 'empty' as const }]
+  };
   const d = dropColumn(v, 'qty');
   expect(d.order).not.toContain('qty');
   expect(d).toMatchObject({ hidden: [], widths: {}, sort: [], filters: [] });

@@ -61,11 +61,7 @@ export function columnWidth<R>(col: GridColumn<R>, view: ViewState): number {
  * The visible columns in display order, with widths, offsets and frozen flags. Frozen columns
  * wider together than `maxFrozenWidth` (a phone's grid) are not frozen, so the rest can be seen.
  */
-export function resolveColumns<R>(
-  columns: readonly GridColumn<R>[],
-  view: ViewState,
-  maxFrozenWidth = Infinity
-): ResolvedColumn<R>[] {
+export function resolveColumns<R>(columns: readonly GridColumn<R>[], view: ViewState, maxFrozenWidth = Infinity): ResolvedColumn<R>[] {
   const hidden = new Set(view.hidden);
   const visible = orderedColumns(columns, view).filter((c) => !hidden.has(c.key));
   let frozen = Math.max(0, Math.min(view.frozen | 0, visible.length));
@@ -90,8 +86,7 @@ export function toggleSort(view: ViewState, key: string, additive: boolean): Vie
   let sort: SortKey[];
   if (additive) {
     if (!current) sort = [...view.sort, { column: key, dir: 'asc' }];
-    else if (current.dir === 'asc')
-      sort = view.sort.map((s) => (s.column === key ? { column: key, dir: 'desc' } : s));
+    else if (current.dir === 'asc') sort = view.sort.map((s) => (s.column === key ? { column: key, dir: 'desc' } : s));
     else sort = view.sort.filter((s) => s.column !== key);
   } else if (current && view.sort.length === 1) {
     sort = current.dir === 'asc' ? [{ column: key, dir: 'desc' }] : [];
@@ -108,12 +103,7 @@ export function setSort(view: ViewState, key: string, dir: SortKey['dir'] | null
 }
 
 /** Move a column so that it lands at `to` among the visible columns. */
-export function moveColumn<R>(
-  view: ViewState,
-  columns: readonly GridColumn<R>[],
-  key: string,
-  to: number
-): ViewState {
+export function moveColumn<R>(view: ViewState, columns: readonly GridColumn<R>[], key: string, to: number): ViewState {
   const all = orderedColumns(columns, view).map((c) => c.key);
   const hidden = new Set(view.hidden);
   const visible = all.filter((k) => !hidden.has(k));
@@ -131,12 +121,7 @@ export function moveColumn<R>(
   return { ...view, order: without };
 }
 
-export function moveColumnBy<R>(
-  view: ViewState,
-  columns: readonly GridColumn<R>[],
-  key: string,
-  delta: number
-): ViewState {
+export function moveColumnBy<R>(view: ViewState, columns: readonly GridColumn<R>[], key: string, delta: number): ViewState {
   const visible = resolveColumns(columns, view);
   const from = visible.findIndex((c) => c.key === key);
   return from < 0 ? view : moveColumn(view, columns, key, from + delta);

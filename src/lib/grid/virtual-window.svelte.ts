@@ -48,9 +48,7 @@ export class VirtualWindow {
   readonly colEnd = $derived(visibleColumns(this.#layout(), this.vp, OVERSCAN_COLS).end);
 
   /** how many row elements the pool needs for this viewport height */
-  readonly capacity = $derived(
-    Math.ceil(Math.max(0, this.height - HEADER_HEIGHT) / ROW_HEIGHT) + 1 + 2 * OVERSCAN_ROWS
-  );
+  readonly capacity = $derived(Math.ceil(Math.max(0, this.height - HEADER_HEIGHT) / ROW_HEIGHT) + 1 + 2 * OVERSCAN_ROWS);
 
   /** rows per page for PageUp/PageDown */
   get page(): number {

@@ -24,14 +24,8 @@ export function labelled(locale: Locale, label: string, value: string): string {
 }
 
 /** Translate `key` into `locale`, filling `{name}` placeholders from `params`. */
-export function translate(
-  locale: Locale,
-  key: MessageKey,
-  params?: Record<string, string | number>
-): string {
+export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
   const text = messages[locale][key] ?? messages['zh-CN'][key] ?? key;
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole
-  );
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -9,8 +9,10 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-const gunzip = async (b: Uint8Array) => new Uint8Array(await new Response(new Blob([b as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
-const gzip = async (b: Uint8Array) => new Uint8Array(await new Response(new Blob([b as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+const gunzip = async (b: Uint8Array) =>
+  new Uint8Array(await new Response(new Blob([b as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+const gzip = async (b: Uint8Array) =>
+  new Uint8Array(await new Response(new Blob([b as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
 
 async function backupOf(ws: Awaited<ReturnType<typeof demoWorkspace>>) {
   return makeBackup(await readSnapshot(ws.db), { workspace: { id: 'w1', name: '演示' }, createdBy: '王丽' });
@@ -22,7 +24,11 @@ describe('backup and restore', () => {
     cleanups.push(source.close);
     await source.writes.write('change.column', [
       { type: 'insert', table: 'customColumns', record: { table: 'customers', label: '积分', type: 'number', order: 1 } },
-      { type: 'insert', table: 'savedViews', record: { table: 'customers', name: 'VIP', state: { order: [], hidden: [], widths: {}, frozen: 0, sort: [], filters: [], search: 'VIP' } } },
+      {
+        type: 'insert',
+        table: 'savedViews',
+        record: { table: 'customers', name: 'VIP', state: { order: [], hidden: [], widths: {}, frozen: 0, sort: [], filters: [], search: 'VIP' } }
+      },
       { type: 'insert', table: 'settings', record: { id: 'requiredFields', value: { unit: ['name'], individual: [] } } }
     ]);
     const file = await backupOf(source);
@@ -51,17 +57,25 @@ describe('backup and restore', () => {
   });
 
   it.each([
-    ['a changed byte', async (f: Uint8Array) => {
-      const raw = await gunzip(f);
-      const at = raw.indexOf(0x0a) + 50;
-      raw[at] = raw[at] === 0x41 ? 0x42 : 0x41;
-      return gzip(raw);
-    }, 'io.error.backupIntegrity'],
+    [
+      'a changed byte',
+      async (f: Uint8Array) => {
+        const raw = await gunzip(f);
+        const at = raw.indexOf(0x0a) + 50;
+        raw[at] = raw[at] === 0x41 ? 0x42 : 0x41;
+        return gzip(raw);
+      },
+      'io.error.backupIntegrity'
+    ],
     ['a cut-off file', async (f: Uint8Array) => f.slice(0, Math.floor(f.length / 2)), 'io.error.backupIntegrity'],
-    ['a newer version', async (f: Uint8Array) => {
-      const text = new TextDecoder().decode(await gunzip(f)).replace('"version":1', '"version":99');
-      return gzip(new TextEncoder().encode(text));
-    }, 'io.error.backupVersion'],
+    [
+      'a newer version',
+      async (f: Uint8Array) => {
+        const text = new TextDecoder().decode(await gunzip(f)).replace('"version":1', '"version":99');
+        return gzip(new TextEncoder().encode(text));
+      },
+      'io.error.backupVersion'
+    ],
     ['not a backup', async () => new TextEncoder().encode('客户名称,手机\n甲,1\n'), 'io.error.backupFormat'],
     ['an empty file', async () => new Uint8Array(0), 'io.error.empty']
   ])('refuses %s before writing anything', async (_what, spoil, code) => {
@@ -69,7 +83,9 @@ describe('backup and restore', () => {
     cleanups.push(ws.close);
     const file = await spoil(await backupOf(ws));
     const before = await everything(ws.db);
-    const err = await readBackup(file).then((b) => ws.writes.restoreSnapshot(b.snapshot)).catch((e: unknown) => e);
+    const err = await readBackup(file)
+      .then((b) => ws.writes.restoreSnapshot(b.snapshot))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IoError);
     expect((err as IoError).code).toBe(code);
     expect(await everything(ws.db)).toEqual(before);

@@ -26,15 +26,33 @@ async function workbook(build: (ws: import('exceljs').Worksheet) => void): Promi
 const gbk = new Uint8Array(readFileSync(new URL('../../../tests/fixtures/io/customers-gbk.csv', import.meta.url)));
 
 const cases: [string, string, () => Promise<Blob | Uint8Array>, EncodingChoice | undefined, string][] = [
-  ['a picture', 'photo.png', async () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), undefined, 'io.error.notSpreadsheet'],
+  [
+    'a picture',
+    'photo.png',
+    async () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    undefined,
+    'io.error.notSpreadsheet'
+  ],
   ['binary data named .csv', 'data.csv', async () => new Uint8Array([1, 2, 3, 0, 0, 0, 200, 201, 0, 7]), undefined, 'io.error.notSpreadsheet'],
-  ['a zip that is not a workbook', 'book.xlsx', async () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 0, 0, 1, 2, 3]), undefined, 'io.error.notSpreadsheet'],
+  [
+    'a zip that is not a workbook',
+    'book.xlsx',
+    async () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 0, 0, 1, 2, 3]),
+    undefined,
+    'io.error.notSpreadsheet'
+  ],
   ['an old .xls', 'old.xls', async () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), undefined, 'io.error.xls'],
   ['an empty file', 'empty.csv', async () => new Uint8Array(0), undefined, 'io.error.empty'],
   ['a header without rows', 'header.csv', async () => new TextEncoder().encode('客户名称,手机\r\n\r\n'), undefined, 'io.error.empty'],
   ['a 200 MB file', 'huge.csv', async () => new Blob([new Uint8Array(200 * MB)]), undefined, 'io.error.tooLarge'],
   ['GBK read as UTF-8', 'customers-gbk.csv', async () => gbk, 'utf-8', 'io.error.encoding'],
-  ['bytes that are no known encoding', 'weird.csv', async () => new Uint8Array([0x41, 0x2c, 0xff, 0xfe, 0xfd, 0x0a, 0x42, 0x2c, 0xff, 0x0a]), undefined, 'io.error.encoding'],
+  [
+    'bytes that are no known encoding',
+    'weird.csv',
+    async () => new Uint8Array([0x41, 0x2c, 0xff, 0xfe, 0xfd, 0x0a, 0x42, 0x2c, 0xff, 0x0a]),
+    undefined,
+    'io.error.encoding'
+  ],
   [
     'merged header cells',
     'merged.xlsx',

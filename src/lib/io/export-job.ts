@@ -82,11 +82,7 @@ export async function viewRows(
   return { rows: out, columns: visible };
 }
 
-export async function runExport(
-  db: KebuDB,
-  req: ExportRequest,
-  onProgress?: (done: number, total: number) => void
-): Promise<ExportResult> {
+export async function runExport(db: KebuDB, req: ExportRequest, onProgress?: (done: number, total: number) => void): Promise<ExportResult> {
   const { locale } = req;
   const custom = await customColumns(db);
   const preloaded: Partial<Record<TableName, Row[]>> = {};

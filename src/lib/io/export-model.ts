@@ -47,7 +47,6 @@ export interface SourceColumn {
 export const MONEY_FORMAT = '#,##0.00';
 export const DATE_FORMAT = 'yyyy-mm-dd';
 
-
 /** Display width of text: CJK characters take two columns. */
 export function textWidth(s: string): number {
   let w = 0;
@@ -124,7 +123,7 @@ export function buildSheet(
   const fitted = cols.map((c) => {
     let w = textWidth(c.header);
     if (c.type === 'date') w = Math.max(w, 10);
-    else for (const r of sample) w = Math.max(w, textWidth(c.type === 'money' ? (c.text(r) + ',,,') : c.text(r).split('\n')[0]));
+    else for (const r of sample) w = Math.max(w, textWidth(c.type === 'money' ? c.text(r) + ',,,' : c.text(r).split('\n')[0]));
     return { ...c, width: Math.min(60, Math.max(6, w + 2)) };
   });
   return { name, table, columns: fitted, rows };

@@ -104,7 +104,10 @@ describe('each field says its real problem', () => {
   it('a backup with a number for a name is refused naming the table, the field and the problem; nothing changes', async () => {
     const snapshot = await readSnapshot(ws.db);
     const customers = snapshot.tables.customers!.map((r, i) => (i === 0 ? { ...r, name: 123 } : r));
-    const file = await makeBackup({ ...snapshot, tables: { ...snapshot.tables, customers } }, { workspace: { id: 'w', name: 'w' }, createdBy: 'test' });
+    const file = await makeBackup(
+      { ...snapshot, tables: { ...snapshot.tables, customers } },
+      { workspace: { id: 'w', name: 'w' }, createdBy: 'test' }
+    );
     const { snapshot: read } = await readBackup(file);
     const target = await freshWorkspace();
     const before = await everything(target.db);

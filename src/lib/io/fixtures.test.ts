@@ -43,7 +43,16 @@ describe('files made by other programs', () => {
     if (name.endsWith('.csv')) expect(opened.info).toMatchObject({ kind: 'csv', encoding: 'gb18030', delimiter: ',' });
     else expect(opened.info).toMatchObject({ kind: 'xlsx', sheets: ['customers-lo'] });
     expect(mapping.map((m) => (m.target.kind === 'field' ? m.target.field : m.target.kind))).toEqual([
-      'name', 'kind', 'creditCode', 'mobile', 'phone', 'address', 'tier', 'new', 'new', 'notes'
+      'name',
+      'kind',
+      'creditCode',
+      'mobile',
+      'phone',
+      'address',
+      'tier',
+      'new',
+      'new',
+      'notes'
     ]);
     expect(summary.counts).toMatchObject({ new: 4, rejected: 0 });
     const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
@@ -57,7 +66,12 @@ describe('files made by other programs', () => {
       [key('年采购额')]: 12500050,
       [key('签约日期')]: '2025-03-01'
     });
-    expect(byName['王镕']).toMatchObject({ kind: 'individual', mobile: '+86 137 0013 7000', notes: '说“好的”,下月再联系', [key('年采购额')]: 320000 });
+    expect(byName['王镕']).toMatchObject({
+      kind: 'individual',
+      mobile: '+86 137 0013 7000',
+      notes: '说“好的”,下月再联系',
+      [key('年采购额')]: 320000
+    });
     expect(byName['河北石油销售有限公司']).toMatchObject({ tier: 'VIP', [key('签约日期')]: '2024-11-20' });
     expect((byName['北京华润（朝阳）有限公司'] as unknown as Record<string, unknown>)[key('年采购额')]).toBeUndefined();
   });

@@ -25,27 +25,56 @@ beforeAll(async () => {
 afterAll(() => ws.close());
 
 const refused: [string, string, Record<string, string | number>, string][] = [
-  ['huge-cell.xlsx', 'io.error.cellTooLong', { place: '客户', cell: 'B2', max: 32_767 }, '“客户”的单元格 B2 内容太长，一个单元格最多 32767 个字。请缩短它后再导入。'],
-  ['zip-bomb.xlsx', 'io.error.unpackedTooLarge', { max: 256, part: 'xl/media/image1.png' }, '这个工作簿解压后超过 256 MB（读到“xl/media/image1.png”时），文件可能已损坏或是恶意构造的，没有导入任何内容。'],
-  ['columns-20000.xlsx', 'io.error.tooManyColumns', { place: '客户', cell: 'IW1', max: 256 }, '“客户”的列太多：单元格 IW1 已超过 256 列的上限。请只保留要导入的列后再导入。'],
+  [
+    'huge-cell.xlsx',
+    'io.error.cellTooLong',
+    { place: '客户', cell: 'B2', max: 32_767 },
+    '“客户”的单元格 B2 内容太长，一个单元格最多 32767 个字。请缩短它后再导入。'
+  ],
+  [
+    'zip-bomb.xlsx',
+    'io.error.unpackedTooLarge',
+    { max: 256, part: 'xl/media/image1.png' },
+    '这个工作簿解压后超过 256 MB（读到“xl/media/image1.png”时），文件可能已损坏或是恶意构造的，没有导入任何内容。'
+  ],
+  [
+    'columns-20000.xlsx',
+    'io.error.tooManyColumns',
+    { place: '客户', cell: 'IW1', max: 256 },
+    '“客户”的列太多：单元格 IW1 已超过 256 列的上限。请只保留要导入的列后再导入。'
+  ],
   ['truncated.xlsx', 'io.error.truncated', {}, '文件不完整（可能没有下载完或被截断），无法读取。请重新保存或重新下载后再导入。'],
-  ['columns-20000.csv', 'io.error.tooManyColumns', { place: 'columns-20000.csv', cell: 'IW1', columns: 20_000, max: 256 }, '“columns-20000.csv”的列太多：单元格 IW1 已超过 256 列的上限。请只保留要导入的列后再导入。'],
-  ['huge-cell.csv', 'io.error.cellTooLong', { place: 'huge-cell.csv', cell: 'C3', max: 32_767 }, '“huge-cell.csv”的单元格 C3 内容太长，一个单元格最多 32767 个字。请缩短它后再导入。'],
+  [
+    'columns-20000.csv',
+    'io.error.tooManyColumns',
+    { place: 'columns-20000.csv', cell: 'IW1', columns: 20_000, max: 256 },
+    '“columns-20000.csv”的列太多：单元格 IW1 已超过 256 列的上限。请只保留要导入的列后再导入。'
+  ],
+  [
+    'huge-cell.csv',
+    'io.error.cellTooLong',
+    { place: 'huge-cell.csv', cell: 'C3', max: 32_767 },
+    '“huge-cell.csv”的单元格 C3 内容太长，一个单元格最多 32767 个字。请缩短它后再导入。'
+  ],
   ['nul.csv', 'io.error.nul', { place: 'nul.csv', cell: 'B201' }, '“nul.csv”的单元格 B201 含有空字符（NUL），文件可能已损坏或不是文本文件。']
 ];
 
 describe('hostile files', () => {
-  it.each(refused)('%s is refused with its message, naming the limit and the place; nothing changes', async (name, code, params, zh) => {
-    const session = new ImportSession(ws.db, ALICE, 'zh-CN');
-    const err = await session.open(name, file(name)).catch((e: unknown) => e);
-    session.destroy();
-    expect(err).toBeInstanceOf(IoError);
-    expect((err as IoError).code).toBe(code);
-    expect((err as IoError).params).toEqual(params);
-    expect(translate('zh-CN', (err as IoError).code, (err as IoError).params)).toBe(zh);
-    expect(translate('en', (err as IoError).code, (err as IoError).params)).not.toMatch(/\{\w+\}/);
-    expect(await everything(ws.db)).toEqual(before);
-  }, 60_000);
+  it.each(refused)(
+    '%s is refused with its message, naming the limit and the place; nothing changes',
+    async (name, code, params, zh) => {
+      const session = new ImportSession(ws.db, ALICE, 'zh-CN');
+      const err = await session.open(name, file(name)).catch((e: unknown) => e);
+      session.destroy();
+      expect(err).toBeInstanceOf(IoError);
+      expect((err as IoError).code).toBe(code);
+      expect((err as IoError).params).toEqual(params);
+      expect(translate('zh-CN', (err as IoError).code, (err as IoError).params)).toBe(zh);
+      expect(translate('en', (err as IoError).code, (err as IoError).params)).not.toMatch(/\{\w+\}/);
+      expect(await everything(ws.db)).toEqual(before);
+    },
+    60_000
+  );
 
   it('a backup that is a deflate bomb is refused while it inflates', async () => {
     const err = await readBackup(file('backup-bomb.kebu')).catch((e: unknown) => e);

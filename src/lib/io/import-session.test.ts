@@ -97,7 +97,10 @@ describe('commit', () => {
 
     const history = await importHistory(ws.db);
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ reverted: false, value: { file: '客户.csv', table: 'customers', changeSet: result.changeSet, byName: '王丽' } });
+    expect(history[0]).toMatchObject({
+      reverted: false,
+      value: { file: '客户.csv', table: 'customers', changeSet: result.changeSet, byName: '王丽' }
+    });
 
     // the next file of this layout gets the same mapping back
     const again = new ImportSession(ws.db, ALICE, 'zh-CN');
@@ -107,7 +110,12 @@ describe('commit', () => {
     // revert: inserted records deleted, updated fields back, the entry marked reverted
     expect(await again.revert(result.changeSet!)).toBe(true);
     again.destroy();
-    expect((await ws.db.customers.toArray()).filter((c) => !c.deleted).map((c) => c.id).sort()).toEqual(['c1', 'c2']);
+    expect(
+      (await ws.db.customers.toArray())
+        .filter((c) => !c.deleted)
+        .map((c) => c.id)
+        .sort()
+    ).toEqual(['c1', 'c2']);
     expect(await ws.db.customers.get('c1')).toMatchObject({ tier: 'B' });
     expect((await ws.db.customers.get('c1'))?.notes).toBeUndefined();
     expect((await importHistory(ws.db))[0].reverted).toBe(true);

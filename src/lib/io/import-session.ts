@@ -167,7 +167,10 @@ export class ImportSession {
     const source = this.#need();
     const custom = await customColumns(this.#db);
     const existing = (await this.#db.table(table).toArray()) as (Record<string, unknown> & { id: string })[];
-    const sources = await linkSources(this.#db, table === 'customers' || table === 'staff' || table === 'orgUnits' ? { [table]: existing.filter((r) => !r.deleted) } : {});
+    const sources = await linkSources(
+      this.#db,
+      table === 'customers' || table === 'staff' || table === 'orgUnits' ? { [table]: existing.filter((r) => !r.deleted) } : {}
+    );
     const { specs, altSpecs } = specsOf(this.#locale, sources, table, custom);
     const plan = planImport({
       table,

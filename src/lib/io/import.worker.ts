@@ -28,40 +28,43 @@ function need(): ImportSession {
   return session;
 }
 
-serve(self as unknown as Parameters<typeof serve>[0], {
-  init: (p: { dbName: string; actor: Actor; locale: Locale }) => {
-    session?.destroy();
-    db?.close();
-    db = new KebuDB(p.dbName);
-    actor = p.actor;
-    session = new ImportSession(db, p.actor, p.locale);
-    return true;
-  },
-  open: (p: { fileName: string; file: Blob | null; options: ReadOptions }) => need().open(p.fileName, p.file, p.options),
-  suggest: (p: { table: TableName }) => need().suggest(p.table),
-  plan: (p: { table: TableName; mapping: ColumnMapping[]; options: PlanOptions }) => need().plan(p.table, p.mapping, p.options),
-  page: (p: { status: RowStatus | 'all'; offset: number; limit: number }) => need().page(p.status, p.offset, p.limit),
-  commit: (_p: unknown, ctx: HandlerContext) =>
-    need().commit({ signal: ctx.signal, onProgress: (done, total) => ctx.progress({ done, total }) }),
-  revert: (p: { changeSet: string }) => need().revert(p.changeSet),
-  checkBackup: async (p: { file: Blob }): Promise<BackupHeader> => {
-    const { header, snapshot } = await readBackup(new Uint8Array(await p.file.arrayBuffer()));
-    backup = snapshot;
-    return header;
-  },
-  restore: async (p: { dbName: string }, ctx: HandlerContext) => {
-    if (!backup || !actor) throw new IoError('io.error.failed');
-    const target = new KebuDB(p.dbName);
-    const writes = new WritePath(target, actor);
-    try {
-      await writes.restoreSnapshot(backup, { signal: ctx.signal, onProgress: (done, total) => ctx.progress({ done, total }) });
-    } catch (e) {
-      throw await writeFailure(e, ctx.signal);
-    } finally {
-      writes.destroy();
-      target.close();
+serve(
+  self as unknown as Parameters<typeof serve>[0],
+  {
+    init: (p: { dbName: string; actor: Actor; locale: Locale }) => {
+      session?.destroy();
+      db?.close();
+      db = new KebuDB(p.dbName);
+      actor = p.actor;
+      session = new ImportSession(db, p.actor, p.locale);
+      return true;
+    },
+    open: (p: { fileName: string; file: Blob | null; options: ReadOptions }) => need().open(p.fileName, p.file, p.options),
+    suggest: (p: { table: TableName }) => need().suggest(p.table),
+    plan: (p: { table: TableName; mapping: ColumnMapping[]; options: PlanOptions }) => need().plan(p.table, p.mapping, p.options),
+    page: (p: { status: RowStatus | 'all'; offset: number; limit: number }) => need().page(p.status, p.offset, p.limit),
+    commit: (_p: unknown, ctx: HandlerContext) => need().commit({ signal: ctx.signal, onProgress: (done, total) => ctx.progress({ done, total }) }),
+    revert: (p: { changeSet: string }) => need().revert(p.changeSet),
+    checkBackup: async (p: { file: Blob }): Promise<BackupHeader> => {
+      const { header, snapshot } = await readBackup(new Uint8Array(await p.file.arrayBuffer()));
+      backup = snapshot;
+      return header;
+    },
+    restore: async (p: { dbName: string }, ctx: HandlerContext) => {
+      if (!backup || !actor) throw new IoError('io.error.failed');
+      const target = new KebuDB(p.dbName);
+      const writes = new WritePath(target, actor);
+      try {
+        await writes.restoreSnapshot(backup, { signal: ctx.signal, onProgress: (done, total) => ctx.progress({ done, total }) });
+      } catch (e) {
+        throw await writeFailure(e, ctx.signal);
+      } finally {
+        writes.destroy();
+        target.close();
+      }
+      backup = null;
+      return true;
     }
-    backup = null;
-    return true;
-  }
-}, ioErrors);
+  },
+  ioErrors
+);

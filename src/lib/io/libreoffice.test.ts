@@ -58,7 +58,15 @@ describe.skipIf(!soffice)('LibreOffice reads our .xlsx', () => {
     writeFileSync(join(dir, 'customers.xlsx'), xlsx.bytes);
     execFileSync(
       soffice!,
-      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', dir, join(dir, 'customers.xlsx')],
+      [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1',
+        '--outdir',
+        dir,
+        join(dir, 'customers.xlsx')
+      ],
       { stdio: 'pipe', timeout: 110_000 }
     );
     const fromLo = Papa.parse<string[]>(readFileSync(join(dir, 'customers.csv'), 'utf8'), { skipEmptyLines: true }).data;

@@ -3,16 +3,36 @@ import type { CustomColumn } from '$lib/domain/records/types';
 import { applySaved, autoMap, layoutKey, normalizeHeader } from './mapping';
 
 const target = (table: string, headers: string[], custom: CustomColumn[] = []) =>
-  autoMap(table, headers, custom).map((m) => (m.target.kind === 'field' || m.target.kind === 'linkId' ? `${m.target.kind}:${m.target.field}` : m.target.kind));
+  autoMap(table, headers, custom).map((m) =>
+    m.target.kind === 'field' || m.target.kind === 'linkId' ? `${m.target.kind}:${m.target.field}` : m.target.kind
+  );
 
 describe('autoMap', () => {
   it.each([
-    [['客户名称', '手机号码', '联系电话', '详细地址', '客户经理', '备注'], ['field:name', 'field:mobile', 'field:phone', 'field:address', 'field:managerId', 'field:notes']],
-    [['单位名称', '统一社会信用代码', '税号'], ['field:name', 'field:creditCode', 'new']],
-    [['Name', 'Mobile Phone', 'E-mail', 'Tier', 'Account Manager'], ['field:name', 'field:mobile', 'field:email', 'field:tier', 'field:managerId']],
-    [['名称 *', '手机（必填）', 'ＴＥＬ'], ['field:name', 'field:mobile', 'field:phone']],
-    [['序号', '名称', '积分'], ['skip', 'field:name', 'new']],
-    [['名称', 'kebu:managerId', 'kebu:id'], ['field:name', 'linkId:managerId', 'id']]
+    [
+      ['客户名称', '手机号码', '联系电话', '详细地址', '客户经理', '备注'],
+      ['field:name', 'field:mobile', 'field:phone', 'field:address', 'field:managerId', 'field:notes']
+    ],
+    [
+      ['单位名称', '统一社会信用代码', '税号'],
+      ['field:name', 'field:creditCode', 'new']
+    ],
+    [
+      ['Name', 'Mobile Phone', 'E-mail', 'Tier', 'Account Manager'],
+      ['field:name', 'field:mobile', 'field:email', 'field:tier', 'field:managerId']
+    ],
+    [
+      ['名称 *', '手机（必填）', 'ＴＥＬ'],
+      ['field:name', 'field:mobile', 'field:phone']
+    ],
+    [
+      ['序号', '名称', '积分'],
+      ['skip', 'field:name', 'new']
+    ],
+    [
+      ['名称', 'kebu:managerId', 'kebu:id'],
+      ['field:name', 'linkId:managerId', 'id']
+    ]
   ])('%j → %j', (headers, expected) => {
     expect(target('customers', headers)).toEqual(expected);
   });
@@ -50,11 +70,7 @@ describe('remembered mappings', () => {
       },
       custom
     );
-    expect(applied.map((m) => m.target)).toEqual([
-      { kind: 'field', field: 'shortName' },
-      { kind: 'skip' },
-      { kind: 'field', field: 'x_k1' }
-    ]);
+    expect(applied.map((m) => m.target)).toEqual([{ kind: 'field', field: 'shortName' }, { kind: 'skip' }, { kind: 'field', field: 'x_k1' }]);
     // a target that no longer exists keeps the suggestion
     const gone = applySaved('customers', suggested, { headers: ['客户名称'], targets: [{ kind: 'field', field: 'x_gone' }] }, []);
     expect(gone[0].target).toEqual({ kind: 'field', field: 'name' });
@@ -62,7 +78,11 @@ describe('remembered mappings', () => {
 });
 
 describe('autoMap by values', () => {
-  const kind: import('$lib/domain/cells').CellSpec = { type: 'choice', options: ['unit', 'individual'], labels: { unit: '单位', individual: '个人' } };
+  const kind: import('$lib/domain/cells').CellSpec = {
+    type: 'choice',
+    options: ['unit', 'individual'],
+    labels: { unit: '单位', individual: '个人' }
+  };
   const stage: import('$lib/domain/cells').CellSpec = {
     type: 'choice',
     options: ['first-contact', 'initial', 'complete'],
@@ -76,7 +96,11 @@ describe('autoMap by values', () => {
     [['类型'], [['个人'], ['企业'], ['公司']], { kind: 'field', field: 'kind' }],
     [['阶段'], [['初次接触'], ['初级档案'], ['报价中']], { kind: 'field', field: 'stage' }],
     // another system's words: a choice column of its own
-    [['阶段'], [['意向客户'], ['报价中'], ['初次接触'], ['报价中']], { kind: 'new', label: '阶段', type: 'choice', options: ['意向客户', '报价中', '初次接触'] }],
+    [
+      ['阶段'],
+      [['意向客户'], ['报价中'], ['初次接触'], ['报价中']],
+      { kind: 'new', label: '阶段', type: 'choice', options: ['意向客户', '报价中', '初次接触'] }
+    ],
     // contact person columns of a customers file
     [['联系人'], [['王五']], { kind: 'contact', field: 'name' }],
     [['联系人手机'], [['13800138000']], { kind: 'contact', field: 'mobile' }],

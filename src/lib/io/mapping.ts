@@ -112,7 +112,12 @@ function newTarget(table: string, raw: string, source: number, meta: ExportMeta 
     return { kind: 'new', label: raw, type: described.type !== 'link' ? described.type : 'text', options: described.options, id: described.id };
   }
   if (ownWords && ownWords.length <= MAX_OPTIONS) return { kind: 'new', label: raw, type: 'choice', options: ownWords };
-  const type = data ? detectType(raw, data.rows.slice(0, JUDGED_ROWS).map((r) => r[source])) : 'text';
+  const type = data
+    ? detectType(
+        raw,
+        data.rows.slice(0, JUDGED_ROWS).map((r) => r[source])
+      )
+    : 'text';
   return { kind: 'new', label: raw, type };
 }
 
@@ -207,12 +212,7 @@ export function isTarget(t: unknown): t is Target {
  * Apply a remembered mapping to the suggested one: a remembered target replaces the suggestion
  * when it is still possible (its field exists, its custom column is still there).
  */
-export function applySaved(
-  table: string,
-  suggested: ColumnMapping[],
-  saved: SavedMapping | null,
-  custom: readonly CustomColumn[]
-): ColumnMapping[] {
+export function applySaved(table: string, suggested: ColumnMapping[], saved: SavedMapping | null, custom: readonly CustomColumn[]): ColumnMapping[] {
   if (!saved || !Array.isArray(saved.headers) || !Array.isArray(saved.targets)) return suggested;
   const fields = new Set(mappableFields(table));
   for (const c of custom) if (c.table === table && !c.deleted) fields.add(`x_${c.id}`);

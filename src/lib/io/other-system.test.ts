@@ -25,7 +25,10 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-const target = (m: ColumnMapping) => (m.target.kind === 'field' || m.target.kind === 'contact' ? `${m.target.kind}:${m.target.field}` : `${m.target.kind}:${'type' in m.target ? m.target.type : ''}`);
+const target = (m: ColumnMapping) =>
+  m.target.kind === 'field' || m.target.kind === 'contact'
+    ? `${m.target.kind}:${m.target.field}`
+    : `${m.target.kind}:${'type' in m.target ? m.target.type : ''}`;
 
 async function importOnce(db: KebuDB, values = {}) {
   const session = new ImportSession(db, ALICE, 'zh-CN');
@@ -121,7 +124,11 @@ describe('a customer list from another system', () => {
     expect(words).toEqual(['已成交', '已流失', '意向客户', '报价中', '老客户', '跟进中', '需求确认'].sort());
     expect(words).not.toContain('初次接触');
 
-    summary = await session.plan('customers', mapping, { duplicates: 'skip', blankClears: false, values: { stage: { 跟进中: 'initial', 已成交: 'complete' } } });
+    summary = await session.plan('customers', mapping, {
+      duplicates: 'skip',
+      blankClears: false,
+      values: { stage: { 跟进中: 'initial', 已成交: 'complete' } }
+    });
     expect(summary.valueTables[0].words.find((w) => w.text === '跟进中')?.chosen).toBe('initial');
     await session.commit();
     session.destroy();

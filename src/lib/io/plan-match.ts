@@ -75,12 +75,10 @@ export class Matcher {
   }
 }
 
-
 export interface MatchState {
   idRows: Set<number>;
   claimed: Map<string, number>;
 }
-
 
 /** The existing record and the earlier row of the file a row's keys match, with the reasons. */
 export function findMatches(matcher: Matcher, state: MatchState, keys: Keys, hasFileId: boolean) {
@@ -103,4 +101,3 @@ export function findMatches(matcher: Matcher, state: MatchState, keys: Keys, has
   }
   return { match, sameAs };
 }
-

@@ -163,7 +163,11 @@ const PERSON_FIELDS: Record<string, string> = { mobile: 'mobile', phone: 'phone'
  * the customer is that person (an individual unless the file says otherwise), the contact's
  * details fill the customer's empty fields. Returns the contact record to insert, if any.
  */
-export function applyContact(values: Record<string, unknown>, contact: Record<string, unknown>, kindFromFile: boolean): Record<string, unknown> | undefined {
+export function applyContact(
+  values: Record<string, unknown>,
+  contact: Record<string, unknown>,
+  kindFromFile: boolean
+): Record<string, unknown> | undefined {
   const person = typeof contact.name === 'string' ? contact.name.trim() : '';
   const org = typeof values.name === 'string' ? values.name.trim() : '';
   if (person && org) {

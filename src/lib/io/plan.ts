@@ -89,7 +89,6 @@ export interface ImportPlan {
   words: { column: number; field: string; words: { text: string; rows: number }[] }[];
 }
 
-
 export interface PlanInput {
   table: TableName;
   source: SourceTable;
@@ -203,7 +202,10 @@ function readColumns(input: PlanInput, p: Prepared): ReadColumn[] {
       if (!field) return null;
       const base = p.specs.get(field)!;
       const spec = notRequired(base);
-      const alts = (input.altSpecs ?? []).map((m) => m.get(field)).filter((a): a is CellSpec => !!a).map(notRequired);
+      const alts = (input.altSpecs ?? [])
+        .map((m) => m.get(field))
+        .filter((a): a is CellSpec => !!a)
+        .map(notRequired);
       const hint = spec.type === 'link' ? p.linkIdColumn.get(field) : undefined;
       return { col, field, spec, alts, hint, plainText: spec.type === 'text', userMap: input.options.values?.[field], asideOk: !base.required };
     })
@@ -430,8 +432,7 @@ export function planMutations(plan: ImportPlan): Mutation[] {
     if (r.status === 'new') {
       out.push({ type: 'insert', table: plan.table, record: r.values! });
       if (r.contact) out.push({ type: 'insert', table: 'contacts', record: r.contact });
-    }
-    else if (r.status === 'update') out.push({ type: 'update', table: plan.table, id: r.targetId!, patch: r.values! });
+    } else if (r.status === 'update') out.push({ type: 'update', table: plan.table, id: r.targetId!, patch: r.values! });
   }
   return out;
 }

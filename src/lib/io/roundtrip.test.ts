@@ -22,7 +22,11 @@ describe('round trip through a file', { timeout: 30_000 }, () => {
       { type: 'insert', table: 'customColumns', record: { id: 'k-date', table: 'customers', label: '签约日期', type: 'date', order: 2 } },
       { type: 'insert', table: 'customColumns', record: { id: 'k-num', table: 'customers', label: '门店数', type: 'number', order: 3 } },
       { type: 'insert', table: 'customColumns', record: { id: 'k-vip', table: 'customers', label: '重点', type: 'checkbox', order: 4 } },
-      { type: 'insert', table: 'customColumns', record: { id: 'k-ch', table: 'customers', label: '渠道', type: 'choice', options: ['线上', '线下'], order: 5 } }
+      {
+        type: 'insert',
+        table: 'customColumns',
+        record: { id: 'k-ch', table: 'customers', label: '渠道', type: 'choice', options: ['线上', '线下'], order: 5 }
+      }
     ]);
     const ids = (await source.db.customers.toArray()).map((c) => c.id);
     await source.writes.write(

@@ -64,11 +64,7 @@ const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03
 const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
 /** Read the file `name` (its bytes) into a header and rows. */
-export async function readSource(
-  name: string,
-  bytes: Uint8Array,
-  opts: ReadOptions = {}
-): Promise<{ info: SourceInfo; table: SourceTable }> {
+export async function readSource(name: string, bytes: Uint8Array, opts: ReadOptions = {}): Promise<{ info: SourceInfo; table: SourceTable }> {
   checkSize(bytes.length);
   if (isOle(bytes) || /\.xls$/i.test(name)) throw new IoError('io.error.xls');
   if (isZip(bytes)) {

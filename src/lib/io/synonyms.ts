@@ -6,7 +6,26 @@
  */
 export const SYNONYMS: Record<string, Record<string, string[]>> = {
   customers: {
-    name: ['客户名称', '客户名', '单位名称', '公司名称', '企业名称', '客户', '名称', '姓名', '户名', '客户全称', '单位全称', 'name', 'customer', 'customer name', 'company', 'company name', 'account name', 'full name'],
+    name: [
+      '客户名称',
+      '客户名',
+      '单位名称',
+      '公司名称',
+      '企业名称',
+      '客户',
+      '名称',
+      '姓名',
+      '户名',
+      '客户全称',
+      '单位全称',
+      'name',
+      'customer',
+      'customer name',
+      'company',
+      'company name',
+      'account name',
+      'full name'
+    ],
     shortName: ['客户简称', '单位简称', '公司简称', '简称', 'short name', 'abbreviation', 'alias'],
     kind: ['客户类型', '客户类别', '类型', '类别', 'type', 'customer type', 'kind'],
     creditCode: ['统一社会信用代码', '社会信用代码', '信用代码', '税号', '纳税人识别号', '营业执照号', 'uscc', 'credit code', 'tax id', 'tax number'],
@@ -87,7 +106,26 @@ export const IGNORED_HEADERS = ['序号', '行号', 'no', 'no.', '#', 'row', 'in
 export const VALUE_SYNONYMS: Record<string, Record<string, Record<string, string[]>>> = {
   customers: {
     kind: {
-      unit: ['企业', '公司', '单位', '法人', '企业客户', '公司客户', '单位客户', '机构', '组织', '商户', '对公', 'company', 'business', 'corporate', 'enterprise', 'organisation', 'organization', 'b2b'],
+      unit: [
+        '企业',
+        '公司',
+        '单位',
+        '法人',
+        '企业客户',
+        '公司客户',
+        '单位客户',
+        '机构',
+        '组织',
+        '商户',
+        '对公',
+        'company',
+        'business',
+        'corporate',
+        'enterprise',
+        'organisation',
+        'organization',
+        'b2b'
+      ],
       individual: ['个人', '自然人', '个人客户', '散户', '私人', '对私', 'person', 'personal', 'private', 'consumer', 'b2c']
     },
     status: {

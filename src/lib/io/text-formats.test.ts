@@ -37,15 +37,39 @@ describe('decodeText', () => {
 
 describe('parseDelimited', () => {
   it.each([
-    [',', 'a,b\r\n"x, y","line 1\nline 2"\r\n', [['a', 'b'], ['x, y', 'line 1\nline 2']]],
-    [';', 'a;b\n1;"say ""hi"""\n', [['a', 'b'], ['1', 'say "hi"']]],
-    ['\t', 'a\tb\n1\t2\n\n', [['a', 'b'], ['1', '2']]]
+    [
+      ',',
+      'a,b\r\n"x, y","line 1\nline 2"\r\n',
+      [
+        ['a', 'b'],
+        ['x, y', 'line 1\nline 2']
+      ]
+    ],
+    [
+      ';',
+      'a;b\n1;"say ""hi"""\n',
+      [
+        ['a', 'b'],
+        ['1', 'say "hi"']
+      ]
+    ],
+    [
+      '\t',
+      'a\tb\n1\t2\n\n',
+      [
+        ['a', 'b'],
+        ['1', '2']
+      ]
+    ]
   ])('finds the %j delimiter and quoted fields with line breaks', (delimiter, text, rows) => {
     expect(parseDelimited(text)).toEqual({ rows, delimiter });
   });
 
   it('takes a delimiter the user chose', () => {
-    expect(parseDelimited('a;b,c\n1;2,3\n', ',').rows).toEqual([['a;b', 'c'], ['1;2', '3']]);
+    expect(parseDelimited('a;b,c\n1;2,3\n', ',').rows).toEqual([
+      ['a;b', 'c'],
+      ['1;2', '3']
+    ]);
   });
 });
 
@@ -99,14 +123,35 @@ describe('UTF-16 without a BOM', () => {
 
 describe('parseDelimited within the limits', () => {
   it.each([
-    ['CRLF, LF and CR mixed', 'a,b\r\n1,2\n3,4\r5,6\r\n', [['a', 'b'], ['1', '2'], ['3', '4'], ['5', '6']]],
-    ['a quoted line break kept as LF', 'a,b\r\n"x\r\ny",2\r\n', [['a', 'b'], ['x\ny', '2']]]
+    [
+      'CRLF, LF and CR mixed',
+      'a,b\r\n1,2\n3,4\r5,6\r\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+        ['3', '4'],
+        ['5', '6']
+      ]
+    ],
+    [
+      'a quoted line break kept as LF',
+      'a,b\r\n"x\r\ny",2\r\n',
+      [
+        ['a', 'b'],
+        ['x\ny', '2']
+      ]
+    ]
   ])('%s', (_what, text, rows) => {
     expect(parseDelimited(text).rows).toEqual(rows);
   });
 
   it.each([
-    ['257 columns', Array.from({ length: 257 }, (_, i) => `h${i}`).join(',') + '\n', 'io.error.tooManyColumns', { place: 'f.csv', cell: 'IW1', columns: 257, max: 256 }],
+    [
+      '257 columns',
+      Array.from({ length: 257 }, (_, i) => `h${i}`).join(',') + '\n',
+      'io.error.tooManyColumns',
+      { place: 'f.csv', cell: 'IW1', columns: 257, max: 256 }
+    ],
     ['a cell of 32 768 characters', `a,b\n1,${'x'.repeat(32_768)}\n`, 'io.error.cellTooLong', { place: 'f.csv', cell: 'B2', max: 32_767 }],
     ['a NUL', 'a,b\n1,2\n3,\u00004\n', 'io.error.nul', { place: 'f.csv', cell: 'B3' }]
   ])('%s is refused naming the cell', (_what, text, code, params) => {

@@ -8,7 +8,11 @@ const KIND: CellSpec[] = [
 ];
 const TIER: CellSpec[] = [{ type: 'choice', options: ['VIP', 'A', 'B', 'C'] }];
 const STAGE: CellSpec[] = [
-  { type: 'choice', options: ['first-contact', 'initial', 'complete'], labels: { 'first-contact': '初次接触', initial: '初级档案', complete: '完整档案' } }
+  {
+    type: 'choice',
+    options: ['first-contact', 'initial', 'complete'],
+    labels: { 'first-contact': '初次接触', initial: '初级档案', complete: '完整档案' }
+  }
 ];
 
 describe('resolveChoice', () => {

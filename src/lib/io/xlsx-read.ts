@@ -67,10 +67,7 @@ function mergedHeader(ws: Worksheet): string | null {
   return merged.length ? `${merged[0]}:${merged[merged.length - 1]}` : null;
 }
 
-export async function readWorkbook(
-  bytes: Uint8Array,
-  sheetName?: string
-): Promise<{ info: SourceInfo; table: SourceTable }> {
+export async function readWorkbook(bytes: Uint8Array, sheetName?: string): Promise<{ info: SourceInfo; table: SourceTable }> {
   guardWorkbook(bytes);
   const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
@@ -90,9 +87,7 @@ export async function readWorkbook(
   }
   const visible = wb.worksheets.filter((w) => w.state === 'visible' || w.state === undefined);
   if (!visible.length) throw new IoError('io.error.noSheet');
-  const ws =
-    (sheetName ? visible.find((w) => w.name === sheetName) : visible.find((w) => w.actualRowCount > 0)) ??
-    visible[0];
+  const ws = (sheetName ? visible.find((w) => w.name === sheetName) : visible.find((w) => w.actualRowCount > 0)) ?? visible[0];
   if (sheetName && ws.name !== sheetName) throw new IoError('io.error.noSheet');
   const range = mergedHeader(ws);
   if (range) throw new IoError('io.error.mergedHeader', { range, sheet: ws.name });

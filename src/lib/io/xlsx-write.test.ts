@@ -92,8 +92,18 @@ describe('xlsx writing helpers', () => {
 
   it('writes text that XML cannot carry so that it reads back as typed', async () => {
     const texts = ['=1+2', '+86 138', '-5', '@SUM(A1)', '\tindent', ' 前后空格 ', 'bell\u0007', '_x0041_ typed', '第一行\n第二行', 'a & <b>'];
-    const column = { key: 'name', header: '名称', type: 'text' as const, width: 20, value: (r: Record<string, unknown>) => r.name as string, text: (r: Record<string, unknown>) => r.name as string };
-    const bytes = await writeXlsx([{ name: 'T', table: 'customers', columns: [column], rows: texts.map((name) => ({ name })) }], { version: 1, columns: [] });
+    const column = {
+      key: 'name',
+      header: '名称',
+      type: 'text' as const,
+      width: 20,
+      value: (r: Record<string, unknown>) => r.name as string,
+      text: (r: Record<string, unknown>) => r.name as string
+    };
+    const bytes = await writeXlsx([{ name: 'T', table: 'customers', columns: [column], rows: texts.map((name) => ({ name })) }], {
+      version: 1,
+      columns: []
+    });
     const { table } = await readWorkbook(bytes, 'T');
     expect(table.header).toEqual(['名称']);
     expect(table.rows.map((r) => r[0])).toEqual(texts);

@@ -293,7 +293,9 @@ export async function writeXlsx(sheets: readonly XSheet[], meta: ExportMeta, onP
     .join('');
   const filters = parts
     .map((p, i) =>
-      p.filter ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlText(absoluteRange(p.name, p.filter))}</definedName>` : ''
+      p.filter
+        ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlText(absoluteRange(p.name, p.filter))}</definedName>`
+        : ''
     )
     .join('');
   zip.part(

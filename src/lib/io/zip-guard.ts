@@ -233,7 +233,11 @@ export function guardWorkbook(bytes: Uint8Array): void {
     found = traced?.kind === 'cell' ? traced : { kind: 'cell', part: 'xl/sharedStrings.xml', cell: '?' };
   }
   // the sheets' names: two small parts, read on their own
-  const { kept } = pass(bytes, () => null, (p) => p === WORKBOOK || p === RELS);
+  const { kept } = pass(
+    bytes,
+    () => null,
+    (p) => p === WORKBOOK || p === RELS
+  );
   switch (found.kind) {
     case 'unpacked':
       throw new IoError('io.error.unpackedTooLarge', { max: MAX_UNPACKED_BYTES / MB, part: found.part });

@@ -93,7 +93,19 @@ interface Provider {
 
 export class SyncConnection {
   readonly doc = new Y.Doc();
-  readonly status: SyncStatus = { ready: false, signaling: 'off', relay: 'off', peers: 0, lastSync: null, pending: 0, refused: 0, refusals: [], deleted: 0, deletedBy: [], setAside: 0 };
+  readonly status: SyncStatus = {
+    ready: false,
+    signaling: 'off',
+    relay: 'off',
+    peers: 0,
+    lastSync: null,
+    pending: 0,
+    refused: 0,
+    refusals: [],
+    deleted: 0,
+    deletedBy: [],
+    setAside: 0
+  };
   presence: Presence[] = [];
   #replica: Replica | null = null;
   #persistence: Provider | null = null;
@@ -169,7 +181,8 @@ export class SyncConnection {
       for (const d of deletions) {
         for (const client of d.clients) {
           const st = states?.get(client) as Partial<Presence> | undefined;
-          if (typeof st?.name === 'string') names.add(`${st.name.slice(0, 60)}${typeof st.device === 'string' ? ` (${st.device.slice(0, 60)})` : ''}`);
+          if (typeof st?.name === 'string')
+            names.add(`${st.name.slice(0, 60)}${typeof st.device === 'string' ? ` (${st.device.slice(0, 60)})` : ''}`);
         }
       }
       this.status.deletedBy = [...names];
@@ -300,7 +313,11 @@ export class SyncConnection {
     type Socket = { connected: boolean; unsuccessfulReconnects: number; on(e: string, f: () => void): void; off(e: string, f: () => void): void };
     const sockets = rtc.signalingConns as unknown as Socket[];
     const follow = () => {
-      const state: LinkState = sockets.some((c) => c.connected) ? 'connected' : sockets.some((c) => c.unsuccessfulReconnects > 0) ? 'off' : 'connecting';
+      const state: LinkState = sockets.some((c) => c.connected)
+        ? 'connected'
+        : sockets.some((c) => c.unsuccessfulReconnects > 0)
+          ? 'off'
+          : 'connecting';
       if (state === this.status.signaling) return;
       this.status.signaling = state;
       this.#emit();

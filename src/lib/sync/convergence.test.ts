@@ -53,7 +53,13 @@ const HOSTILE_ELEMENTS = (at: number, record: string): unknown[] => {
   const base = { v: 1, actor: 'mallory', actorName: 'M', device: 'x', at, label: 'change.edit' };
   const ins = (id: string, f: Record<string, unknown>) => JSON.stringify({ ...base, id, ops: [{ t: 'customers', id: `${id}-r`, ins: 1, f }] });
   const edit = (id: string, stamp: number) =>
-    JSON.stringify({ ...base, device: 'mallory-phone', id, at: stamp, ops: [{ t: 'customers', id: record, f: { name: ['poisoned', stamp, 'mallory'] } }] });
+    JSON.stringify({
+      ...base,
+      device: 'mallory-phone',
+      id,
+      at: stamp,
+      ops: [{ t: 'customers', id: record, f: { name: ['poisoned', stamp, 'mallory'] } }]
+    });
   return [
     'not json {',
     42,
@@ -356,7 +362,9 @@ async function check(seed: number, ops: number, run: Run) {
     const state = merged.get(recordKey('customers', row.id as string));
     expect(state, why(`merged state of ${row.id}`)).toBeDefined();
     const fromLog = Object.fromEntries(
-      Object.entries(state!.fields).filter(([, w]) => w[0] !== null).map(([k, w]) => [k, w[0]])
+      Object.entries(state!.fields)
+        .filter(([, w]) => w[0] !== null)
+        .map(([k, w]) => [k, w[0]])
     );
     const { id: _id, createdAt: _ca, createdBy: _cb, updatedAt: _ua, updatedBy: _ub, _f, ...fields } = row;
     expect(fields, why(`fields of ${row.id}`)).toEqual(fromLog);
@@ -368,10 +376,17 @@ async function check(seed: number, ops: number, run: Run) {
   for (const c of concurrent) {
     const history = fieldHistory(entries, 'customers', c.id, c.field);
     const [w0, w1] = c.entries.map((e) => write(e, c.id, c.field)!);
-    for (const e of c.entries) expect(history.some((h) => h.entry === e), why(`history of ${c.id}.${c.field} keeps ${e}`)).toBe(true);
+    for (const e of c.entries)
+      expect(
+        history.some((h) => h.entry === e),
+        why(`history of ${c.id}.${c.field} keeps ${e}`)
+      ).toBe(true);
     const winner = compareWrite(w0, w1) > 0 ? c.entries[0] : c.entries[1];
     const loser = winner === c.entries[0] ? c.entries[1] : c.entries[0];
-    expect(history.findIndex((h) => h.entry === loser), why('the loser is after the winner')).toBeGreaterThan(history.findIndex((h) => h.entry === winner));
+    expect(
+      history.findIndex((h) => h.entry === loser),
+      why('the loser is after the winner')
+    ).toBeGreaterThan(history.findIndex((h) => h.entry === winner));
     const row = rows.find((x) => x.id === c.id)!;
     expect(row[c.field] ?? null, why(`value of ${c.id}.${c.field}`)).toEqual(history[0].value);
   }
@@ -390,9 +405,13 @@ describe('replication converges under random operations', () => {
   // KEBU_FUZZ_FROM=k starts at the k-th seed, so that a long run can be split over processes
   const from = Number(process.env.KEBU_FUZZ_FROM ?? 0);
   const seeds = ONE_SEED ? [Number(ONE_SEED)] : Array.from({ length: SEEDS }, (_, k) => 1000 + (from + k) * 7919);
-  it.each(seeds)('seed %i', async (seed) => {
-    const stats = await fuzz(seed, OPS);
-    if (process.env.KEBU_FUZZ_VERBOSE) console.info(`seed ${seed}`, stats);
-    expect(stats.entries).toBeGreaterThan(0);
-  }, 120_000);
+  it.each(seeds)(
+    'seed %i',
+    async (seed) => {
+      const stats = await fuzz(seed, OPS);
+      if (process.env.KEBU_FUZZ_VERBOSE) console.info(`seed ${seed}`, stats);
+      expect(stats.entries).toBeGreaterThan(0);
+    },
+    120_000
+  );
 });

@@ -51,7 +51,18 @@ describe('decodeEntry', () => {
       label: 'change.share',
       ops: [
         // a snapshot record: created by bob, one field since changed by carol
-        { t: 'customers', id: 'c7', ins: 1, f: { kind: ['unit', created, 'bob'], name: ['宁波港', created, 'bob'], city: ['宁波', AT - 5, 'carol'], tags: [['a', 'b'], created, 'bob'], deleted: [0, created, 'bob'] } },
+        {
+          t: 'customers',
+          id: 'c7',
+          ins: 1,
+          f: {
+            kind: ['unit', created, 'bob'],
+            name: ['宁波港', created, 'bob'],
+            city: ['宁波', AT - 5, 'carol'],
+            tags: [['a', 'b'], created, 'bob'],
+            deleted: [0, created, 'bob']
+          }
+        },
         ...valid().ops
       ]
     };

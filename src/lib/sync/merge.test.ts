@@ -16,13 +16,10 @@ const entry = (actor: string, at: number, ops: EntryOp[]): Entry => ({
 const insert = (actor: string, at: number, id: string, name: string) =>
   entry(actor, at, [{ t: 'customers', id, ins: 1, f: { kind: ['unit', at, actor], name: [name, at, actor], deleted: [0, at, actor] } }]);
 const edit = (actor: string, at: number, id: string, f: Record<string, unknown>) =>
-  entry(actor, at, [
-    { t: 'customers', id, f: Object.fromEntries(Object.entries(f).map(([k, v]) => [k, [v, at, actor]])) as EntryOp['f'] }
-  ]);
+  entry(actor, at, [{ t: 'customers', id, f: Object.fromEntries(Object.entries(f).map(([k, v]) => [k, [v, at, actor]])) as EntryOp['f'] }]);
 
 /** a comparable form of the merged state */
-const state = (entries: Entry[]) =>
-  JSON.parse(JSON.stringify([...mergeEntries(entries)].sort(([a], [b]) => (a < b ? -1 : 1))));
+const state = (entries: Entry[]) => JSON.parse(JSON.stringify([...mergeEntries(entries)].sort(([a], [b]) => (a < b ? -1 : 1))));
 
 function permutations<T>(xs: T[]): T[][] {
   if (xs.length <= 1) return [xs];
@@ -35,7 +32,11 @@ const scenarios: [string, Entry[], Entry[]][] = [
   ['edits of different fields', [c1, edit('alice', 200, 'c1', { city: '杭州' })], [c1, edit('bob', 200, 'c1', { tier: 'A' })]],
   ['one stamp time, two actors', [c1, edit('alice', 200, 'c1', { name: '甲' })], [c1, edit('bob', 200, 'c1', { name: '乙' })]],
   ['delete racing an edit', [c1, edit('alice', 200, 'c1', { deleted: 1 })], [c1, edit('bob', 300, 'c1', { name: '乙', city: '北京' })]],
-  ['delete racing a later restore', [c1, edit('alice', 200, 'c1', { deleted: 1 })], [c1, edit('alice', 200, 'c1', { deleted: 1 }), edit('bob', 300, 'c1', { deleted: 0 })]],
+  [
+    'delete racing a later restore',
+    [c1, edit('alice', 200, 'c1', { deleted: 1 })],
+    [c1, edit('alice', 200, 'c1', { deleted: 1 }), edit('bob', 300, 'c1', { deleted: 0 })]
+  ],
   ['an emptied field', [c1, edit('alice', 200, 'c1', { notes: '备注' })], [c1, edit('bob', 250, 'c1', { notes: null })]],
   ['an edit that arrives before the insert', [edit('bob', 300, 'c1', { city: '上海' })], [c1]],
   ['the same actor on two devices in one millisecond', [c1, edit('alice', 200, 'c1', { name: 'x' })], [c1, edit('alice', 200, 'c1', { name: 'y' })]]
@@ -82,7 +83,12 @@ describe('mergeEntries', () => {
 
 describe('fieldHistory', () => {
   it('lists every value of a field with its stamp, winner first', () => {
-    const entries = [c1, edit('alice', 200, 'c1', { name: '甲' }), edit('bob', 150, 'c1', { name: '乙' }), edit('carol', 300, 'c1', { city: '杭州' })];
+    const entries = [
+      c1,
+      edit('alice', 200, 'c1', { name: '甲' }),
+      edit('bob', 150, 'c1', { name: '乙' }),
+      edit('carol', 300, 'c1', { city: '杭州' })
+    ];
     const h = fieldHistory(entries, 'customers', 'c1', 'name');
     expect(h.map((x) => [x.value, x.at, x.by])).toEqual([
       ['甲', 200, 'alice'],

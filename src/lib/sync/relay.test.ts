@@ -52,7 +52,11 @@ async function until(what: string, fn: () => Promise<boolean>, ms = 10_000) {
   }
 }
 
-const names = async (db: KebuDB) => (await db.customers.toArray()).filter((c) => !c.deleted).map((c) => c.name).sort();
+const names = async (db: KebuDB) =>
+  (await db.customers.toArray())
+    .filter((c) => !c.deleted)
+    .map((c) => c.name)
+    .sort();
 
 beforeAll(async () => {
   port = await freePort();

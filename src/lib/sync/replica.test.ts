@@ -39,7 +39,10 @@ describe('Replica', () => {
   it.each([300, 1200])('sends a write of %i records packed and a later edit as text, in order; both arrive', async (n) => {
     const a = peer('alice');
     const names = Array.from({ length: n }, (_, i) => `杭州顺达物流有限公司${i}`);
-    await a.wp.write('change.import', names.map((name) => ({ type: 'insert', table: 'customers', record: { kind: 'unit', name, city: '杭州市' } })));
+    await a.wp.write(
+      'change.import',
+      names.map((name) => ({ type: 'insert', table: 'customers', record: { kind: 'unit', name, city: '杭州市' } }))
+    );
     await addCustomer(a.wp, '宁波港');
     await a.replica.sent();
     const [big, small] = a.replica.log.toArray();
@@ -85,7 +88,6 @@ describe('Replica', () => {
     }
     expect(console.warn).toHaveBeenCalled();
   });
-
 });
 
 describe('Replica: a log that defends itself', () => {
@@ -95,7 +97,13 @@ describe('Replica: a log that defends itself', () => {
     a.replica.onRefused(() => told++);
     const at = 8.64e15;
     const poisoned = JSON.stringify({
-      v: 1, id: 'E-max', actor: 'mallory', actorName: 'M', device: 'mallory-phone', at, label: 'change.add',
+      v: 1,
+      id: 'E-max',
+      actor: 'mallory',
+      actorName: 'M',
+      device: 'mallory-phone',
+      at,
+      label: 'change.add',
       ops: [{ t: 'customers', id: 'r1', ins: 1, f: { kind: ['unit', at, 'mallory'], name: ['x', at, 'mallory'], deleted: [0, at, 'mallory'] } }]
     });
     a.doc.transact(() => a.doc.getArray<unknown>('log').push(['not json {', poisoned, 42]), 'someone');
@@ -136,7 +144,16 @@ describe('Replica: a log that defends itself', () => {
     vi.spyOn(Date, 'now').mockImplementation(() => now);
     const replica = new Replica(a.doc, a.wp, { pending: 3, maxAge: 60_000 });
     const orphan = (k: number) =>
-      packEntry({ v: 1, id: `01ORPHAN${k}`, actor: 'bob', actorName: 'B', device: 'phone', at: now, label: 'change.edit', ops: [{ t: 'customers', id: `nobody-${k}`, f: { name: ['x', now, 'bob'] } }] });
+      packEntry({
+        v: 1,
+        id: `01ORPHAN${k}`,
+        actor: 'bob',
+        actorName: 'B',
+        device: 'phone',
+        at: now,
+        label: 'change.edit',
+        ops: [{ t: 'customers', id: `nobody-${k}`, f: { name: ['x', now, 'bob'] } }]
+      });
     a.doc.transact(() => a.doc.getArray<unknown>('log').push([0, 1, 2, 3, 4].map(orphan)), 'bob');
     await replica.flushed();
     expect(replica.pending.map((e) => e.id)).toEqual(['01ORPHAN2', '01ORPHAN3', '01ORPHAN4']);
@@ -178,7 +195,6 @@ describe('Replica: a log that defends itself', () => {
     expect(await c.db.customers.count()).toBe(3);
     mallory.destroy();
   });
-
 });
 
 describe('Replica: records and columns not here yet, reloads, storage failures', () => {
@@ -190,7 +206,9 @@ describe('Replica: records and columns not here yet, reloads, storage failures',
     const id = cs.ops[0].id;
     send(a.doc, b.doc);
     await b.replica.flushed();
-    const col = await b.wp.write('change.add-column', [{ type: 'insert', table: 'customColumns', record: { table: 'customers', label: '积分', type: 'number', order: 1 } }]);
+    const col = await b.wp.write('change.add-column', [
+      { type: 'insert', table: 'customColumns', record: { table: 'customers', label: '积分', type: 'number', order: 1 } }
+    ]);
     await b.wp.write('change.edit', [{ type: 'update', table: 'customers', id, patch: { city: '杭州', [`x_${col.ops[0].id}`]: 12 } }]);
     // carol hears only bob's last entry first: neither the record nor the column is known to her
     const bLog = b.replica.log.toArray();

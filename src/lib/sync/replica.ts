@@ -213,9 +213,7 @@ export class Replica {
 
   /** Apply elements after everything before. */
   #enqueue(elements: LogElement[]): Promise<void> {
-    this.#queue = this.#queue
-      .then(() => (this.#destroyed ? undefined : this.#apply(elements)))
-      .then(() => this.#saveRefused());
+    this.#queue = this.#queue.then(() => (this.#destroyed ? undefined : this.#apply(elements))).then(() => this.#saveRefused());
     return this.#queue;
   }
 
@@ -280,7 +278,10 @@ export class Replica {
     if (!this.#refusedDirty || this.#destroyed) return;
     this.#refusedDirty = false;
     try {
-      await this.#writes.setMeta(REFUSED_KEY, this.refused.map((r) => ({ ...r })));
+      await this.#writes.setMeta(
+        REFUSED_KEY,
+        this.refused.map((r) => ({ ...r }))
+      );
     } catch (e) {
       console.warn('kebu sync: could not remember the refused entries', e);
     }

@@ -17,7 +17,10 @@ export function colorOf(actorId: string): string {
 /** Random URL-safe text of `bytes` random bytes. */
 export function randomToken(bytes: number): string {
   const raw = crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...raw)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...raw))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 export function newShareConfig(defaults: Pick<ShareConfig, 'signaling' | 'relay' | 'iceServers'>): ShareConfig {

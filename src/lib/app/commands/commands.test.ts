@@ -35,13 +35,18 @@ describe('commands', () => {
     expect(added.ok).toBe(true);
     const id = added.ok ? added.changeSet.ops[0].id : '';
     expect((await db.customers.get(id))!).toMatchObject({ name: '杭州顺达物流', status: 'prospect', stage: 'first-contact' });
-    const r = await commitGridEdits(ws, 'customers', {
-      edits: [
-        { rowId: id, column: 'shortName', value: '顺达' },
-        { rowId: id, column: 'tier', value: 'A' }
-      ],
-      newRows: [{ name: '成都蜀香餐饮' }, { name: '张伟', kind: 'individual' }]
-    }, { kind: 'unit' });
+    const r = await commitGridEdits(
+      ws,
+      'customers',
+      {
+        edits: [
+          { rowId: id, column: 'shortName', value: '顺达' },
+          { rowId: id, column: 'tier', value: 'A' }
+        ],
+        newRows: [{ name: '成都蜀香餐饮' }, { name: '张伟', kind: 'individual' }]
+      },
+      { kind: 'unit' }
+    );
     expect(r.ok && r.changeSet.label).toBe('change.paste');
     expect((await live('customers')).map((c) => c.name).sort()).toEqual(['张伟', '成都蜀香餐饮', '杭州顺达物流']);
     expect(await db.customers.get(id)).toMatchObject({ shortName: '顺达', tier: 'A' });

@@ -71,7 +71,12 @@ describe('applicationDraft: the form refused in its own words', () => {
   });
 
   it('trims the purpose and leaves out what was not given', () => {
-    expect(applicationDraft({ ...good, urgent: '', appliedBy: '' })).toEqual({ customerId: 'c-1', amount: 50_000_000, termDays: 60, purpose: '备货' });
+    expect(applicationDraft({ ...good, urgent: '', appliedBy: '' })).toEqual({
+      customerId: 'c-1',
+      amount: 50_000_000,
+      termDays: 60,
+      purpose: '备货'
+    });
   });
 });
 
@@ -102,7 +107,14 @@ describe('credit commands: one write each, checked before anything is written', 
     await step(id, 'accept');
     const r = await evaluateApplication(wp, {
       view: await view(id),
-      record: { statements: { periods: [] }, aspects: [], settings: {}, settingsVersion: 0, evaluatedOn: '2026-03-10', recommendedLimit: 40_000_000 as Fen },
+      record: {
+        statements: { periods: [] },
+        aspects: [],
+        settings: {},
+        settingsVersion: 0,
+        evaluatedOn: '2026-03-10',
+        recommendedLimit: 40_000_000 as Fen
+      },
       recommendation: { limit: 40_000_000 as Fen, creditGrade: '2A2' },
       by: 's-1'
     });
@@ -114,7 +126,12 @@ describe('credit commands: one write each, checked before anything is written', 
     expect((await db.creditSteps.toArray()).find((s) => s.kind === 'evaluate')?.body).toMatchObject({ evaluationId: evaluation.id });
 
     expect((await step(id, 'approve', { limit: 40_000_000, termDays: 60 })).ok).toBe(true);
-    const signed = await step(id, 'sign', { limit: 40_000_000, termDays: 60, startDate: '2026-03-10', endDate: '2027-03-09' }, { agreementNo: ' XY-1 ' });
+    const signed = await step(
+      id,
+      'sign',
+      { limit: 40_000_000, termDays: 60, startDate: '2026-03-10', endDate: '2027-03-09' },
+      { agreementNo: ' XY-1 ' }
+    );
     expect(signed.ok && signed.changeSet.ops.map((o) => o.table)).toEqual(['creditSteps', 'creditAgreements']);
     expect(await db.creditAgreements.toArray()).toMatchObject([{ applicationId: id, agreementNo: 'XY-1', limit: 40_000_000, signedBy: 's-1' }]);
     expect((await view(id)).status).toBe('in-agreement');

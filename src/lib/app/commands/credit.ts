@@ -138,7 +138,13 @@ export function evaluationMutations(input: EvaluationInput, nowMs = now()) {
   const at = stepTime(view, null, nowMs);
   const body = { evaluationId, recommendedLimit: recommendation.limit, creditGrade: recommendation.creditGrade };
   checkStep(view, { kind: 'evaluate', ...body, by, at });
-  const record: Draft<'creditEvaluations'> = { ...input.record, id: evaluationId, applicationId: view.id, customerId: view.customerId, evaluatedBy: by };
+  const record: Draft<'creditEvaluations'> = {
+    ...input.record,
+    id: evaluationId,
+    applicationId: view.id,
+    customerId: view.customerId,
+    evaluatedBy: by
+  };
   return [insert('creditEvaluations', record), insert('creditSteps', { applicationId: view.id, kind: 'evaluate', by, at, body })];
 }
 

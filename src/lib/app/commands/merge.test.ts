@@ -47,22 +47,60 @@ function recordsFor(c: string) {
     insert('followUps', { id: `fu-${c}`, customerId: c, at: '2026-03-01T10:00', channel: 'phone', done: true }),
     insert('creditApplications', { id: `ap-${c}`, customerId: c, amount: fen(1_000_000), termDays: 30, purpose: '进货' }),
     insert('creditEvaluations', {
-      id: `ev-${c}`, customerId: c, statements: [], aspects: {}, settings: {}, settingsVersion: 1, evaluatedOn: '2026-02-01'
+      id: `ev-${c}`,
+      customerId: c,
+      statements: [],
+      aspects: {},
+      settings: {},
+      settingsVersion: 1,
+      evaluatedOn: '2026-02-01'
     }),
-    insert('creditAgreements', { id: `ag-${c}`, customerId: c, limit: fen(10_000_000), termDays: 30, startDate: '2026-01-01', endDate: '2026-12-31' }),
+    insert('creditAgreements', {
+      id: `ag-${c}`,
+      customerId: c,
+      limit: fen(10_000_000),
+      termDays: 30,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31'
+    }),
     insert('creditSales', { id: `sa-${c}`, customerId: c, agreementId: `ag-${c}`, shipDate: '2026-03-01', amount: fen(3_777_652), termDays: 30 }),
     insert('creditOverrides', {
-      id: `ov-${c}`, customerId: c, saleId: `sa-${c}`, by: 'stf-1', at: 1, reason: '老客户', reasons: [], exposure: fen(3_777_652)
+      id: `ov-${c}`,
+      customerId: c,
+      saleId: `sa-${c}`,
+      by: 'stf-1',
+      at: 1,
+      reason: '老客户',
+      reasons: [],
+      exposure: fen(3_777_652)
     }),
     insert('payments', { id: `pa-${c}`, customerId: c, paidOn: '2026-03-05', amount: fen(100_000), method: 'cash' }),
     insert('extensionRequests', {
-      id: `ex-${c}`, customerId: c, saleId: `sa-${c}`, requestedOn: '2026-03-20', requestedDueDate: '2026-04-30', reason: '资金紧张', status: 'requested'
+      id: `ex-${c}`,
+      customerId: c,
+      saleId: `sa-${c}`,
+      requestedOn: '2026-03-20',
+      requestedDueDate: '2026-04-30',
+      reason: '资金紧张',
+      status: 'requested'
     }),
     insert('ladderTasksDone', {
-      id: `td-${c}`, customerId: c, saleId: `sa-${c}`, taskKey: `sa-${c}:confirm-delivery`, kind: 'confirm-delivery',
-      outcome: 'arrived-satisfied', doneOn: '2026-03-01'
+      id: `td-${c}`,
+      customerId: c,
+      saleId: `sa-${c}`,
+      taskKey: `sa-${c}:confirm-delivery`,
+      kind: 'confirm-delivery',
+      outcome: 'arrived-satisfied',
+      doneOn: '2026-03-01'
     }),
-    insert('ladderEffectLifts', { id: `li-${c}`, customerId: c, effect: 'stop-shipment', liftedOn: '2026-03-10', liftedBy: 'stf-1', reason: '已回款' }),
+    insert('ladderEffectLifts', {
+      id: `li-${c}`,
+      customerId: c,
+      effect: 'stop-shipment',
+      liftedOn: '2026-03-10',
+      liftedBy: 'stf-1',
+      reason: '已回款'
+    }),
     insert('customers', { id: `ch-${c}`, kind: 'unit', name: `${c}分公司`, parentId: c })
   ];
 }
@@ -81,7 +119,10 @@ async function seed() {
 }
 
 const linkedTo = async (table: TableName, field: string, id: string) =>
-  (await db.table(table).toArray()).filter((r) => r[field] === id && !r.deleted).map((r) => r.id as string).sort();
+  (await db.table(table).toArray())
+    .filter((r) => r[field] === id && !r.deleted)
+    .map((r) => r.id as string)
+    .sort();
 
 describe('mergeCustomers', () => {
   it('moves the records of every table that links to a customer, in one write that one undo takes back', async () => {
@@ -92,8 +133,18 @@ describe('mergeCustomers', () => {
 
     const plan = await planCustomerMerge(await workspace(), keep, other);
     expect(plan.moves).toEqual({
-      customers: 1, contacts: 1, followUps: 1, creditApplications: 1, creditEvaluations: 1, creditOverrides: 1,
-      creditAgreements: 1, creditSales: 1, payments: 1, extensionRequests: 1, ladderTasksDone: 1, ladderEffectLifts: 1
+      customers: 1,
+      contacts: 1,
+      followUps: 1,
+      creditApplications: 1,
+      creditEvaluations: 1,
+      creditOverrides: 1,
+      creditAgreements: 1,
+      creditSales: 1,
+      payments: 1,
+      extensionRequests: 1,
+      ladderTasksDone: 1,
+      ladderEffectLifts: 1
     });
 
     const result = await mergeCustomers(await workspace(), keep, other);

@@ -31,9 +31,7 @@ async function readLinked(ws: MergeWorkspace, keep: Customer, other: Customer) {
     for (const id of [keep.id, other.id]) {
       const key = `${table}\u0000${field}\u0000${id}`;
       if (cache.has(key)) continue;
-      const rows = indexed
-        ? await store.where(field).equals(id).toArray()
-        : await store.filter((r: Row) => r[field] === id).toArray();
+      const rows = indexed ? await store.where(field).equals(id).toArray() : await store.filter((r: Row) => r[field] === id).toArray();
       cache.set(key, rows as Row[]);
     }
   }

@@ -44,11 +44,7 @@ export function addAgreement(ws: WriteTarget, a: AgreementDraft): Promise<Comman
  * A credit sale, and the manager's override that let it through when it was stopped, in one write
  * (`creditSaleRecords` in app/receivables/rules.ts decides both).
  */
-export function recordCreditSale(
-  ws: WriteTarget,
-  sale: Draft<'creditSales'>,
-  override: Draft<'creditOverrides'> | null
-): Promise<CommandResult> {
+export function recordCreditSale(ws: WriteTarget, sale: Draft<'creditSales'>, override: Draft<'creditOverrides'> | null): Promise<CommandResult> {
   const mutations: Mutation[] = [insert('creditSales', sale)];
   if (override) mutations.push(insert('creditOverrides', override));
   return run(ws.writes, 'change.add', mutations);

@@ -50,12 +50,20 @@ export function editField<T extends TableName>(
 
 /** Records to the bin (soft delete: undo, or restore, brings them back). */
 export function deleteRecords(ws: WriteTarget, table: TableName, ids: readonly string[]): Promise<CommandResult> {
-  return run(ws.writes, 'change.delete', ids.map((id) => remove(table, id)));
+  return run(
+    ws.writes,
+    'change.delete',
+    ids.map((id) => remove(table, id))
+  );
 }
 
 /** Records back from the bin. */
 export function restoreRecords(ws: WriteTarget, table: TableName, ids: readonly string[]): Promise<CommandResult> {
-  return run(ws.writes, 'change.restore', ids.map((id) => restore(table, id)));
+  return run(
+    ws.writes,
+    'change.restore',
+    ids.map((id) => restore(table, id))
+  );
 }
 
 /**

@@ -149,7 +149,14 @@ describe('EvaluationManager.save', () => {
     m.notes = ' 回访良好 ';
     expect(await m.save(wp, await view())).toBe(true);
     const [e] = await db.creditEvaluations.toArray();
-    expect(e).toMatchObject({ applicationId: id, customerId: 'c-1', settingsVersion: 3, evaluatedOn: '2026-03-10', evaluatedBy: 's-1', notes: '回访良好' });
+    expect(e).toMatchObject({
+      applicationId: id,
+      customerId: 'c-1',
+      settingsVersion: 3,
+      evaluatedOn: '2026-03-10',
+      evaluatedBy: 's-1',
+      notes: '回访良好'
+    });
     expect(e.recommendedLimit).toBe(m.evaluation?.recommendation.limit);
     expect((await view()).status).toBe('evaluated');
     expect(await db.changes.count()).toBe(3);

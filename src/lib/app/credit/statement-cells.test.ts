@@ -38,7 +38,15 @@ describe('the statement sheet', () => {
 
 describe('a column of amounts pasted at a cell', () => {
   it('fills down the items and across the periods from that cell', () => {
-    const next = pasteAmountsAt([{ label: '2025', cells: { cash: '9' } }], [['1,000', '900'], ['-', '80']], 0, 0);
+    const next = pasteAmountsAt(
+      [{ label: '2025', cells: { cash: '9' } }],
+      [
+        ['1,000', '900'],
+        ['-', '80']
+      ],
+      0,
+      0
+    );
     expect(next).toEqual([
       { label: '2025', cells: { currentAssets: '1,000.00', cash: '' } },
       { label: '', cells: { currentAssets: '900.00', cash: '80.00' } }

@@ -54,8 +54,7 @@ export function mergePasted(current: readonly PeriodCells[], pasted: readonly Pa
   pasted.forEach((p, k) => {
     const target = (next[k] ??= { label: p.label ?? '', cells: {} });
     if (p.label) target.label = p.label;
-    for (const [field, fen] of Object.entries(p.values) as [StatementField, Fen | null][])
-      target.cells[field] = fen === null ? '' : formatYuan(fen);
+    for (const [field, fen] of Object.entries(p.values) as [StatementField, Fen | null][]) target.cells[field] = fen === null ? '' : formatYuan(fen);
   });
   return next;
 }
@@ -75,7 +74,12 @@ export function cellsOf(periods: readonly StatementPeriod[]): PeriodCells[] {
  * spreadsheet would: down the items from `row`, across the periods from `col`, adding periods as
  * needed. Null when a cell of the block is not an amount (then nothing is pasted).
  */
-export function pasteAmountsAt(current: readonly PeriodCells[], block: readonly (readonly string[])[], row: number, col: number): PeriodCells[] | null {
+export function pasteAmountsAt(
+  current: readonly PeriodCells[],
+  block: readonly (readonly string[])[],
+  row: number,
+  col: number
+): PeriodCells[] | null {
   if (block.some((r) => r.some((c) => !readAmount(c).ok))) return null;
   const next = current.map((p) => ({ label: p.label, cells: { ...p.cells } }));
   block.forEach((cells, i) => {

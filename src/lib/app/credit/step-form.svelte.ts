@@ -11,7 +11,6 @@ import { t } from '$lib/i18n/index.svelte';
 import { takeCreditStep, type StepBody, type StepInput, type StepKind } from '../commands/credit';
 import type { Writer } from '../commands/command';
 
-
 export class StepFormManager<K extends StepKind = StepKind> {
   by = $state('');
   /** a `datetime-local` value; blank: the time the step is saved */

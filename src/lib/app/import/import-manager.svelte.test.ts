@@ -65,7 +65,13 @@ describe('ImportManager', () => {
     const { ws, m } = await setup();
     expect(m.step).toBe('file');
     expect(m.canOpenMapping).toBe(false);
-    await m.chooseFile(file([['客户名称', '手机', '积分'], ['甲公司', '13800138000', '5'], ['乙公司', '', '7']]));
+    await m.chooseFile(
+      file([
+        ['客户名称', '手机', '积分'],
+        ['甲公司', '13800138000', '5'],
+        ['乙公司', '', '7']
+      ])
+    );
     flushSync();
     expect(m.opened?.rowCount).toBe(2);
     expect(m.header).toEqual(['客户名称', '手机', '积分']);
@@ -101,7 +107,14 @@ describe('ImportManager', () => {
 
   it('re-reads with other options, filters the preview, steps back, and says what went wrong', async () => {
     const { m } = await setup();
-    await m.chooseFile(file([['名称', '等级'], ['甲', 'A'], ['乙', 'B'], ['', 'C']]));
+    await m.chooseFile(
+      file([
+        ['名称', '等级'],
+        ['甲', 'A'],
+        ['乙', 'B'],
+        ['', 'C']
+      ])
+    );
     m.delimiter = ';';
     await m.reread();
     expect(m.header).toEqual(['名称,等级']);
@@ -128,7 +141,14 @@ describe('ImportManager', () => {
 
   it('the value table: a word mapped in the preview is planned again and committed as that option', async () => {
     const { ws, m } = await setup();
-    await m.chooseFile(file([['名称', '开发阶段'], ['甲', '初次接触'], ['乙', '跟进中'], ['丙', '初级档案']]));
+    await m.chooseFile(
+      file([
+        ['名称', '开发阶段'],
+        ['甲', '初次接触'],
+        ['乙', '跟进中'],
+        ['丙', '初级档案']
+      ])
+    );
     await m.toMapping();
     await m.plan();
     expect(m.summary?.counts).toMatchObject({ new: 3, rejected: 0 });
@@ -139,7 +159,12 @@ describe('ImportManager', () => {
     await m.commit();
     expect((await ws.db.customers.toArray()).find((c) => c.name === '乙')?.stage).toBe('initial');
     // the next file of this layout gets the value table back with the mapping
-    await m.chooseFile(file([['名称', '开发阶段'], ['丁', '跟进中']]));
+    await m.chooseFile(
+      file([
+        ['名称', '开发阶段'],
+        ['丁', '跟进中']
+      ])
+    );
     await m.toMapping();
     expect(m.remembered).toBe(true);
     expect(m.values).toEqual({ stage: { 跟进中: 'initial' } });

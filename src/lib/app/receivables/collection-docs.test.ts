@@ -6,8 +6,18 @@ const FACTS = { customer: '杭州顺达物流', amount: 1_234_567 as Fen, dueDat
 
 describe('fillTemplate', () => {
   it.each([
-    ['Chinese placeholders', '{客户名称}欠款{金额}元，{到期日}到期，逾期{逾期天数}天（{今天}）', FACTS, '杭州顺达物流欠款12,345.67元，2026-03-31到期，逾期20天（2026-04-20）'],
-    ['English placeholders', '{customer} owes {amount}, due {dueDate}, {daysOverdue} days late, invoices {invoices}', FACTS, '杭州顺达物流 owes 12,345.67, due 2026-03-31, 20 days late, invoices FP001, FP002'],
+    [
+      'Chinese placeholders',
+      '{客户名称}欠款{金额}元，{到期日}到期，逾期{逾期天数}天（{今天}）',
+      FACTS,
+      '杭州顺达物流欠款12,345.67元，2026-03-31到期，逾期20天（2026-04-20）'
+    ],
+    [
+      'English placeholders',
+      '{customer} owes {amount}, due {dueDate}, {daysOverdue} days late, invoices {invoices}',
+      FACTS,
+      '杭州顺达物流 owes 12,345.67, due 2026-03-31, 20 days late, invoices FP001, FP002'
+    ],
     ['spaces inside the braces', '{ 金额 }', FACTS, '12,345.67'],
     ['an unknown placeholder stays as typed', '{联系人} {金额}', FACTS, '{联系人} 12,345.67'],
     ['missing values show a dash', '{客户名称}|{金额}|{到期日}|{逾期天数}|{发票号}|{今天}', {}, '—|—|—|—|—|—'],
@@ -39,7 +49,11 @@ describe('templatesOf', () => {
 describe('documentFacts', () => {
   const o = (invoiceNo: string | undefined, dueDate: string, yuan: number) => ({ invoiceNo, dueDate, open: (yuan * 100) as Fen });
   it.each([
-    ['the overdue ones, oldest due date', [o('A', '2026-04-01', 100), o('B', '2026-03-15', 50), o('C', '2026-05-01', 999)], { amount: 15_000, dueDate: '2026-03-15', invoices: ['A', 'B'] }],
+    [
+      'the overdue ones, oldest due date',
+      [o('A', '2026-04-01', 100), o('B', '2026-03-15', 50), o('C', '2026-05-01', 999)],
+      { amount: 15_000, dueDate: '2026-03-15', invoices: ['A', 'B'] }
+    ],
     ['nothing overdue: every open one', [o('C', '2026-05-01', 10)], { amount: 1_000, dueDate: '2026-05-01', invoices: ['C'] }],
     ['no invoice number', [o(undefined, '2026-04-01', 10)], { amount: 1_000, dueDate: '2026-04-01', invoices: [] }],
     ['nothing open', [], { amount: 0, dueDate: null, invoices: [] }]

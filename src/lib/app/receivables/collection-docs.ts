@@ -89,11 +89,7 @@ export function templatesOf(stored: unknown, locale: 'zh-CN' | 'en'): Collection
 }
 
 /** What a customer's documents say: the overdue receivables (else every open one), oldest due first. */
-export function documentFacts(
-  customer: string,
-  open: readonly { invoiceNo?: string; dueDate: string; open: Fen }[],
-  today: string
-): DocumentFacts {
+export function documentFacts(customer: string, open: readonly { invoiceNo?: string; dueDate: string; open: Fen }[], today: string): DocumentFacts {
   const overdue = open.filter((o) => o.dueDate < today);
   const rows = (overdue.length ? overdue : open).filter((o) => o.open > 0);
   const dueDate = rows.reduce<string | null>((min, o) => (min === null || o.dueDate < min ? o.dueDate : min), null);

@@ -161,7 +161,9 @@ export class ReceivablesData {
   }
 
   agreementsOf(customerId: string): CreditAgreementRow[] {
-    return this.agreements.rows.filter((a) => a.customerId === customerId).sort((a, b) => b.startDate.localeCompare(a.startDate) || b.id.localeCompare(a.id));
+    return this.agreements.rows
+      .filter((a) => a.customerId === customerId)
+      .sort((a, b) => b.startDate.localeCompare(a.startDate) || b.id.localeCompare(a.id));
   }
 
   /**

@@ -69,7 +69,10 @@ serve(self as unknown as Parameters<typeof serve>[0], {
       else {
         const rows = await db.recordTable(t).bulkGet(ids);
         engine.upsert(t, rows.filter((r) => r !== undefined) as unknown as Rows);
-        engine.remove(t, ids.filter((_, i) => rows[i] === undefined));
+        engine.remove(
+          t,
+          ids.filter((_, i) => rows[i] === undefined)
+        );
       }
     }
     const r = timed(() => engine.refresh());

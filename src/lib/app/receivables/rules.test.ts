@@ -107,17 +107,46 @@ describe('allocation editing', () => {
   it.each([
     [0, []],
     [700, [{ saleId: 'a', amount: 700 }]],
-    [1200, [{ saleId: 'a', amount: 1000 }, { saleId: 'b', amount: 200 }]],
-    [5000, [{ saleId: 'a', amount: 1000 }, { saleId: 'b', amount: 500 }, { saleId: 'c', amount: 300 }]]
+    [
+      1200,
+      [
+        { saleId: 'a', amount: 1000 },
+        { saleId: 'b', amount: 200 }
+      ]
+    ],
+    [
+      5000,
+      [
+        { saleId: 'a', amount: 1000 },
+        { saleId: 'b', amount: 500 },
+        { saleId: 'c', amount: 300 }
+      ]
+    ]
   ])('auto-allocates %i oldest first', (amount, lines) => {
     expect(autoAllocate(open, amount)).toEqual(lines);
   });
 
   it.each([
-    ['fits', [{ saleId: 'c', amount: 300 }, { saleId: 'a', amount: 200 }], 600, []],
+    [
+      'fits',
+      [
+        { saleId: 'c', amount: 300 },
+        { saleId: 'a', amount: 200 }
+      ],
+      600,
+      []
+    ],
     ['zero lines are ignored', [{ saleId: 'zzz', amount: 0 }], 600, []],
     ['over the open amount', [{ saleId: 'b', amount: 501 }], 600, [{ code: 'over-open', saleId: 'b', open: 500, amount: 501 }]],
-    ['over the payment', [{ saleId: 'a', amount: 400 }, { saleId: 'b', amount: 300 }], 600, [{ code: 'over-payment', total: 700, payment: 600 }]],
+    [
+      'over the payment',
+      [
+        { saleId: 'a', amount: 400 },
+        { saleId: 'b', amount: 300 }
+      ],
+      600,
+      [{ code: 'over-payment', total: 700, payment: 600 }]
+    ],
     ['unknown sale', [{ saleId: 'x', amount: 1 }], 600, [{ code: 'not-a-sale', saleId: 'x' }]],
     ['negative', [{ saleId: 'a', amount: -1 }], 600, [{ code: 'not-positive', saleId: 'a' }]],
     ['fraction of a fen', [{ saleId: 'a', amount: 1.5 }], 600, [{ code: 'not-positive', saleId: 'a' }]]
@@ -126,9 +155,25 @@ describe('allocation editing', () => {
   });
 
   it.each([
-    ['the automatic lines are not stored', [{ saleId: 'a', amount: 1000 }, { saleId: 'b', amount: 200 }], 1200, undefined],
+    [
+      'the automatic lines are not stored',
+      [
+        { saleId: 'a', amount: 1000 },
+        { saleId: 'b', amount: 200 }
+      ],
+      1200,
+      undefined
+    ],
     ['nothing typed → automatic', [{ saleId: 'a', amount: 0 }], 1200, undefined],
-    ['a manual split is stored without zero lines', [{ saleId: 'a', amount: 0 }, { saleId: 'c', amount: 300 }], 1200, [{ saleId: 'c', amount: 300 }]]
+    [
+      'a manual split is stored without zero lines',
+      [
+        { saleId: 'a', amount: 0 },
+        { saleId: 'c', amount: 300 }
+      ],
+      1200,
+      [{ saleId: 'c', amount: 300 }]
+    ]
   ])('%s', (_, lines, payment, stored) => {
     expect(allocationsToStore(lines as { saleId: string; amount: Fen }[], payment, open)).toEqual(stored);
   });

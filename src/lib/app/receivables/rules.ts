@@ -132,11 +132,7 @@ export type AllocationEditProblem =
   | { code: 'over-payment'; total: Fen; payment: Fen };
 
 /** What is wrong with the lines a person typed (fen per sale; zero lines are dropped). */
-export function checkAllocationEdit(
-  lines: readonly PaymentAllocation[],
-  payment: number,
-  open: readonly OpenLine[]
-): AllocationEditProblem[] {
+export function checkAllocationEdit(lines: readonly PaymentAllocation[], payment: number, open: readonly OpenLine[]): AllocationEditProblem[] {
   const openBy = new Map(open.map((o) => [o.saleId, o.open]));
   const problems: AllocationEditProblem[] = [];
   let total = 0;
@@ -159,11 +155,7 @@ export function checkAllocationEdit(
  * What to store as the payment's `allocations`: nothing when the lines are the automatic
  * allocation (so later payments keep converging, types.ts), else the non-zero lines.
  */
-export function allocationsToStore(
-  lines: readonly PaymentAllocation[],
-  payment: number,
-  open: readonly OpenLine[]
-): PaymentAllocation[] | undefined {
+export function allocationsToStore(lines: readonly PaymentAllocation[], payment: number, open: readonly OpenLine[]): PaymentAllocation[] | undefined {
   const kept = lines.filter((l) => l.amount > 0).map((l) => ({ saleId: l.saleId, amount: l.amount }));
   const auto = autoAllocate(open, payment);
   const same = kept.length === auto.length && kept.every((l, i) => l.saleId === auto[i].saleId && l.amount === auto[i].amount);

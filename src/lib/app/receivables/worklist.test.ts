@@ -11,9 +11,24 @@ const c = (name: string, o: { mobile?: string; phone?: string; primary?: boolean
 
 describe('callTarget', () => {
   it.each([
-    ['the primary contact with a mobile', { phone: '0571-1' }, [c('李四', { mobile: '139 0000 1111' }), c('张三', { mobile: '138-0000-0000', primary: true })], { person: '张三', phone: '138-0000-0000', href: 'tel:13800000000' }],
-    ['a contact without a number is passed over', {}, [c('张三', { primary: true }), c('李四', { phone: '+86 571 8888' })], { person: '李四', phone: '+86 571 8888', href: 'tel:+865718888' }],
-    ['a deleted contact is passed over', { mobile: '13900000000' }, [c('张三', { mobile: '1', primary: true, deleted: 1 })], { person: null, phone: '13900000000', href: 'tel:13900000000' }],
+    [
+      'the primary contact with a mobile',
+      { phone: '0571-1' },
+      [c('李四', { mobile: '139 0000 1111' }), c('张三', { mobile: '138-0000-0000', primary: true })],
+      { person: '张三', phone: '138-0000-0000', href: 'tel:13800000000' }
+    ],
+    [
+      'a contact without a number is passed over',
+      {},
+      [c('张三', { primary: true }), c('李四', { phone: '+86 571 8888' })],
+      { person: '李四', phone: '+86 571 8888', href: 'tel:+865718888' }
+    ],
+    [
+      'a deleted contact is passed over',
+      { mobile: '13900000000' },
+      [c('张三', { mobile: '1', primary: true, deleted: 1 })],
+      { person: null, phone: '13900000000', href: 'tel:13900000000' }
+    ],
     ["else the customer's own phone", { phone: '0571-88886666' }, [], { person: null, phone: '0571-88886666', href: 'tel:057188886666' }],
     ['no number at all', {}, [c('张三')], null],
     ['a number without digits is no number', { phone: '无' }, [], null],
@@ -32,11 +47,22 @@ describe('plannedFollowUps', () => {
     ['a next step not yet due', [fu('a', 'c1', '2026-04-01T10:00', { nextDate: '2026-04-11' })], []],
     ['a next step still open days later', [fu('a', 'c1', '2026-04-01T10:00', { nextDate: '2026-04-08' })], [['a', 'next-step', '2026-04-08']]],
     ['taken up by a later contact', [fu('a', 'c1', '2026-04-01T10:00', { nextDate: '2026-04-08' }), fu('b', 'c1', '2026-04-09T09:00')], []],
-    ["another customer's contact takes nothing up", [fu('a', 'c1', '2026-04-01T10:00', { nextDate: '2026-04-08' }), fu('b', 'c2', '2026-04-09T09:00')], [['a', 'next-step', '2026-04-08']]],
+    [
+      "another customer's contact takes nothing up",
+      [fu('a', 'c1', '2026-04-01T10:00', { nextDate: '2026-04-08' }), fu('b', 'c2', '2026-04-09T09:00')],
+      [['a', 'next-step', '2026-04-08']]
+    ],
     ['a planned contact on its day', [fu('p', 'c1', '2026-04-10T15:00', { done: false })], [['p', 'planned', '2026-04-10']]],
     ['a planned contact ahead', [fu('p', 'c1', '2026-04-12T15:00', { done: false })], []],
     ['a deleted one', [fu('a', 'c1', '2026-04-01T10:00', { nextDate: '2026-04-10', deleted: 1 })], []],
-    ['newest day first', [fu('a', 'c1', '2026-04-01T10:00', { nextDate: '2026-04-08' }), fu('b', 'c2', '2026-04-02T10:00', { nextDate: '2026-04-10' })], [['b', 'next-step', '2026-04-10'], ['a', 'next-step', '2026-04-08']]]
+    [
+      'newest day first',
+      [fu('a', 'c1', '2026-04-01T10:00', { nextDate: '2026-04-08' }), fu('b', 'c2', '2026-04-02T10:00', { nextDate: '2026-04-10' })],
+      [
+        ['b', 'next-step', '2026-04-10'],
+        ['a', 'next-step', '2026-04-08']
+      ]
+    ]
   ] as const)('%s', (_name, rows, expected) => {
     expect(plannedFollowUps(rows as readonly FollowUp[], '2026-04-10').map((p) => [p.followUp.id, p.kind, p.on])).toEqual(expected);
   });

@@ -24,8 +24,8 @@ describe('credit numbers on screen: never NaN, Infinity or a silent 0', () => {
     expect(formatFen(null)).toBe('—');
   });
   it('formulas read with labels', () => {
-    expect(formulaText('(currentAssets - inventory) / currentLiabilities', (id) => ({ currentAssets: '流动资产', inventory: '存货' })[id] ?? null)).toBe(
-      '(流动资产 - 存货) / currentLiabilities'
-    );
+    expect(
+      formulaText('(currentAssets - inventory) / currentLiabilities', (id) => ({ currentAssets: '流动资产', inventory: '存货' })[id] ?? null)
+    ).toBe('(流动资产 - 存货) / currentLiabilities');
   });
 });

@@ -25,10 +25,7 @@ const step = (applicationId: string, kind: StepRecord['kind'], at: number, body:
 
 describe('applicationList: the state is replayed from the records, never stored', () => {
   it('replays steps in the order they were recorded, whatever order they arrive in', () => {
-    const steps = [
-      step('a', 'evaluate', 3000, { evaluationId: 'e', recommendedLimit: 40_000_000, creditGrade: '2A2' }),
-      step('a', 'accept', 2000)
-    ];
+    const steps = [step('a', 'evaluate', 3000, { evaluationId: 'e', recommendedLimit: 40_000_000, creditGrade: '2A2' }), step('a', 'accept', 2000)];
     const [v] = applicationList([app('a')], steps, '2026-01-01');
     expect(v.status).toBe('evaluated');
     expect(v.replay.refused).toEqual([]);

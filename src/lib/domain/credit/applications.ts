@@ -112,11 +112,7 @@ export function applicationView(app: ApplicationRecord, steps: readonly StepReco
 }
 
 /** Every live application with its derived state, the most recently moved first. */
-export function applicationList(
-  apps: readonly ApplicationRecord[],
-  steps: readonly StepRecord[],
-  today: string
-): ApplicationView[] {
+export function applicationList(apps: readonly ApplicationRecord[], steps: readonly StepRecord[], today: string): ApplicationView[] {
   const byApp = new Map<string, StepRecord[]>();
   for (const s of steps) {
     if (s.deleted) continue;

@@ -18,18 +18,7 @@ import { fenFromYuan, yuanFromFen } from '../money';
 import { STATEMENT_FIELDS, type FinancialStatement, type StatementField } from './statement';
 import { workingCapitalModel, type WorkingCapitalResult } from './working-capital';
 
-const WC_EXPECTED = [
-  'workingCapital',
-  'workingAssets',
-  'X1',
-  'X2',
-  'X3',
-  'X4',
-  'evaluationValue',
-  'percent',
-  'limit',
-  'noCredit'
-] as const;
+const WC_EXPECTED = ['workingCapital', 'workingAssets', 'X1', 'X2', 'X3', 'X4', 'evaluationValue', 'percent', 'limit', 'noCredit'] as const;
 const CH_EXPECTED = ['total', 'grade', 'blankAspects'] as const;
 const COMBINED_EXPECTED = ['recommendedLimit', 'limitClass', 'creditGrade'] as const;
 
@@ -105,8 +94,7 @@ export function parseCreditCases(json: unknown, settings: EffectiveCreditSetting
     const out: Expected<K> = {};
     for (const [k, value] of Object.entries(v)) {
       if (!(keys as readonly string[]).includes(k)) problems.push(`${where}.expected.${k} is not a known check`);
-      else if (value !== null && !['number', 'string', 'boolean'].includes(typeof value))
-        problems.push(`${where}.expected.${k} is not a value`);
+      else if (value !== null && !['number', 'string', 'boolean'].includes(typeof value)) problems.push(`${where}.expected.${k} is not a value`);
       else out[k as K] = value as number | string | boolean | null;
     }
     if (Object.keys(out).length === 0) problems.push(`${where}.expected checks nothing`);
@@ -195,8 +183,7 @@ function compare(
   if (expected === undefined) return;
   let same: boolean;
   if (expected === null || actual === null) same = expected === actual;
-  else if (how === 'close' && typeof expected === 'number' && typeof actual === 'number')
-    same = Math.abs(expected - actual) <= RATIO_TOLERANCE;
+  else if (how === 'close' && typeof expected === 'number' && typeof actual === 'number') same = Math.abs(expected - actual) <= RATIO_TOLERANCE;
   else same = expected === actual;
   if (!same) out.push(`${key} expected ${show(expected)}, got ${show(actual)}`);
 }

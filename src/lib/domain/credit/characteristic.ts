@@ -17,14 +17,7 @@
  * Aspect scores need not be whole numbers; a score outside 0..aspectMax, not finite, or a sheet of
  * the wrong shape is refused with a RangeError (`checkAspectSheet` lists the problems first).
  */
-import {
-  CUT_TOLERANCE,
-  FACTOR_GROUPS,
-  type CharacteristicGrade,
-  type EffectiveCreditSettings,
-  type FactorGroup,
-  type GradeBand
-} from './settings';
+import { CUT_TOLERANCE, FACTOR_GROUPS, type CharacteristicGrade, type EffectiveCreditSettings, type FactorGroup, type GradeBand } from './settings';
 
 export type AspectScore = number | null;
 /** factors × aspects, in the order of settings.factors */
@@ -69,8 +62,7 @@ export interface CharacteristicResult {
 /** What is wrong with a sheet for these settings; empty when it can be scored. */
 export function checkAspectSheet(sheet: AspectSheet, settings: EffectiveCreditSettings): string[] {
   const problems: string[] = [];
-  if (sheet.length !== settings.factors.length)
-    problems.push(`expected ${settings.factors.length} factors, got ${sheet.length}`);
+  if (sheet.length !== settings.factors.length) problems.push(`expected ${settings.factors.length} factors, got ${sheet.length}`);
   sheet.forEach((row, i) => {
     const spec = settings.factors[i];
     const expected = spec?.aspects.length ?? 4;

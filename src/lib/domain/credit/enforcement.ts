@@ -20,13 +20,7 @@
  */
 import type { Fen } from '../money';
 
-export type StopReason =
-  | 'blacklisted'
-  | 'stop-shipment'
-  | 'no-agreement'
-  | 'agreement-not-started'
-  | 'agreement-expired'
-  | 'over-limit';
+export type StopReason = 'blacklisted' | 'stop-shipment' | 'no-agreement' | 'agreement-not-started' | 'agreement-expired' | 'over-limit';
 
 export interface CreditAgreementTerms {
   /** fen */

@@ -26,7 +26,12 @@ describe('stored evaluations', () => {
     const sheet = blankSheet(DEFAULT_CREDIT_SETTINGS);
     expect(readSheet(sheet, DEFAULT_CREDIT_SETTINGS)).toEqual(sheet);
     expect(readSheet(sheet.slice(1), DEFAULT_CREDIT_SETTINGS)).toBeNull();
-    expect(readSheet(sheet.map((r) => r.map(() => 11)), DEFAULT_CREDIT_SETTINGS)).toBeNull();
+    expect(
+      readSheet(
+        sheet.map((r) => r.map(() => 11)),
+        DEFAULT_CREDIT_SETTINGS
+      )
+    ).toBeNull();
   });
 
   it('re-scores with the copy of the tables it was saved with, not today’s', () => {
@@ -42,6 +47,13 @@ describe('stored evaluations', () => {
 
   it('an unusable record gives null, never a half result', () => {
     expect(rescoreEvaluation({ statements: {}, aspects: [], settings: DEFAULT_CREDIT_SETTINGS, settingsVersion: 0 })).toBeNull();
-    expect(rescoreEvaluation({ statements: { periods: [{ label: 'x', statement }] }, aspects: blankSheet(DEFAULT_CREDIT_SETTINGS), settings: { nope: 1 }, settingsVersion: 0 })).toBeNull();
+    expect(
+      rescoreEvaluation({
+        statements: { periods: [{ label: 'x', statement }] },
+        aspects: blankSheet(DEFAULT_CREDIT_SETTINGS),
+        settings: { nope: 1 },
+        settingsVersion: 0
+      })
+    ).toBeNull();
   });
 });

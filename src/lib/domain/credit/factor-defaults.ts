@@ -298,7 +298,11 @@ export const DEFAULT_FACTOR_TEXT_EN: Readonly<Record<string, FactorTextEn>> = {
     aspects: [
       { name: 'Reliable statements', good: 'Audited, consistent from year to year', bad: 'Unaudited or inconsistent' },
       { name: 'Asset quality', good: 'Receivables and stock turn over normally', bad: 'Much dead stock or stale receivables' },
-      { name: 'Debt structure', good: 'Sound mix of short- and long-term debt', bad: 'Short-term loans fund long-term assets; debts fall due together' },
+      {
+        name: 'Debt structure',
+        good: 'Sound mix of short- and long-term debt',
+        bad: 'Short-term loans fund long-term assets; debts fall due together'
+      },
       { name: 'Contingent liabilities', good: 'No guarantees for others, no pending lawsuits', bad: 'Large guarantees or pending lawsuits' }
     ]
   },

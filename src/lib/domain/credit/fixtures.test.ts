@@ -91,12 +91,17 @@ describe('the case runner (npm run check:credit)', () => {
   });
 
   it('names what differs when a value is altered', () => {
-    const altered = structuredClone(raw) as { workingCapitalModel: { expected: { limit: number } }[]; combined: { expected: { creditGrade: string } }[] };
+    const altered = structuredClone(raw) as {
+      workingCapitalModel: { expected: { limit: number } }[];
+      combined: { expected: { creditGrade: string } }[];
+    };
     altered.workingCapitalModel[0].expected.limit += 1;
     altered.combined[0].expected.creditGrade = '2A3';
     const p = parseCreditCases(altered, S);
     if (!p.ok) throw new Error(p.problems.join('; '));
-    const failed = runCreditCases(p.file, S).filter((o) => !o.pass).map(formatOutcome);
+    const failed = runCreditCases(p.file, S)
+      .filter((o) => !o.pass)
+      .map(formatOutcome);
     expect(failed).toEqual([
       'FAIL  workingCapitalModel A: limit expected 1062501, got 1062500',
       'FAIL  combined A+mixed: creditGrade expected 2A3, got 3A3'

@@ -79,7 +79,12 @@ describe('recommendLimit and evaluateCredit', () => {
     ['grade 5 (cash only)', A, 3, ['grade-factor-zero']],
     ['equity not positive', { ...A, equity: y(-1) }, 8, ['working-capital-no-credit']],
     ['statement incomplete', { ...A, equity: null }, 8, ['working-capital-not-computable']],
-    ['working assets ≤ 0', { ...A, currentAssets: y(0), inventory: y(0), currentLiabilities: y(7_000_000), totalLiabilities: y(7_000_000) }, 8, ['working-capital-limit-zero']]
+    [
+      'working assets ≤ 0',
+      { ...A, currentAssets: y(0), inventory: y(0), currentLiabilities: y(7_000_000), totalLiabilities: y(7_000_000) },
+      8,
+      ['working-capital-limit-zero']
+    ]
   ])('no credit: %s', (_name, statement, aspect, reasons) => {
     const r = evaluateCredit({ statement, sheet: uniform(aspect) }, S).recommendation;
     expect(r).toMatchObject({ limit: 0, limitClass: null, creditGrade: null, noCredit: true, noCreditReasons: reasons });

@@ -21,11 +21,7 @@ import type { FinancialStatement } from './statement';
 import { workingCapitalModel, type WorkingCapitalResult } from './working-capital';
 
 export type NoCreditReason =
-  | 'working-capital-no-credit'
-  | 'working-capital-not-computable'
-  | 'working-capital-limit-zero'
-  | 'grade-factor-zero'
-  | 'rounded-to-zero';
+  'working-capital-no-credit' | 'working-capital-not-computable' | 'working-capital-limit-zero' | 'grade-factor-zero' | 'rounded-to-zero';
 
 export interface Recommendation {
   settingsVersion: string;
@@ -125,10 +121,7 @@ export interface CreditEvaluation {
 }
 
 /** §2–§5 for one statement and one characteristic sheet, all with the same tables. */
-export function evaluateCredit(
-  input: { statement: FinancialStatement; sheet: AspectSheet },
-  settings: EffectiveCreditSettings
-): CreditEvaluation {
+export function evaluateCredit(input: { statement: FinancialStatement; sheet: AspectSheet }, settings: EffectiveCreditSettings): CreditEvaluation {
   const workingCapital = workingCapitalModel(input.statement, settings);
   const characteristic = characteristicModel(input.sheet, settings);
   return {

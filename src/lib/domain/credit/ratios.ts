@@ -19,13 +19,7 @@
  * Inventory turnover = 营业成本 / ((期初存货 + 期末存货) / 2); inventory days = daysPerYear / turnover
  * (360 by default), not computable when the turnover is not.
  */
-import {
-  RATIO_IDS,
-  RATIO_TOLERANCE,
-  type Better,
-  type EffectiveCreditSettings,
-  type RatioId
-} from './settings';
+import { RATIO_IDS, RATIO_TOLERANCE, type Better, type EffectiveCreditSettings, type RatioId } from './settings';
 import { ZERO_WHEN_BLANK, type FinancialStatement, type StatementField } from './statement';
 
 export type NotComputableReason = 'zero-denominator' | 'negative-denominator' | 'missing-input';
@@ -118,8 +112,7 @@ export function reader(s: FinancialStatement) {
   return { get, inputs, extra: { missing, assumedZero } };
 }
 
-const sum = (...xs: (number | null)[]): number | null =>
-  xs.some((x) => x === null) ? null : xs.reduce<number>((a, x) => a + (x as number), 0);
+const sum = (...xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : xs.reduce<number>((a, x) => a + (x as number), 0));
 const minus = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);
 
 /** 速动资产: current assets − inventory (− prepayments when the setting says so). */
@@ -196,7 +189,7 @@ export function compareToBenchmark(value: number | null, benchmark: number | nul
   if (value === null) verdict = 'not-computable';
   else if (benchmark === null) verdict = 'no-benchmark';
   else if (Math.abs(value - benchmark) <= RATIO_TOLERANCE) verdict = 'equal';
-  else verdict = (value > benchmark) === (better === 'higher') ? 'better' : 'worse';
+  else verdict = value > benchmark === (better === 'higher') ? 'better' : 'worse';
   return { benchmark, better, verdict };
 }
 

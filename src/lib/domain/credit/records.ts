@@ -13,18 +13,7 @@
  * - `CreditOverride` is a manager letting a stopped credit sale through (§6): who, when, why and
  *   what was stopped. Append-only.
  */
-import {
-  choice,
-  json,
-  link,
-  money,
-  requiredMoney,
-  requiredNumber,
-  requiredText,
-  text,
-  type FieldSpecs,
-  type RecordOf
-} from '../records/field-kit';
+import { choice, json, link, money, requiredMoney, requiredNumber, requiredText, text, type FieldSpecs, type RecordOf } from '../records/field-kit';
 import type { Versioned } from '../records/types';
 import type { StopReason } from './enforcement';
 import type { CreditStepBody, UrgentKind } from './workflow';

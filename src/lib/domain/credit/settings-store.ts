@@ -60,8 +60,7 @@ export type SaveResult = { ok: true; value: StoredCreditSettings } | { ok: false
 export function nextCreditSettings(current: StoredCreditSettings, edited: CreditSettings): SaveResult {
   const problems = checkCreditSettings(edited);
   for (const key of Object.keys(edited.industries))
-    for (const p of checkCreditSettings(forIndustry(edited, key)))
-      problems.push({ path: `industries.${key}.${p.path}`, message: p.message });
+    for (const p of checkCreditSettings(forIndustry(edited, key))) problems.push({ path: `industries.${key}.${p.path}`, message: p.message });
   if (problems.length) return { ok: false, problems };
   const version = current.version + 1;
   return { ok: true, value: { version, settings: { ...edited, version: `workspace-${version}` } } };

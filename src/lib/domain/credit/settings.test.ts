@@ -59,8 +59,27 @@ describe('forIndustry', () => {
 describe('checkCreditSettings', () => {
   it.each<[string, Partial<CreditTables>, string]>([
     ['weights not summing to 100', { factors: S.factors.map((f, i) => (i === 0 ? { ...f, weight: 11 } : f)) }, 'factors'],
-    ['bands out of order', { evaluationBands: [{ upTo: 1, percent: 0, risk: 'high' }, { upTo: 0, percent: 5, risk: 'low' }, { upTo: null, percent: 9, risk: 'low' }] }, 'evaluationBands.1.upTo'],
-    ['a percent that falls as the value rises', { evaluationBands: [{ upTo: 0, percent: 10, risk: 'high' }, { upTo: null, percent: 5, risk: 'low' }] }, 'evaluationBands.1.percent'],
+    [
+      'bands out of order',
+      {
+        evaluationBands: [
+          { upTo: 1, percent: 0, risk: 'high' },
+          { upTo: 0, percent: 5, risk: 'low' },
+          { upTo: null, percent: 9, risk: 'low' }
+        ]
+      },
+      'evaluationBands.1.upTo'
+    ],
+    [
+      'a percent that falls as the value rises',
+      {
+        evaluationBands: [
+          { upTo: 0, percent: 10, risk: 'high' },
+          { upTo: null, percent: 5, risk: 'low' }
+        ]
+      },
+      'evaluationBands.1.percent'
+    ],
     ['a percent with three decimals', { evaluationBands: [{ upTo: null, percent: 2.125, risk: 'low' }] }, 'evaluationBands.0.percent'],
     ['a worse grade with a larger share', { gradeFactors: { 1: 100, 2: 90, 3: 95, 4: 50, 5: 0, 6: 0 } }, 'gradeFactors.3'],
     ['grade cuts not descending', { gradeBands: S.gradeBands.map((g, i) => (i === 2 ? { ...g, minTotal: 75 } : g)) }, 'gradeBands.2.minTotal'],

@@ -266,12 +266,10 @@ export function checkCreditSettings(settings: CreditTables): SettingsProblem[] {
     if (last !== (band.upTo === null)) add(`evaluationBands.${i}.upTo`, 'only the last band is open (upTo null)');
     if (band.upTo !== null && !Number.isFinite(band.upTo)) add(`evaluationBands.${i}.upTo`, 'must be finite');
     const prev = bands[i - 1];
-    if (i > 0 && band.upTo !== null && prev.upTo !== null && !(band.upTo > prev.upTo))
-      add(`evaluationBands.${i}.upTo`, 'cuts must ascend');
+    if (i > 0 && band.upTo !== null && prev.upTo !== null && !(band.upTo > prev.upTo)) add(`evaluationBands.${i}.upTo`, 'cuts must ascend');
     if (!(band.percent >= 0 && band.percent <= 100 && hasTwoDecimals(band.percent)))
       add(`evaluationBands.${i}.percent`, 'must be 0–100 with at most two decimals');
-    if (i > 0 && band.percent < prev.percent)
-      add(`evaluationBands.${i}.percent`, 'must not fall as the evaluation value rises (larger is better)');
+    if (i > 0 && band.percent < prev.percent) add(`evaluationBands.${i}.percent`, 'must not fall as the evaluation value rises (larger is better)');
   });
 
   if (!(Number.isFinite(settings.aspectMax) && settings.aspectMax > 0)) add('aspectMax', 'must be positive');
@@ -300,8 +298,7 @@ export function checkCreditSettings(settings: CreditTables): SettingsProblem[] {
 
   for (const grade of CHARACTERISTIC_GRADES) {
     const p = settings.gradeFactors[grade];
-    if (!(p >= 0 && p <= 100 && hasTwoDecimals(p)))
-      add(`gradeFactors.${grade}`, 'must be 0–100 with at most two decimals');
+    if (!(p >= 0 && p <= 100 && hasTwoDecimals(p))) add(`gradeFactors.${grade}`, 'must be 0–100 with at most two decimals');
     if (grade > 1 && p > settings.gradeFactors[(grade - 1) as CharacteristicGrade])
       add(`gradeFactors.${grade}`, 'a worse grade must not get a larger share');
   }

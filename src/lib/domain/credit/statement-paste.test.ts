@@ -84,7 +84,15 @@ describe('splitTsv', () => {
 describe('parseStatementPaste', () => {
   it('label / value rows with one column per period and a heading row', () => {
     const r = parseStatementPaste(
-      ['项目\t2025年\t2024年', '流动资产：\t\t', '货币资金\t1,200,000.00\t900,000.00', '应收账款\t300,000\t250,000', '流动资产合计\t5,000,000\t4,000,000', '流动负债合计\t2,500,000\t2,600,000', ''].join('\r\n')
+      [
+        '项目\t2025年\t2024年',
+        '流动资产：\t\t',
+        '货币资金\t1,200,000.00\t900,000.00',
+        '应收账款\t300,000\t250,000',
+        '流动资产合计\t5,000,000\t4,000,000',
+        '流动负债合计\t2,500,000\t2,600,000',
+        ''
+      ].join('\r\n')
     );
     expect(r.problems).toEqual([]);
     expect(r.periods).toEqual([

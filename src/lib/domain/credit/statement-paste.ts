@@ -208,9 +208,7 @@ export function parseStatementPaste(text: string): PasteResult {
   type Line = { label: string; values: string[]; at: (k: number) => { row: number; column: number } };
   const lines: Line[] = [];
   if (!transposed) {
-    cells.forEach((r, i) =>
-      lines.push({ label: r[0] ?? '', values: r.slice(1), at: (k) => ({ row: i + 1, column: k + 2 }) })
-    );
+    cells.forEach((r, i) => lines.push({ label: r[0] ?? '', values: r.slice(1), at: (k) => ({ row: i + 1, column: k + 2 }) }));
   } else {
     const width = Math.max(...cells.map((r) => r.length));
     for (let j = 0; j < width; j++)
@@ -262,8 +260,7 @@ export function parseStatementPaste(text: string): PasteResult {
   });
   if (fields.length === 0) problems.push({ kind: 'nothing-recognised' });
   // drop trailing periods with no amount at all (a stray empty column)
-  while (periods.length && Object.values(periods[periods.length - 1].values).every((v) => v === null || v === undefined))
-    periods.pop();
+  while (periods.length && Object.values(periods[periods.length - 1].values).every((v) => v === null || v === undefined)) periods.pop();
   for (let k = 0; k < periods.length; k++) period(k);
   return { periods, fields, skipped, problems };
 }

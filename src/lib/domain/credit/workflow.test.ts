@@ -23,7 +23,12 @@ describe('the application workflow (credit.md §1)', () => {
     ['fast track refused when not urgent', [apply(), step({ kind: 'fast-track', evaluationDue: '2026-07-10' })], 'applied', [1]],
     ['rejection needs a reason', [apply(), step({ kind: 'reject', reason: ' ' })], 'applied', [1]],
     ['approval needs an evaluation', [apply(), accept, approve], 'under-evaluation', [2]],
-    ['above the recommendation without a reason', [apply(), accept, evaluate, step({ kind: 'approve', limit: y(450_000), termDays: 60 })], 'evaluated', [3]],
+    [
+      'above the recommendation without a reason',
+      [apply(), accept, evaluate, step({ kind: 'approve', limit: y(450_000), termDays: 60 })],
+      'evaluated',
+      [3]
+    ],
     [
       'above the recommendation with a recorded reason',
       [apply(), accept, evaluate, step({ kind: 'approve', limit: y(450_000), termDays: 60, aboveRecommendationReason: '有房产抵押' })],
@@ -43,7 +48,12 @@ describe('the application workflow (credit.md §1)', () => {
       [4]
     ],
     ['revert undoes the latest step', [apply(), accept, evaluate, step({ kind: 'revert', reason: '报表有误，重新评估' })], 'under-evaluation', []],
-    ['revert twice goes two back', [apply(), accept, evaluate, step({ kind: 'revert', reason: 'a' }), step({ kind: 'revert', reason: 'b' })], 'applied', []],
+    [
+      'revert twice goes two back',
+      [apply(), accept, evaluate, step({ kind: 'revert', reason: 'a' }), step({ kind: 'revert', reason: 'b' })],
+      'applied',
+      []
+    ],
     ['the application itself cannot be reverted', [apply(), step({ kind: 'revert', reason: 'a' })], 'applied', [1]],
     ['a revert needs a reason', [apply(), accept, step({ kind: 'revert', reason: '' })], 'under-evaluation', [2]],
     ['the first step must be apply', [accept, apply()], 'applied', [0]]

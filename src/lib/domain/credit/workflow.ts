@@ -25,14 +25,7 @@ import type { Fen } from '../money';
 
 export type UrgentKind = 'group-purchase' | 'project-sale' | 'government-purchase';
 
-export type ApplicationStatus =
-  | 'applied'
-  | 'under-evaluation'
-  | 'fast-tracked'
-  | 'evaluated'
-  | 'approved'
-  | 'rejected'
-  | 'in-agreement';
+export type ApplicationStatus = 'applied' | 'under-evaluation' | 'fast-tracked' | 'evaluated' | 'approved' | 'rejected' | 'in-agreement';
 
 export interface Recorded {
   /** who (staff id) */

@@ -83,7 +83,10 @@ describe('degenerate statements', () => {
   });
 
   it('营运资产 ≤ 0: limit 0, band still shown', () => {
-    const r = workingCapitalModel(statement({ currentAssets: 1_000_000, inventory: 0, currentLiabilities: 3_000_000, totalLiabilities: 3_000_000, equity: 1_000_000 }), S);
+    const r = workingCapitalModel(
+      statement({ currentAssets: 1_000_000, inventory: 0, currentLiabilities: 3_000_000, totalLiabilities: 3_000_000, equity: 1_000_000 }),
+      S
+    );
     expect(r.workingAssets).toBe(y(-500_000));
     expect(r.band).not.toBeNull();
     expect(r.limit).toBe(0);

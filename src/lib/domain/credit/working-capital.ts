@@ -39,11 +39,7 @@ import type { Exclusion, FinancialStatement, StatementField } from './statement'
 export type WorkingCapitalStatus = 'ok' | 'no-credit' | 'not-computable' | 'missing-input';
 
 export type WorkingCapitalNote =
-  | 'equity-not-positive'
-  | 'no-current-liabilities-top-band'
-  | 'current-liabilities-negative'
-  | 'working-assets-not-positive'
-  | 'missing-input';
+  'equity-not-positive' | 'no-current-liabilities-top-band' | 'current-liabilities-negative' | 'working-assets-not-positive' | 'missing-input';
 
 export interface BandHit {
   /** index in settings.evaluationBands */
@@ -183,8 +179,7 @@ export function workingCapitalModel(statement: FinancialStatement, settings: Eff
   const excludedInventory = exclusions.reduce((sum, e) => sum + (e.fromInventory ? e.amount : 0), 0);
   const ca = filedCA === null ? null : filedCA - excluded;
   const inventory = filedInventory === null ? null : filedInventory - excludedInventory;
-  const adjusted = (field: StatementField): number | null =>
-    field === 'currentAssets' ? ca : field === 'inventory' ? inventory : r.get(field);
+  const adjusted = (field: StatementField): number | null => (field === 'currentAssets' ? ca : field === 'inventory' ? inventory : r.get(field));
   const quick = quickAssets(adjusted, deduct, ca);
   const quickFormula = QUICK_ASSETS_FORMULA(deduct);
 
@@ -202,8 +197,20 @@ export function workingCapitalModel(statement: FinancialStatement, settings: Eff
   const missing = r.extra.missing;
   const missingOf = (...fields: StatementField[]) => ({ missing: missing.filter((f) => fields.includes(f as StatementField)) });
   const quickFields: StatementField[] = ['currentAssets', 'inventory', ...(deduct ? (['prepayments'] as const) : [])];
-  const X1 = divide(ca, cl, 'currentAssets / currentLiabilities', { currentAssets: ca, currentLiabilities: cl }, missingOf('currentAssets', 'currentLiabilities'));
-  const X2 = divide(quick, cl, 'quickAssets / currentLiabilities', { quickAssets: quick, currentLiabilities: cl }, missingOf(...quickFields, 'currentLiabilities'));
+  const X1 = divide(
+    ca,
+    cl,
+    'currentAssets / currentLiabilities',
+    { currentAssets: ca, currentLiabilities: cl },
+    missingOf('currentAssets', 'currentLiabilities')
+  );
+  const X2 = divide(
+    quick,
+    cl,
+    'quickAssets / currentLiabilities',
+    { quickAssets: quick, currentLiabilities: cl },
+    missingOf(...quickFields, 'currentLiabilities')
+  );
   const X3 = divide(cl, equity, 'currentLiabilities / equity', { currentLiabilities: cl, equity }, missingOf('currentLiabilities', 'equity'));
   const X4 = divide(tl, equity, 'totalLiabilities / equity', { totalLiabilities: tl, equity }, missingOf('totalLiabilities', 'equity'));
   const evInputs = { X1: X1.value, X2: X2.value, X3: X3.value, X4: X4.value };

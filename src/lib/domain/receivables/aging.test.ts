@@ -74,7 +74,10 @@ describe('aging', () => {
     const t = aging(
       {
         sales: [sale('s1', { shipDate: '2026-04-01', amount: y(1_000) }), sale('s2', { shipDate: '2026-05-01', amount: y(500) })],
-        payments: [pay('p1', '2026-06-01', y(1_200), { allocations: [{ saleId: 's1', amount: y(1_000) }] }), pay('p2', '2026-06-02', y(600), { allocations: [{ saleId: 's1', amount: y(600) }] })]
+        payments: [
+          pay('p1', '2026-06-01', y(1_200), { allocations: [{ saleId: 's1', amount: y(1_000) }] }),
+          pay('p2', '2026-06-02', y(600), { allocations: [{ saleId: 's1', amount: y(600) }] })
+        ]
       },
       TODAY
     );

@@ -17,12 +17,14 @@ const DATES = ['2026-01-05', '2026-01-20', '2026-02-01', '2026-02-15', '2026-03-
 const TERMS = [0, 15, 30];
 
 const saleArb = (id: string) =>
-  fc.record({
-    customerId: fc.constantFrom(...CUSTOMERS),
-    shipDate: fc.constantFrom(...DATES),
-    termDays: fc.constantFrom(...TERMS),
-    amount: fc.integer({ min: 1, max: 500_000 })
-  }).map((r): CreditSaleRow => ({ id, ...r, amount: r.amount as Fen }));
+  fc
+    .record({
+      customerId: fc.constantFrom(...CUSTOMERS),
+      shipDate: fc.constantFrom(...DATES),
+      termDays: fc.constantFrom(...TERMS),
+      amount: fc.integer({ min: 1, max: 500_000 })
+    })
+    .map((r): CreditSaleRow => ({ id, ...r, amount: r.amount as Fen }));
 
 const manualArb = (saleIds: readonly string[]) =>
   fc.array(
@@ -34,29 +36,27 @@ const manualArb = (saleIds: readonly string[]) =>
     { maxLength: 3 }
   );
 
-const worldArb = fc
-  .tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 }))
-  .chain(([ns, np]) => {
-    const saleIds = Array.from({ length: ns }, (_, k) => `s${String(k).padStart(2, '0')}`);
-    const sales = fc.tuple(...saleIds.map(saleArb));
-    const payments = fc.tuple(
-      ...Array.from({ length: np }, (_, k) =>
-        fc
-          .record({
-            customerId: fc.constantFrom(...CUSTOMERS),
-            paidOn: fc.constantFrom(...DATES),
-            amount: fc.integer({ min: 1, max: 800_000 }),
-            manual: fc.option(manualArb(saleIds), { freq: 3 })
-          })
-          .map(({ manual, ...r }): PaymentRow => {
-            const p: PaymentRow = { id: `p${String(k).padStart(2, '0')}`, method: 'bank-transfer', ...r, amount: r.amount as Fen };
-            if (manual && manual.length > 0) p.allocations = manual as PaymentAllocation[];
-            return p;
-          })
-      )
-    );
-    return fc.record({ sales, payments });
-  });
+const worldArb = fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 })).chain(([ns, np]) => {
+  const saleIds = Array.from({ length: ns }, (_, k) => `s${String(k).padStart(2, '0')}`);
+  const sales = fc.tuple(...saleIds.map(saleArb));
+  const payments = fc.tuple(
+    ...Array.from({ length: np }, (_, k) =>
+      fc
+        .record({
+          customerId: fc.constantFrom(...CUSTOMERS),
+          paidOn: fc.constantFrom(...DATES),
+          amount: fc.integer({ min: 1, max: 800_000 }),
+          manual: fc.option(manualArb(saleIds), { freq: 3 })
+        })
+        .map(({ manual, ...r }): PaymentRow => {
+          const p: PaymentRow = { id: `p${String(k).padStart(2, '0')}`, method: 'bank-transfer', ...r, amount: r.amount as Fen };
+          if (manual && manual.length > 0) p.allocations = manual as PaymentAllocation[];
+          return p;
+        })
+    )
+  );
+  return fc.record({ sales, payments });
+});
 
 const automaticOnly = worldArb.map((w) => ({ ...w, payments: w.payments.map(({ allocations: _, ...p }) => p as PaymentRow) }));
 
@@ -145,7 +145,9 @@ describe('payment allocation: properties', () => {
           // in the ledger's order: due date, ship date, id
           for (let i = 1; i < mine.length; i++) {
             const [a, b] = [mine[i - 1], mine[i]];
-            expect(a.dueDay < b.dueDay || (a.dueDay === b.dueDay && (a.shipDay < b.shipDay || (a.shipDay === b.shipDay && a.sale.id < b.sale.id)))).toBe(true);
+            expect(
+              a.dueDay < b.dueDay || (a.dueDay === b.dueDay && (a.shipDay < b.shipDay || (a.shipDay === b.shipDay && a.sale.id < b.sale.id)))
+            ).toBe(true);
           }
           const firstOpen = mine.findIndex((s) => s.allocated < s.sale.amount);
           if (firstOpen >= 0) for (const later of mine.slice(firstOpen + 1)) expect(later.allocated).toBe(0);
@@ -170,7 +172,9 @@ describe('payment allocation: properties', () => {
     fc.assert(
       fc.property(automaticOnly, ({ sales, payments }) => {
         const first = allocatePayments(sales, payments);
-        const linesOf = new Map(first.payments.map((p) => [p.payment.id, p.lines.map((l): PaymentAllocation => ({ saleId: l.saleId, amount: l.amount as Fen }))]));
+        const linesOf = new Map(
+          first.payments.map((p) => [p.payment.id, p.lines.map((l): PaymentAllocation => ({ saleId: l.saleId, amount: l.amount as Fen }))])
+        );
         const stored = payments.map((p) => ({ ...p, allocations: linesOf.get(p.id) ?? [] }));
         const again = allocatePayments(sales, stored);
         const plain = (r: AllocationResult) => lineKeys(r).map((k) => k.replace(' manual', ''));

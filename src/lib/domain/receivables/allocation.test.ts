@@ -80,7 +80,14 @@ describe('allocatePayments', () => {
     [
       'manual lines beyond the payment are capped and reported',
       [A, B],
-      [pay('p1', '2026-02-01', y(1_500), { allocations: [{ saleId: 'B', amount: y(1_000) }, { saleId: 'A', amount: y(1_000) }] })],
+      [
+        pay('p1', '2026-02-01', y(1_500), {
+          allocations: [
+            { saleId: 'B', amount: y(1_000) },
+            { saleId: 'A', amount: y(1_000) }
+          ]
+        })
+      ],
       { A: 500, B: 1_000 },
       0,
       ['p1→B 1000 manual', 'p1→A 500 manual']
@@ -104,14 +111,26 @@ describe('allocatePayments', () => {
 describe('allocatePayments: manual lines, customers, extensions, deletions, arrival order', () => {
   it('reports what could not be applied as asked', () => {
     expect(
-      run([A, B], [
-        pay('p1', '2026-02-01', y(800), { allocations: [{ saleId: 'A', amount: y(800) }] }),
-        pay('p2', '2026-02-02', y(800), { allocations: [{ saleId: 'A', amount: y(800) }] })
-      ]).problems
+      run(
+        [A, B],
+        [
+          pay('p1', '2026-02-01', y(800), { allocations: [{ saleId: 'A', amount: y(800) }] }),
+          pay('p2', '2026-02-02', y(800), { allocations: [{ saleId: 'A', amount: y(800) }] })
+        ]
+      ).problems
     ).toEqual(['sale-over-allocated:p2:A:600']);
     expect(
-      run([A, B], [pay('p1', '2026-02-01', y(1_500), { allocations: [{ saleId: 'B', amount: y(1_000) }, { saleId: 'A', amount: y(1_000) }] })])
-        .problems
+      run(
+        [A, B],
+        [
+          pay('p1', '2026-02-01', y(1_500), {
+            allocations: [
+              { saleId: 'B', amount: y(1_000) },
+              { saleId: 'A', amount: y(1_000) }
+            ]
+          })
+        ]
+      ).problems
     ).toEqual(['lines-exceed-payment:p1:A:500']);
     expect(run([A], [pay('p1', '2026-02-01', y(500), { allocations: [{ saleId: 'nope', amount: y(500) }] })]).problems).toEqual([
       'sale-not-found:p1:nope:500'

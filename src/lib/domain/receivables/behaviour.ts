@@ -112,9 +112,7 @@ export function paymentBehaviour(
     }
     if (counted) invoices++;
   }
-  const badCreditEntries = options.effects
-    ? options.effects.badCredit.filter((x) => x.lift === null && tryDay(x.dueDate) >= since).length
-    : 0;
+  const badCreditEntries = options.effects ? options.effects.badCredit.filter((x) => x.lift === null && tryDay(x.dueDate) >= since).length : 0;
   const averageDaysLate = weighed > 0 ? weightedDays / weighed : null;
   return {
     averageDaysLate,

@@ -25,11 +25,31 @@ describe('checkReceivableRecord', () => {
     ['a sale on 2026-02-30', () => checkReceivableRecord('creditSales', sale('s1', { shipDate: '2026-02-30' })), ['date-invalid']],
     ['a negative term', () => checkReceivableRecord('creditSales', sale('s1', { termDays: -1 })), ['term-invalid']],
     ['a due date before shipping', () => checkReceivableRecord('creditSales', sale('s1', { dueDate: '2026-02-01' })), ['due-before-ship']],
-    ['a payment split beyond itself', () => checkReceivableRecord('payments', pay('p1', '2026-01-01', y(5), { allocations: [{ saleId: 's1', amount: y(6) }] })), ['allocations-exceed-amount']],
-    ['a payment split with a blank sale', () => checkReceivableRecord('payments', pay('p1', '2026-01-01', y(5), { allocations: [{ saleId: '', amount: y(5) }] })), ['allocation-invalid']],
-    ['an approval without who', () => checkReceivableRecord('extensionRequests', extension('x1', 's1', { decidedBy: undefined })), ['decision-incomplete']],
-    ['an outcome of another task', () => checkReceivableRecord('ladderTasksDone', doneTask('d1', 's1', 'field-visit', '2026-05-01', 'letter-sent')), ['outcome-not-of-kind']],
-    ['a key of another sale', () => checkReceivableRecord('ladderTasksDone', doneTask('d1', 's1', 'field-visit', '2026-05-01', 'visited', { taskKey: 's2:field-visit' })), ['task-key-mismatch']],
+    [
+      'a payment split beyond itself',
+      () => checkReceivableRecord('payments', pay('p1', '2026-01-01', y(5), { allocations: [{ saleId: 's1', amount: y(6) }] })),
+      ['allocations-exceed-amount']
+    ],
+    [
+      'a payment split with a blank sale',
+      () => checkReceivableRecord('payments', pay('p1', '2026-01-01', y(5), { allocations: [{ saleId: '', amount: y(5) }] })),
+      ['allocation-invalid']
+    ],
+    [
+      'an approval without who',
+      () => checkReceivableRecord('extensionRequests', extension('x1', 's1', { decidedBy: undefined })),
+      ['decision-incomplete']
+    ],
+    [
+      'an outcome of another task',
+      () => checkReceivableRecord('ladderTasksDone', doneTask('d1', 's1', 'field-visit', '2026-05-01', 'letter-sent')),
+      ['outcome-not-of-kind']
+    ],
+    [
+      'a key of another sale',
+      () => checkReceivableRecord('ladderTasksDone', doneTask('d1', 's1', 'field-visit', '2026-05-01', 'visited', { taskKey: 's2:field-visit' })),
+      ['task-key-mismatch']
+    ],
     ['a lift without a reason', () => checkReceivableRecord('ladderEffectLifts', lift('l1', { reason: '  ' })), ['reason-required']],
     ['a lift without who', () => checkReceivableRecord('ladderEffectLifts', lift('l1', { liftedBy: '' })), ['lifted-by-required']]
   ])('flags %s', (_name, check, expected) => {
@@ -57,7 +77,16 @@ describe('RECEIVABLE_FIELDS', () => {
   it('has a spec for every table and every stored field', () => {
     expect(Object.keys(RECEIVABLE_FIELDS)).toEqual([...RECEIVABLE_TABLES]);
     const samples: Record<string, object> = {
-      creditSales: sale('s1', { agreementId: 'a1', dueDate: '2026-04-01', goods: 'g', orgUnitId: 'o1', deliveryConfirmedOn: '2026-03-02', overdueCause: 'credit', causeNote: 'n', notes: 'n' }),
+      creditSales: sale('s1', {
+        agreementId: 'a1',
+        dueDate: '2026-04-01',
+        goods: 'g',
+        orgUnitId: 'o1',
+        deliveryConfirmedOn: '2026-03-02',
+        overdueCause: 'credit',
+        causeNote: 'n',
+        notes: 'n'
+      }),
       payments: pay('p1', '2026-01-01', y(5), { reference: 'r', allocations: [{ saleId: 's1', amount: y(5) }], notes: 'n' }),
       extensionRequests: extension('x1', 's1', { approvedDueDate: '2026-04-20', decisionNote: 'n' }),
       ladderTasksDone: doneTask('d1', 's1', 'pre-due-reminder', '2026-03-25', 'payment-date-agreed', { promisedOn: '2026-03-31', note: 'n' }),

@@ -15,7 +15,16 @@ import { paymentBehaviour, type PaymentBehaviour } from './behaviour';
 import { checkAgreementRow, hasError } from './checks';
 import type { CreditAgreementTerms, CreditOverride, CreditSaleCheckInput } from '../credit/enforcement';
 import { dayOf, isoOf, tryDay } from '../dates';
-import { collectEffects, ladderPosition, ladderTasks, noEffects, settleEffects, type CustomerEffects, type LadderPosition, type LadderTask } from './ladder';
+import {
+  collectEffects,
+  ladderPosition,
+  ladderTasks,
+  noEffects,
+  settleEffects,
+  type CustomerEffects,
+  type LadderPosition,
+  type LadderTask
+} from './ladder';
 import { ledgerOf, type ReceivablesSource } from './ledger';
 import type { Fen } from '../money';
 import type { CreditAgreementRow } from './types';
@@ -127,11 +136,7 @@ export function customerReceivables(
  * The agreement a customer's credit sale draws on today: valid (start ≤ today ≤ end, both
  * included), the latest start first, then the larger id. Null when none is in force.
  */
-export function agreementInEffect(
-  agreements: readonly CreditAgreementRow[],
-  customerId: string,
-  today: string
-): CreditAgreementRow | null {
+export function agreementInEffect(agreements: readonly CreditAgreementRow[], customerId: string, today: string): CreditAgreementRow | null {
   const t = dayOf(today, 'today');
   let best: CreditAgreementRow | null = null;
   for (const a of agreements) {

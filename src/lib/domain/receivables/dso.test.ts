@@ -22,9 +22,7 @@ describe('dso', () => {
   ])('c1, %s', (_name, periodDays, want) => {
     const r = dso(BOOK, '2026-06-30', { periodDays });
     const c1 = r.customers.find((c) => c.customerId === 'c1')!;
-    expect({ opening: c1.openingReceivables / 100, closing: c1.closingReceivables / 100, sales: c1.creditSales / 100, dso: c1.dso }).toEqual(
-      want
-    );
+    expect({ opening: c1.openingReceivables / 100, closing: c1.closingReceivables / 100, sales: c1.creditSales / 100, dso: c1.dso }).toEqual(want);
     expect(c1.days).toBe(periodDays);
   });
 
@@ -48,7 +46,9 @@ describe('dso', () => {
 
   it('trends by calendar month, the current month up to today', () => {
     const trend = dsoTrend(BOOK, '2026-06-20', { customerId: 'c1', months: 2 });
-    expect(trend.map((m) => [m.month, m.from, m.to, m.days, m.openingReceivables / 100, m.closingReceivables / 100, m.creditSales / 100, m.dso])).toEqual([
+    expect(
+      trend.map((m) => [m.month, m.from, m.to, m.days, m.openingReceivables / 100, m.closingReceivables / 100, m.creditSales / 100, m.dso])
+    ).toEqual([
       // May: (0 + 3 000) / 2 / 3 000 × 31
       ['2026-05', '2026-05-01', '2026-05-31', 31, 0, 3_000, 3_000, 15.5],
       // June 1–20: (3 000 + 6 000) / 2 / 6 000 × 20

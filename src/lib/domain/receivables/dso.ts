@@ -24,8 +24,7 @@ import { dayOf, isoOf, monthIndexOf, monthLabel, monthStart, type Day } from '..
 import { ledgerOf, type Ledger, type ReceivablesSource } from './ledger';
 import type { Fen } from '../money';
 
-export const DSO_FORMULA =
-  'DSO = ((receivables at start + receivables at end) / 2) / credit sales in period × days in period';
+export const DSO_FORMULA = 'DSO = ((receivables at start + receivables at end) / 2) / credit sales in period × days in period';
 
 export interface DsoFigure {
   from: string;

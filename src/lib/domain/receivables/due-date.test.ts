@@ -18,10 +18,7 @@ describe('effectiveDueDate', () => {
     [
       'two, in the order decided',
       {},
-      [
-        extension('x2', 's1', { requestedOn: '2026-04-20', requestedDueDate: '2026-05-31', decidedOn: '2026-04-22' }),
-        extension('x1', 's1')
-      ],
+      [extension('x2', 's1', { requestedOn: '2026-04-20', requestedDueDate: '2026-05-31', decidedOn: '2026-04-22' }), extension('x1', 's1')],
       '2026-05-31',
       2,
       []

@@ -66,11 +66,7 @@ const decisionOrder = (a: ExtensionRequestRow, b: ExtensionRequestRow): number =
  * The due day after the approved extensions among `extensions` (already those of this sale, not
  * deleted). Fast path for the ledger; `effectiveDueDate` gives the reasons.
  */
-export function extendedDueDay(
-  base: Day,
-  extensions: readonly ExtensionRequestRow[],
-  explain?: DueDateResult
-): { dueDay: Day; epoch: number } {
+export function extendedDueDay(base: Day, extensions: readonly ExtensionRequestRow[], explain?: DueDateResult): { dueDay: Day; epoch: number } {
   const approved = extensions.filter((x) => x.status === 'approved');
   if (approved.length > 1) approved.sort(decisionOrder);
   let due = base;

@@ -65,8 +65,7 @@ export const openAtStartOf = (dueDay: Day, settledDay: Day, after: number, today
   dueDay + after <= today && settledDay >= dueDay + after;
 
 /** Is a sale with `open` fen open today at least 14 days overdue? (the stop, before its cause is looked at) */
-export const stopsShipping = (dueDay: Day, open: number, today: Day): boolean =>
-  open > 0 && today - dueDay >= LADDER_DAYS.stopShipment;
+export const stopsShipping = (dueDay: Day, open: number, today: Day): boolean => open > 0 && today - dueDay >= LADDER_DAYS.stopShipment;
 
 /** Is a sale's stop-shipment trigger exempt? (its overdue cause is classified non-credit) */
 export const stopExempt = (sale: CreditSaleRow): boolean => sale.overdueCause === 'non-credit';
@@ -123,12 +122,7 @@ export function makeTrigger(
 }
 
 /** Add the effects of one sale to `into`. */
-export function collectEffects(
-  s: SaleState,
-  lifts: readonly LadderEffectLiftRow[],
-  today: Day,
-  into: CustomerEffects
-): void {
+export function collectEffects(s: SaleState, lifts: readonly LadderEffectLiftRow[], today: Day, into: CustomerEffects): void {
   const open = openOn(s, today);
   const fx = effectsOn(s.dueDay, s.settledDay, open, today);
   if (fx === 0) return;
@@ -163,11 +157,7 @@ export function settleEffects(e: CustomerEffects): CustomerEffects {
 }
 
 /** The bad-credit entries, stop-shipment flag and blacklist of one customer's sales, today. */
-export function ladderEffects(
-  sales: readonly SaleState[],
-  lifts: readonly LadderEffectLiftRow[],
-  today: Day | string
-): CustomerEffects {
+export function ladderEffects(sales: readonly SaleState[], lifts: readonly LadderEffectLiftRow[], today: Day | string): CustomerEffects {
   const t = typeof today === 'string' ? tryDay(today) : today;
   if (Number.isNaN(t)) throw new RangeError(`today is not a YYYY-MM-DD date: ${String(today)}`);
   const e = noEffects();

@@ -76,10 +76,19 @@ describe('ReceivablesEngine: incremental by customer equals a full rebuild', () 
           touch('creditSales', { ...s, shipDate: addDays(TODAY, -r.int(0, 199)) });
         } else if (kind === 4) {
           const c = r.pick(customers);
-          touch('payments', { id: fresh('pm'), customerId: c, paidOn: addDays(TODAY, -r.int(0, 149)), amount: 100 + r.int(0, 2_999_999), method: 'cash' });
+          touch('payments', {
+            id: fresh('pm'),
+            customerId: c,
+            paidOn: addDays(TODAY, -r.int(0, 149)),
+            amount: 100 + r.int(0, 2_999_999),
+            method: 'cash'
+          });
         } else if (kind === 5 && pays.length) {
           const p = r.pick(pays);
-          touch('payments', r.next() < 0.5 ? { ...p, deleted: 1 } : { ...p, amount: 100 + r.int(0, 2_999_999), paidOn: addDays(TODAY, -r.int(0, 149)) });
+          touch(
+            'payments',
+            r.next() < 0.5 ? { ...p, deleted: 1 } : { ...p, amount: 100 + r.int(0, 2_999_999), paidOn: addDays(TODAY, -r.int(0, 149)) }
+          );
         } else if (kind === 6 && sales.length) {
           const s = r.pick(sales);
           touch('extensionRequests', {
@@ -119,7 +128,6 @@ describe('ReceivablesEngine: incremental by customer equals a full rebuild', () 
       }
     }
   });
-
 });
 
 describe('ReceivablesEngine: the bin, shards touched, extensions following their sale', () => {
@@ -147,7 +155,7 @@ describe('ReceivablesEngine: the bin, shards touched, extensions following their
     expect(engine.refresh()).toBe(16);
     expect(engine.refresh()).toBe(0);
     const sale = [...tables.creditSales.values()][0];
-    engine.upsert('creditSales', [{ ...sale, amount: sale.amount as number + 1 }]);
+    engine.upsert('creditSales', [{ ...sale, amount: (sale.amount as number) + 1 }]);
     expect(engine.refresh()).toBe(1);
     // moving a sale to a customer of another shard rebuilds both
     const other = g.customerIds.find((c) => shardOf(c, 16) !== shardOf(sale.customerId, 16))!;
@@ -160,7 +168,15 @@ describe('ReceivablesEngine: the bin, shards touched, extensions following their
     const a = 'cust-a';
     const b = ['cust-b', 'cust-c', 'cust-d', 'cust-e'].find((c) => shardOf(c, 4) !== shardOf(a, 4))!;
     const sale = { id: 's1', customerId: a, shipDate: '2026-01-01', amount: 10_000, termDays: 30 };
-    const ext = { id: 'x1', customerId: a, saleId: 's1', requestedOn: '2026-01-20', requestedDueDate: '2026-03-15', reason: '台风', status: 'approved' };
+    const ext = {
+      id: 'x1',
+      customerId: a,
+      saleId: 's1',
+      requestedOn: '2026-01-20',
+      requestedDueDate: '2026-03-15',
+      reason: '台风',
+      status: 'approved'
+    };
     engine.load('creditSales', [sale]);
     engine.load('extensionRequests', [ext]);
     engine.upsert('creditSales', [{ ...sale, customerId: b }]);
@@ -180,10 +196,15 @@ describe('ReceivablesEngine: the bin, shards touched, extensions following their
     // the same id under customers of two shards, and a table loaded again
     const payments = [pay('p1', a, 2_000), pay('p3', b, 3_000), pay('p1', b, 5_000)];
     engine.load('payments', payments);
-    const full = buildLedger({ sales: [sale('s1', a), sale('s2', b)], payments: [pay('p3', b, 3_000), pay('p1', b, 5_000)] } as unknown as ReceivablesInput);
+    const full = buildLedger({
+      sales: [sale('s1', a), sale('s2', b)],
+      payments: [pay('p3', b, 3_000), pay('p1', b, 5_000)]
+    } as unknown as ReceivablesInput);
     expect(engine.aging('2026-03-10')).toEqual(aging(full, '2026-03-10'));
     engine.remove('payments', ['p1']);
-    expect(engine.aging('2026-03-10')).toEqual(aging(buildLedger({ sales: [sale('s1', a), sale('s2', b)], payments: [pay('p3', b, 3_000)] } as unknown as ReceivablesInput), '2026-03-10'));
+    expect(engine.aging('2026-03-10')).toEqual(
+      aging(buildLedger({ sales: [sale('s1', a), sale('s2', b)], payments: [pay('p3', b, 3_000)] } as unknown as ReceivablesInput), '2026-03-10')
+    );
   });
 });
 

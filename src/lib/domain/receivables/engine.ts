@@ -22,14 +22,7 @@ import { dso, DSO_FORMULA, dsoValue, type DsoFigure, type DsoMonth, type DsoRepo
 import { buildLedger, type Ledger } from './ledger';
 import { deriveToday, finishToday, type TodayList } from './today';
 import type { Fen } from '../money';
-import {
-  TASK_KINDS,
-  type CreditSaleRow,
-  type ExtensionRequestRow,
-  type LadderEffectLiftRow,
-  type LadderTaskDoneRow,
-  type PaymentRow
-} from './types';
+import { TASK_KINDS, type CreditSaleRow, type ExtensionRequestRow, type LadderEffectLiftRow, type LadderTaskDoneRow, type PaymentRow } from './types';
 
 export const ENGINE_TABLES = ['creditSales', 'payments', 'extensionRequests', 'ladderTasksDone', 'ladderEffectLifts'] as const;
 export type EngineTable = (typeof ENGINE_TABLES)[number];

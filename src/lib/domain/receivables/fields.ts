@@ -7,15 +7,7 @@
  * `checkReceivableRecord` (./checks.ts) says those, and the derivations skip what it refuses.
  */
 import { choice, date, json, link, requiredDate, requiredMoney, requiredNumber, requiredText, text, type FieldSpecs } from '../records/field-kit';
-import {
-  ALL_TASK_OUTCOMES,
-  EXTENSION_STATUSES,
-  LADDER_EFFECTS,
-  OVERDUE_CAUSES,
-  PAYMENT_METHODS,
-  TASK_KINDS,
-  type PaymentAllocation
-} from './types';
+import { ALL_TASK_OUTCOMES, EXTENSION_STATUSES, LADDER_EFFECTS, OVERDUE_CAUSES, PAYMENT_METHODS, TASK_KINDS, type PaymentAllocation } from './types';
 
 export const RECEIVABLE_TABLES = [
   'creditAgreements',
@@ -26,8 +18,6 @@ export const RECEIVABLE_TABLES = [
   'ladderEffectLifts'
 ] as const;
 export type ReceivableTable = (typeof RECEIVABLE_TABLES)[number];
-
-
 
 /**
  * The receivables tables' fields; the record types (./types.ts) are derived from them. Dates are

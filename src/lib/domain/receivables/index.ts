@@ -21,13 +21,7 @@ export {
   type RecordProblemCode
 } from './checks';
 export { addDays, civilOf, dayOf, daysBetween, isoOf, tryDay, type Day } from '../dates';
-export {
-  effectiveDueDate,
-  type DueDateChange,
-  type DueDateResult,
-  type DueDateSource,
-  type IgnoredExtensionReason
-} from './due-date';
+export { effectiveDueDate, type DueDateChange, type DueDateResult, type DueDateSource, type IgnoredExtensionReason } from './due-date';
 export {
   ALLOCATION_RULE,
   openAmount,

@@ -41,10 +41,46 @@ describe('the ladder over dates', () => {
     ['6 days after shipping', '2026-03-07', { sales: [UNCONFIRMED] }, 'just-shipped', [CD], 0, false, false],
     ['7 days after: the call stays due until done', '2026-03-08', { sales: [UNCONFIRMED] }, 'in-term', [CD], 0, false, false],
     ['delivery confirmed on the sale', '2026-03-08', {}, 'in-term', [], 0, false, false],
-    ['confirm-delivery done', '2026-03-02', { sales: [UNCONFIRMED], done: [doneTask('d1', 's1', CD, '2026-03-02', 'arrived-satisfied')] }, 'just-shipped', [], 0, false, false],
-    ['no answer: hidden the rest of the day', '2026-03-02', { sales: [UNCONFIRMED], done: [doneTask('d1', 's1', CD, '2026-03-02', 'no-answer')] }, 'just-shipped', [], 0, false, false],
-    ['no answer: due again the next day', '2026-03-03', { sales: [UNCONFIRMED], done: [doneTask('d1', 's1', CD, '2026-03-02', 'no-answer')] }, 'just-shipped', [CD], 0, false, false],
-    ['a done record dated after today does not count yet', '2026-03-02', { sales: [UNCONFIRMED], done: [doneTask('d1', 's1', CD, '2026-03-05', 'arrived-satisfied')] }, 'just-shipped', [CD], 0, false, false],
+    [
+      'confirm-delivery done',
+      '2026-03-02',
+      { sales: [UNCONFIRMED], done: [doneTask('d1', 's1', CD, '2026-03-02', 'arrived-satisfied')] },
+      'just-shipped',
+      [],
+      0,
+      false,
+      false
+    ],
+    [
+      'no answer: hidden the rest of the day',
+      '2026-03-02',
+      { sales: [UNCONFIRMED], done: [doneTask('d1', 's1', CD, '2026-03-02', 'no-answer')] },
+      'just-shipped',
+      [],
+      0,
+      false,
+      false
+    ],
+    [
+      'no answer: due again the next day',
+      '2026-03-03',
+      { sales: [UNCONFIRMED], done: [doneTask('d1', 's1', CD, '2026-03-02', 'no-answer')] },
+      'just-shipped',
+      [CD],
+      0,
+      false,
+      false
+    ],
+    [
+      'a done record dated after today does not count yet',
+      '2026-03-02',
+      { sales: [UNCONFIRMED], done: [doneTask('d1', 's1', CD, '2026-03-05', 'arrived-satisfied')] },
+      'just-shipped',
+      [CD],
+      0,
+      false,
+      false
+    ],
     // due date
     ['8 days before due', '2026-03-23', {}, 'in-term', [], 0, false, false],
     ['7 days before due', '2026-03-24', {}, 'pre-due', [PDR], 0, false, false],
@@ -69,10 +105,37 @@ describe('the ladder over dates', () => {
     ],
     // one invoice, one current rung: the latest step whose day has come passes over the earlier ones
     ['the letter passes over an unsent notice', '2026-04-20', {}, 'overdue-14', [CL], 1, true, false],
-    ['letter done: the passed-over notice does not come back', '2026-04-20', { done: [doneTask('d1', 's1', CL, '2026-04-15', 'letter-sent')] }, 'overdue-14', [], 1, true, false],
-    ['notice tried without an answer: nothing else of the invoice today', '2026-04-10', { sales: [UNCONFIRMED], done: [doneTask('d1', 's1', ON, '2026-04-10', 'no-answer')] }, 'overdue-7', [], 1, false, false],
+    [
+      'letter done: the passed-over notice does not come back',
+      '2026-04-20',
+      { done: [doneTask('d1', 's1', CL, '2026-04-15', 'letter-sent')] },
+      'overdue-14',
+      [],
+      1,
+      true,
+      false
+    ],
+    [
+      'notice tried without an answer: nothing else of the invoice today',
+      '2026-04-10',
+      { sales: [UNCONFIRMED], done: [doneTask('d1', 's1', ON, '2026-04-10', 'no-answer')] },
+      'overdue-7',
+      [],
+      1,
+      false,
+      false
+    ],
     ['the reminder passes over an unconfirmed delivery', '2026-03-24', { sales: [UNCONFIRMED] }, 'pre-due', [PDR], 0, false, false],
-    ['a 5-day term: the reminder falls on the ship day', '2026-03-01', { sales: [sale('s1', { termDays: 5, deliveryConfirmedOn: '2026-03-01' })] }, 'pre-due', [PDR], 0, false, false],
+    [
+      'a 5-day term: the reminder falls on the ship day',
+      '2026-03-01',
+      { sales: [sale('s1', { termDays: 5, deliveryConfirmedOn: '2026-03-01' })] },
+      'pre-due',
+      [PDR],
+      0,
+      false,
+      false
+    ],
     // extension
     ['extension approved: no longer overdue', '2026-04-07', extended(), 'in-term', [], 0, false, false],
     [
@@ -107,9 +170,36 @@ describe('the ladder over dates', () => {
     // causes and lifts
     ['non-credit cause: no stop', '2026-04-14', { sales: [{ ...S, overdueCause: 'non-credit' }] }, 'overdue-14', [CL], 1, false, false],
     ['credit cause: stop', '2026-04-14', { sales: [{ ...S, overdueCause: 'credit' }] }, 'overdue-14', [CL], 1, true, false],
-    ['non-credit cause does not spare the blacklist', '2026-04-30', { sales: [{ ...S, overdueCause: 'non-credit' }] }, 'overdue-30', [FV], 1, false, true],
-    ['stop lifted by a manager', '2026-04-20', { lifts: [lift('l1', { effect: 'stop-shipment', liftedOn: '2026-04-15' })] }, 'overdue-14', [CL], 1, false, false],
-    ['bad-credit entry lifted for this sale', '2026-04-08', { lifts: [lift('l1', { effect: 'bad-credit', saleId: 's1', liftedOn: '2026-04-08' })] }, 'overdue-7', [ON], 0, false, false]
+    [
+      'non-credit cause does not spare the blacklist',
+      '2026-04-30',
+      { sales: [{ ...S, overdueCause: 'non-credit' }] },
+      'overdue-30',
+      [FV],
+      1,
+      false,
+      true
+    ],
+    [
+      'stop lifted by a manager',
+      '2026-04-20',
+      { lifts: [lift('l1', { effect: 'stop-shipment', liftedOn: '2026-04-15' })] },
+      'overdue-14',
+      [CL],
+      1,
+      false,
+      false
+    ],
+    [
+      'bad-credit entry lifted for this sale',
+      '2026-04-08',
+      { lifts: [lift('l1', { effect: 'bad-credit', saleId: 's1', liftedOn: '2026-04-08' })] },
+      'overdue-7',
+      [ON],
+      0,
+      false,
+      false
+    ]
   ])('%s (%s)', (_name, today, input, stage, due, badCredit, stop, blacklist) => {
     expect(at(today, input)).toEqual({ stage, due, badCredit, stop, blacklist });
   });
@@ -168,7 +258,11 @@ describe('ladderTasks', () => {
 
   it('a done task stays done after the sale is edited', () => {
     const done = [doneTask('d1', 's1', ON, '2026-04-08', 'notice-sent')];
-    for (const edited of [{ ...S, amount: y(12_000) }, { ...S, shipDate: '2026-03-02' }, { ...S, invoiceNo: 'FP-NEW' }]) {
+    for (const edited of [
+      { ...S, amount: y(12_000) },
+      { ...S, shipDate: '2026-03-02' },
+      { ...S, invoiceNo: 'FP-NEW' }
+    ]) {
       const ledger = buildLedger({ sales: [edited], payments: [], done });
       const c = ledger.customers.get('c1')!;
       expect(ladderTasks(c.sales[0], c.done, '2026-04-10').due).toEqual([]);
@@ -195,7 +289,15 @@ describe('ladderEffects', () => {
     const c = ledger.customers.get('c1')!;
     const e = ladderEffects(c.sales, c.lifts, '2026-05-10');
     expect(e.badCredit).toEqual([
-      expect.objectContaining({ effect: 'bad-credit', saleId: 's1', invoiceNo: 'FP-s1', on: '2026-04-07', daysOverdue: 35, settledOn: '2026-05-05', open: 0 })
+      expect.objectContaining({
+        effect: 'bad-credit',
+        saleId: 's1',
+        invoiceNo: 'FP-s1',
+        on: '2026-04-07',
+        daysOverdue: 35,
+        settledOn: '2026-05-05',
+        open: 0
+      })
     ]);
     expect(e.blacklist).toMatchObject({ active: true, since: '2026-04-30' });
     expect(e.stopShipment.triggers).toEqual([]);

@@ -279,13 +279,7 @@ function doneIndex(done: DoneLookup): ReadonlyMap<string, LadderTaskDoneRow | re
  * in TASK_KINDS of the current task, or -1. It is due today only when its own status is `due`
  * (done or snoozed: nothing of this sale is due today). Shared with `deriveToday`.
  */
-export function currentRung(
-  shipDay: Day,
-  dueDay: Day,
-  open: number,
-  deliveryConfirmedOn: string | undefined,
-  today: Day
-): number {
+export function currentRung(shipDay: Day, dueDay: Day, open: number, deliveryConfirmedOn: string | undefined, today: Day): number {
   for (let k = TASK_KINDS.length - 1; k >= 0; k--) {
     const kind = TASK_KINDS[k];
     if (taskDay(kind, shipDay, dueDay) > today || taskExpired(kind, dueDay, today)) continue;

@@ -4,15 +4,7 @@
  * the customers in order of first appearance (sales, payments, done tasks, lifts) and copy the
  * numbers into typed-array columns. Nothing here is grouped or ordered yet (ledger-group.ts).
  */
-import {
-  checkCreditSaleRow,
-  checkExtensionRow,
-  checkLiftRow,
-  checkPaymentRow,
-  checkTaskDoneRow,
-  hasError,
-  type RecordProblem
-} from './checks';
+import { checkCreditSaleRow, checkExtensionRow, checkLiftRow, checkPaymentRow, checkTaskDoneRow, hasError, type RecordProblem } from './checks';
 import { tryDay } from '../dates';
 import type { ReceivableTable } from './fields';
 import type { LedgerOptions, LedgerProblem } from './ledger-types';
@@ -160,12 +152,7 @@ export interface PaymentInput {
   rows: PaymentRow[];
 }
 
-export function readPayments(
-  payments: readonly PaymentRow[],
-  options: LedgerOptions,
-  customers: Customers,
-  problems: LedgerProblem[]
-): PaymentInput {
+export function readPayments(payments: readonly PaymentRow[], options: LedgerOptions, customers: Customers, problems: LedgerProblem[]): PaymentInput {
   const size = payments.length;
   const p: PaymentInput = {
     n: 0,
@@ -230,7 +217,11 @@ export function readDone(done: readonly LadderTaskDoneRow[], customers: Customer
 }
 
 /** Lifts that pass their checks, per customer index (only customers with lifts). */
-export function readLifts(lifts: readonly LadderEffectLiftRow[], customers: Customers, problems: LedgerProblem[]): Map<number, LadderEffectLiftRow[]> {
+export function readLifts(
+  lifts: readonly LadderEffectLiftRow[],
+  customers: Customers,
+  problems: LedgerProblem[]
+): Map<number, LadderEffectLiftRow[]> {
   const byCustomer = new Map<number, LadderEffectLiftRow[]>();
   for (const l of lifts) {
     if (l.deleted === 1) continue;

@@ -8,14 +8,7 @@ import type { RecordProblem } from './checks';
 import type { ReceivableTable } from './fields';
 import type { CustomerViews } from './ledger-views';
 import type { Fen } from '../money';
-import type {
-  CreditSaleRow,
-  ExtensionRequestRow,
-  LadderEffectLiftRow,
-  LadderTaskDoneRow,
-  PaymentAllocation,
-  PaymentRow
-} from './types';
+import type { CreditSaleRow, ExtensionRequestRow, LadderEffectLiftRow, LadderTaskDoneRow, PaymentAllocation, PaymentRow } from './types';
 
 export interface ReceivablesInput {
   sales: readonly CreditSaleRow[];
@@ -46,8 +39,7 @@ export interface CustomerLedger {
 }
 
 export type LedgerProblem =
-  | { table: ReceivableTable; id: string; record: RecordProblem }
-  | { table: 'payments'; id: string; allocation: AllocationProblem };
+  { table: ReceivableTable; id: string; record: RecordProblem } | { table: 'payments'; id: string; allocation: AllocationProblem };
 
 /** Done-task records by task key (one record, or several when a task was logged more than once). */
 export type DoneIndex = ReadonlyMap<string, LadderTaskDoneRow | readonly LadderTaskDoneRow[]>;

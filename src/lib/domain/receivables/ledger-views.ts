@@ -34,7 +34,6 @@ export class CustomerViews {
   }
 }
 
-
 function customerView(ledger: Ledger, c: number): CustomerLedger {
   const lineObjects = new Map<number, AllocationLine>();
   const lineOf = (l: number): AllocationLine => {

@@ -89,15 +89,15 @@ describe('deriveToday', () => {
 
   it('a done task stays done through an edit, an import in another order, or a sync', () => {
     const before = deriveToday(BOOK, TODAY);
-    const reordered = deriveToday(
-      { sales: [...BOOK.sales].reverse(), payments: [...BOOK.payments], done: [...(BOOK.done ?? [])] },
-      TODAY
-    );
+    const reordered = deriveToday({ sales: [...BOOK.sales].reverse(), payments: [...BOOK.payments], done: [...(BOOK.done ?? [])] }, TODAY);
     expect(reordered).toEqual(before);
     const edited = deriveToday({ ...BOOK, sales: BOOK.sales.map((s) => (s.id === 's1' ? { ...s, amount: y(9_000), goods: '配件' } : s)) }, TODAY);
     expect(edited.groups[2].tasks.map((t) => t.key)).not.toContain('s1:overdue-notice');
     // the same call logged on two devices: two records, one done task
-    const twice = deriveToday({ ...BOOK, done: [...(BOOK.done ?? []), doneTask('d1-other-device', 's1', 'overdue-notice', '2026-04-09', 'payment-promised')] }, TODAY);
+    const twice = deriveToday(
+      { ...BOOK, done: [...(BOOK.done ?? []), doneTask('d1-other-device', 's1', 'overdue-notice', '2026-04-09', 'payment-promised')] },
+      TODAY
+    );
     expect(twice.total).toBe(before.total);
   });
 
@@ -130,7 +130,8 @@ describe('deriveToday', () => {
         if (e.stopShipment.active || e.blacklist.active) {
           expected.push({ customerId: c.customerId, stopShipmentSince: e.stopShipment.since, blacklistedSince: e.blacklist.since });
         }
-        for (const x of [...e.badCredit, ...e.stopShipment.triggers, ...e.blacklist.triggers]) if (x.on === today) triggeredToday.push(`${x.effect}:${x.saleId}`);
+        for (const x of [...e.badCredit, ...e.stopShipment.triggers, ...e.blacklist.triggers])
+          if (x.on === today) triggeredToday.push(`${x.effect}:${x.saleId}`);
       }
       expect(list.flagged).toEqual(expected.sort((a, b) => (a.customerId < b.customerId ? -1 : 1)));
       expect(list.flagged.length).toBeGreaterThan(0);

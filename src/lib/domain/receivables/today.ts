@@ -11,16 +11,7 @@
  * whatever order the records arrived in (two devices after a sync derive the same list).
  */
 import { dayOf, isoOf } from '../dates';
-import {
-  BLACKLIST,
-  EFFECT_AFTER,
-  effectsOn,
-  liftFor,
-  makeTrigger,
-  STOP_SHIPMENT,
-  stopExempt,
-  type EffectTrigger
-} from './effects';
+import { BLACKLIST, EFFECT_AFTER, effectsOn, liftFor, makeTrigger, STOP_SHIPMENT, stopExempt, type EffectTrigger } from './effects';
 import { currentRung, doneState, statusByDate, taskDay, taskKey } from './ladder';
 import { doneRecordsOf, ledgerOf, NEVER_DAY, openAt, type ReceivablesSource } from './ledger';
 import type { Fen } from '../money';
@@ -83,8 +74,7 @@ export interface TodayList {
 
 const byWaiting = (a: TodayTask, b: TodayTask): number =>
   b.daysWaiting - a.daysWaiting || b.open - a.open || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-const byCustomer = (a: { customerId: string }, b: { customerId: string }) =>
-  a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0;
+const byCustomer = (a: { customerId: string }, b: { customerId: string }) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0);
 const effectOrder = (e: string) => (e === 'bad-credit' ? 0 : e === 'stop-shipment' ? 1 : 2);
 const byEffect = (a: TodayList['effectsToday'][number], b: TodayList['effectsToday'][number]) =>
   byCustomer(a, b) || effectOrder(a.effect) - effectOrder(b.effect) || (a.saleId < b.saleId ? -1 : a.saleId > b.saleId ? 1 : 0);
@@ -94,12 +84,7 @@ const byEffect = (a: TodayList['effectsToday'][number], b: TodayList['effectsTod
  * effects, flagged customers. Sorts them in place into the list's order; the one place that
  * order is written (deriveToday, and the engine merging its shards' lists, call it).
  */
-export function finishToday(
-  today: string,
-  groups: TodayTask[][],
-  effectsToday: TodayList['effectsToday'],
-  flagged: CustomerFlag[]
-): TodayList {
+export function finishToday(today: string, groups: TodayTask[][], effectsToday: TodayList['effectsToday'], flagged: CustomerFlag[]): TodayList {
   let total = 0;
   const out: TodayGroup[] = TASK_KINDS.map((kind, k) => {
     groups[k].sort(byWaiting);

@@ -44,10 +44,7 @@ export type Row<T extends Versioned> = Omit<T, 'deleted' | 'createdAt' | 'create
  * are credit/enforcement.ts's `CreditAgreementTerms` (limit, start and end dates), which is what
  * `checkCreditSale` takes.
  */
-export interface CreditAgreement
-  extends Versioned,
-    CreditAgreementTerms,
-    RecordOf<typeof RECEIVABLE_SPECS.creditAgreements> {}
+export interface CreditAgreement extends Versioned, CreditAgreementTerms, RecordOf<typeof RECEIVABLE_SPECS.creditAgreements> {}
 
 /** How an overdue receivable's cause is classified at the collection letter (14 days overdue). */
 export const OVERDUE_CAUSES = ['credit', 'non-credit'] as const;
@@ -59,14 +56,7 @@ export type OverdueCause = (typeof OVERDUE_CAUSES)[number];
  */
 export interface CreditSale extends Versioned, RecordOf<typeof RECEIVABLE_SPECS.creditSales> {}
 
-export const PAYMENT_METHODS = [
-  'bank-transfer',
-  'cash',
-  'acceptance-bill',
-  'cheque',
-  'goods-offset',
-  'other'
-] as const;
+export const PAYMENT_METHODS = ['bank-transfer', 'cash', 'acceptance-bill', 'cheque', 'goods-offset', 'other'] as const;
 /** 银行转账 / 现金 / 承兑汇票 / 支票 / 以货抵款 / 其他 */
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
@@ -87,13 +77,7 @@ export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
 export interface ExtensionRequest extends Versioned, RecordOf<typeof RECEIVABLE_SPECS.extensionRequests> {}
 
 /** The five dated tasks of the ladder, in ladder order. */
-export const TASK_KINDS = [
-  'confirm-delivery',
-  'pre-due-reminder',
-  'overdue-notice',
-  'collection-letter',
-  'field-visit'
-] as const;
+export const TASK_KINDS = ['confirm-delivery', 'pre-due-reminder', 'overdue-notice', 'collection-letter', 'field-visit'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 /** The outcomes a person picks when doing a task (one click each), per kind. */

@@ -51,11 +51,7 @@ describe('completeness', () => {
       { ...completeUnit, mobile: undefined, phone: '0571-88881234' },
       { score: 1, filled: 9, total: 9, missing: [], invalid: [] }
     ],
-    [
-      'a unit with no phone at all',
-      { ...completeUnit, mobile: undefined },
-      { score: 8 / 9, filled: 8, total: 9, missing: [PHONE_ANY], invalid: [] }
-    ],
+    ['a unit with no phone at all', { ...completeUnit, mobile: undefined }, { score: 8 / 9, filled: 8, total: 9, missing: [PHONE_ANY], invalid: [] }],
     [
       'a unit with only a bad mobile: not missing, invalid',
       { ...completeUnit, mobile: '1380013800' },

@@ -32,17 +32,7 @@ export type RequiredField = keyof Customer | typeof PHONE_ANY;
 export type RequiredFields = Record<CustomerKind, readonly RequiredField[]>;
 
 export const DEFAULT_REQUIRED_FIELDS: RequiredFields = {
-  unit: [
-    'name',
-    'creditCode',
-    'industry',
-    'province',
-    'city',
-    'address',
-    PHONE_ANY,
-    'managerId',
-    'tier'
-  ],
+  unit: ['name', 'creditCode', 'industry', 'province', 'city', 'address', PHONE_ANY, 'managerId', 'tier'],
   individual: ['name', 'mobile', 'address', 'managerId', 'tier', 'ageBand', 'occupation']
 };
 

@@ -9,11 +9,7 @@ function c(fields: Partial<DuplicateCandidate>): DuplicateCandidate {
 
 describe('findDuplicateGroups', () => {
   it.each<[string, Partial<DuplicateCandidate>[], { ids: number[]; reasons: string[] }[]]>([
-    [
-      'name with and without 有限公司',
-      [{ name: '杭州顺达物流有限公司' }, { name: '杭州顺达物流' }],
-      [{ ids: [0, 1], reasons: ['name'] }]
-    ],
+    ['name with and without 有限公司', [{ name: '杭州顺达物流有限公司' }, { name: '杭州顺达物流' }], [{ ids: [0, 1], reasons: ['name'] }]],
     [
       'name with other suffixes',
       [{ name: '杭州顺达物流股份有限公司' }, { name: '杭州顺达物流有限责任公司' }, { name: '杭州顺达物流公司' }],
@@ -74,30 +70,17 @@ describe('findDuplicateGroups', () => {
     ],
     [
       'two groups in input order',
-      [
-        { name: 'B' },
-        { name: 'A' },
-        { name: 'A' },
-        { name: 'B' },
-        { name: 'C', mobile: '13900000000' },
-        { name: 'D', mobile: '139 0000 0000' }
-      ],
+      [{ name: 'B' }, { name: 'A' }, { name: 'A' }, { name: 'B' }, { name: 'C', mobile: '13900000000' }, { name: 'D', mobile: '139 0000 0000' }],
       [
         { ids: [0, 3], reasons: ['name'] },
         { ids: [1, 2], reasons: ['name'] },
         { ids: [4, 5], reasons: ['mobile'] }
       ]
     ],
-    [
-      'deleted records are left out',
-      [{ name: '顺达' }, { name: '顺达', deleted: 1 }, { name: '恒通', deleted: 1 }, { name: '恒通' }],
-      []
-    ]
+    ['deleted records are left out', [{ name: '顺达' }, { name: '顺达', deleted: 1 }, { name: '恒通', deleted: 1 }, { name: '恒通' }], []]
   ])('%s', (_label, rows, expected) => {
     const records = rows.map(c);
-    expect(findDuplicateGroups(records)).toEqual(
-      expected.map((g) => ({ ids: g.ids.map((i) => records[i].id), reasons: g.reasons }))
-    );
+    expect(findDuplicateGroups(records)).toEqual(expected.map((g) => ({ ids: g.ids.map((i) => records[i].id), reasons: g.reasons })));
   });
 
   it('handles a large workspace with few duplicates', () => {
@@ -120,7 +103,13 @@ describe('duplicatesOf', () => {
   ];
 
   it.each([
-    ['a', [{ id: 'b', reasons: ['mobile', 'name'] }, { id: 'c', reasons: ['code'] }]],
+    [
+      'a',
+      [
+        { id: 'b', reasons: ['mobile', 'name'] },
+        { id: 'c', reasons: ['code'] }
+      ]
+    ],
     ['b', [{ id: 'a', reasons: ['mobile', 'name'] }]],
     ['c', [{ id: 'a', reasons: ['code'] }]],
     ['e', []]

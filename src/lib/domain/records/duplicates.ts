@@ -108,10 +108,7 @@ export function findDuplicateGroups(customers: readonly DuplicateCandidate[]): D
 }
 
 /** The live records in `all` that are probably the same customer as `customer`, and why. */
-export function duplicatesOf(
-  customer: DuplicateCandidate,
-  all: readonly DuplicateCandidate[]
-): DuplicateMatch[] {
+export function duplicatesOf(customer: DuplicateCandidate, all: readonly DuplicateCandidate[]): DuplicateMatch[] {
   const mine = duplicateKeys(customer);
   const out: DuplicateMatch[] = [];
   for (const other of all) {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkCreditCode,
-  checkIdNumber,
-  creditCodeCheckChar,
-  idNumberCheckChar,
-  type IdentityCheck
-} from './identity';
+import { checkCreditCode, checkIdNumber, creditCodeCheckChar, idNumberCheckChar, type IdentityCheck } from './identity';
 
 const ok: IdentityCheck = { valid: true };
 const bad = (reason: string) => ({ valid: false, reason });

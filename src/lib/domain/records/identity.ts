@@ -17,11 +17,7 @@
 import { isIsoDate } from '../dates';
 import { normalizeCode } from './normalize';
 
-export type IdentityProblem =
-  | 'identity.length'
-  | 'identity.charset'
-  | 'identity.checksum'
-  | 'identity.birthdate';
+export type IdentityProblem = 'identity.length' | 'identity.charset' | 'identity.checksum' | 'identity.birthdate';
 
 export type IdentityCheck = { valid: true } | { valid: false; reason: IdentityProblem };
 

@@ -13,14 +13,7 @@ export {
   type IdentityCheck,
   type IdentityProblem
 } from './identity';
-export {
-  isMobile,
-  normalizeCode,
-  normalizeMobile,
-  normalizeName,
-  normalizePhone,
-  toHalfWidth
-} from './normalize';
+export { isMobile, normalizeCode, normalizeMobile, normalizeName, normalizePhone, toHalfWidth } from './normalize';
 export {
   completeness,
   DEFAULT_REQUIRED_FIELDS,

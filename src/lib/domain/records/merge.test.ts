@@ -107,12 +107,7 @@ describe('planMerge', () => {
       other({ name: '顺达', parentId: 'group' }),
       { patch: { parentId: 'group' }, conflicts: [] }
     ],
-    [
-      'keep never becomes its own parent',
-      keep({ name: '顺达' }),
-      other({ name: '顺达', parentId: 'keep' }),
-      { patch: {}, conflicts: [] }
-    ],
+    ['keep never becomes its own parent', keep({ name: '顺达' }), other({ name: '顺达', parentId: 'keep' }), { patch: {}, conflicts: [] }],
     [
       'a parent link to the merged-away record moves to its parent',
       keep({ name: '顺达', parentId: 'other' }),

@@ -49,15 +49,7 @@ export interface MergePlan {
   conflicts: MergeConflict[];
 }
 
-export const ENVELOPE_FIELDS: ReadonlySet<string> = new Set([
-  'id',
-  'deleted',
-  'createdAt',
-  'createdBy',
-  'updatedAt',
-  'updatedBy',
-  '_f'
-]);
+export const ENVELOPE_FIELDS: ReadonlySet<string> = new Set(['id', 'deleted', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', '_f']);
 
 /** Fields handled apart from the generic rule. */
 const SPECIAL = new Set(['notes', 'parentId']);
@@ -66,12 +58,7 @@ const PHONE_FIELDS = new Set(['mobile', 'phone', 'fax']);
 const CODE_FIELDS = new Set(['creditCode', 'idNumber']);
 
 function isEmpty(v: unknown): boolean {
-  return (
-    v === undefined ||
-    v === null ||
-    (typeof v === 'string' && v.trim() === '') ||
-    (Array.isArray(v) && v.length === 0)
-  );
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 }
 
 function comparable(field: string, v: unknown): unknown {

@@ -10,8 +10,7 @@
 
 const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 const FULL_WIDTH_ALL = /[\uff01-\uff5e\u3000]/g;
-const halfOf = (ch: string): string =>
-  ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+const halfOf = (ch: string): string => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 
 /** Full-width ASCII (U+FF01–U+FF5E) → ASCII, ideographic space (U+3000) → space. */
 export function toHalfWidth(s: string): string {
@@ -63,22 +62,13 @@ const BRACKETS = /[()[\]【】〔〕]/g;
  * Chinese company-form suffixes, longest first. Removed repeatedly, so `集团股份有限公司` loses
  * `股份有限公司` and then `集团`. `公司` is not removed from `分公司`: a branch is its own record.
  */
-const CJK_SUFFIXES = [
-  '集团有限公司',
-  '股份有限公司',
-  '有限责任公司',
-  '股份公司',
-  '有限公司',
-  '集团',
-  '公司'
-];
+const CJK_SUFFIXES = ['集团有限公司', '股份有限公司', '有限责任公司', '股份公司', '有限公司', '集团', '公司'];
 
 /**
  * Latin company-form suffixes. They must follow a non-letter (a space, punctuation or a Chinese
  * character) so that `zinc` does not lose its `inc`.
  */
-const LATIN_SUFFIX =
-  /(^|[^a-z])(co\.?\s*,?\s*ltd\.?|company\s+limited|limited|ltd\.?|inc\.?|corp\.?|corporation)$/;
+const LATIN_SUFFIX = /(^|[^a-z])(co\.?\s*,?\s*ltd\.?|company\s+limited|limited|ltd\.?|inc\.?|corp\.?|corporation)$/;
 
 const TRAILING_PUNCTUATION = new Set([' ', '\t', '\n', '.', ',', '，', '、', '。', '·']);
 

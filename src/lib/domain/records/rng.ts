@@ -64,5 +64,4 @@ export function fmix32(h: number): number {
  * An independent stream for one purpose, derived from a seed, so that drawing more numbers for one
  * purpose does not shift the numbers of another.
  */
-export const rngStream = (seed: number, purpose: number): Rng =>
-  createRng(fmix32((seed >>> 0) ^ Math.imul(purpose, 0x9e3779b9)));
+export const rngStream = (seed: number, purpose: number): Rng => createRng(fmix32((seed >>> 0) ^ Math.imul(purpose, 0x9e3779b9)));

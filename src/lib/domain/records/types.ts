@@ -88,16 +88,7 @@ export interface OrgUnit extends Versioned, RecordOf<typeof ORG_UNIT_FIELDS> {}
 /** A staff member: `STAFF_FIELDS` (`manager`: may approve credit, override a stopped sale, lift an effect). */
 export interface Staff extends Versioned, RecordOf<typeof STAFF_FIELDS> {}
 
-export const CELL_TYPES = [
-  'text',
-  'number',
-  'money',
-  'date',
-  'choice',
-  'multi',
-  'checkbox',
-  'link'
-] as const;
+export const CELL_TYPES = ['text', 'number', 'money', 'date', 'choice', 'multi', 'checkbox', 'link'] as const;
 export type CellType = (typeof CELL_TYPES)[number];
 
 /**
@@ -114,18 +105,7 @@ export interface SortKey {
   dir: 'asc' | 'desc';
 }
 
-export const FILTER_OPS = [
-  'contains',
-  'not-contains',
-  'eq',
-  'neq',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'empty',
-  'not-empty'
-] as const;
+export const FILTER_OPS = ['contains', 'not-contains', 'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'empty', 'not-empty'] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
 
 export interface ColumnFilter {

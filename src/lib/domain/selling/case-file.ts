@@ -33,7 +33,11 @@ const anyInput = <T>(v: unknown) => v as T;
 
 export const SECTIONS: Record<string, SectionSpec> = {
   quotes: {
-    inputs: { lines: ['quantity', 'unitPriceFen', 'discountPercent', 'key', 'product', 'spec', 'unit'], headerDiscountFen: null, taxRatePercent: null },
+    inputs: {
+      lines: ['quantity', 'unitPriceFen', 'discountPercent', 'key', 'product', 'spec', 'unit'],
+      headerDiscountFen: null,
+      taxRatePercent: null
+    },
     required: ['lines'],
     expected: { lineAmountsFen: 'ints', subtotalFen: 'int', netFen: 'int', taxFen: 'int', totalFen: 'int' },
     run: (c) =>
@@ -64,14 +68,25 @@ export const SECTIONS: Record<string, SectionSpec> = {
     expected: { commissionFenByMonth: 'intMap' },
     run: (c) =>
       map(commissionByMonth({ defaultRatePercent: anyInput(c.ratePercent), collections: anyInput(c.collections) }), (s) => ({
-        commissionFenByMonth: entries(s.months, (m) => m.month, (m) => m.commissionFen)
+        commissionFenByMonth: entries(
+          s.months,
+          (m) => m.month,
+          (m) => m.commissionFen
+        )
       }))
   },
   rfm: {
     inputs: { customers: ['id', 'daysSinceLast', 'purchases', 'amountFen'] },
     required: ['customers'],
     expected: { scores: 'scoreMap' },
-    run: (c) => map(rfmScores(anyInput(c.customers)), (r) => ({ scores: entries(r, (x) => x.id, (x) => x.scores) }))
+    run: (c) =>
+      map(rfmScores(anyInput(c.customers)), (r) => ({
+        scores: entries(
+          r,
+          (x) => x.id,
+          (x) => x.scores
+        )
+      }))
   },
   abc: {
     inputs: { customers: ['id', 'revenueFen'], a: null, b: null },
@@ -79,7 +94,11 @@ export const SECTIONS: Record<string, SectionSpec> = {
     expected: { classes: 'classMap' },
     run: (c) =>
       map(abcClasses(anyInput(c.customers), { a: anyInput(c.a ?? DEFAULT_ABC.a), b: anyInput(c.b ?? DEFAULT_ABC.b) }), (r) => ({
-        classes: entries(r, (x) => x.id, (x) => x.class)
+        classes: entries(
+          r,
+          (x) => x.id,
+          (x) => x.class
+        )
       }))
   },
   stall: {

@@ -67,22 +67,34 @@ describe('the case runner (npm run check:selling)', () => {
     ['an unknown section', { quote: [] }, 'quote is not a section (quotes, forecast, commission, rfm, abc, stall)'],
     ['a section that is not a list', { rfm: {} }, 'rfm is not an array'],
     ['another version', { version: 2, stall: [] }, 'version 2 is not supported (1 is)'],
-    ['a case without a name', { stall: [{ stageStart: '2026-01-01', plannedDays: 1, today: '2026-01-02', expected: { stalled: true } }] }, 'stall[0].case is not a name'],
-    ['a missing input', { stall: [{ case: 's', plannedDays: 1, today: '2026-01-02', expected: { stalled: true } }] }, 'stall[0].stageStart is missing'],
+    [
+      'a case without a name',
+      { stall: [{ stageStart: '2026-01-01', plannedDays: 1, today: '2026-01-02', expected: { stalled: true } }] },
+      'stall[0].case is not a name'
+    ],
+    [
+      'a missing input',
+      { stall: [{ case: 's', plannedDays: 1, today: '2026-01-02', expected: { stalled: true } }] },
+      'stall[0].stageStart is missing'
+    ],
     ['an unknown input', { abc: [{ case: 'a', customers: [], c: 0.99, expected: { classes: {} } }] }, 'abc[0].c is not a known field'],
     [
       'an unknown line field',
       { quotes: [{ case: 'q', lines: [{ quantity: '1', unitPriceFen: 1, vat: 13 }], expected: { totalFen: 1 } }] },
       'quotes[0].lines[0].vat is not a known field'
     ],
-    ['an unknown check', { stall: [{ case: 's', stageStart: '2026-01-01', plannedDays: 1, today: '2026-01-02', expected: { late: true } }] }, 'stall[0].expected.late is not a known check (daysInStage, stalled)'],
-    ['a check of the wrong type', { rfm: [{ case: 'r', customers: [], expected: { scores: { a: [1, 2] } } }] }, 'rfm[0].expected.scores is not an object of [R, F, M] scores'],
-    ['an empty expected', { rfm: [{ case: 'r', customers: [], expected: {} }] }, 'rfm[0].expected checks nothing'],
     [
-      'a name twice',
-      { abc: [1, 2].map(() => ({ case: 'same', customers: [], expected: { classes: {} } })) },
-      'abc: case same appears twice'
-    ]
+      'an unknown check',
+      { stall: [{ case: 's', stageStart: '2026-01-01', plannedDays: 1, today: '2026-01-02', expected: { late: true } }] },
+      'stall[0].expected.late is not a known check (daysInStage, stalled)'
+    ],
+    [
+      'a check of the wrong type',
+      { rfm: [{ case: 'r', customers: [], expected: { scores: { a: [1, 2] } } }] },
+      'rfm[0].expected.scores is not an object of [R, F, M] scores'
+    ],
+    ['an empty expected', { rfm: [{ case: 'r', customers: [], expected: {} }] }, 'rfm[0].expected checks nothing'],
+    ['a name twice', { abc: [1, 2].map(() => ({ case: 'same', customers: [], expected: { classes: {} } })) }, 'abc: case same appears twice']
   ])('refuses a malformed file: %s', (_name, json, problem) => {
     const p = parseSellingCases(json);
     expect(p.ok).toBe(false);

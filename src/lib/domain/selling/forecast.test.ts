@@ -28,7 +28,13 @@ describe('forecast by month at the window edges', () => {
     ['a one-month window', '2026-04', '2026-04', [opp('2026-04-15'), opp('2026-03-31'), opp('2026-05-01')], { '2026-04': 500 }],
     ['rounded per opportunity before summing', '2026-04', '2026-04', [opp('2026-04-01', 1), opp('2026-04-02', 1)], { '2026-04': 2 }],
     ['won and lost never count', '2026-04', '2026-04', [opp('2026-04-01', 100, 90, 'won'), opp('2026-04-01', 100, 10, 'lost')], {}],
-    ['the stage default when no probability', '2026-04', '2026-04', [{ amountFen: 1000, expectedClose: '2026-04-09', stage: 'negotiation' }], { '2026-04': 750 }],
+    [
+      'the stage default when no probability',
+      '2026-04',
+      '2026-04',
+      [{ amountFen: 1000, expectedClose: '2026-04-09', stage: 'negotiation' }],
+      { '2026-04': 750 }
+    ],
     ['a 0 % opportunity still shows its month', '2026-04', '2026-04', [opp('2026-04-09', 1000, 0)], { '2026-04': 0 }]
   ])('%s', (_n, from, to, opportunities, expected) => {
     expect(weighted({ from, to, opportunities })).toEqual(expected);
@@ -138,7 +144,12 @@ describe('commission on collected revenue', () => {
     });
     const owners: Record<string, string> = { s1: 'li', s2: 'wang' };
     const collections = collectionsFromAllocation(
-      [line('p1', 's1', 6000, '2026-01-31'), line('p1', 's2', 4000, '2026-01-31'), line('p2', 's1', 4000, '2026-02-14'), line('p3', 'gone', 1, '2026-02-14')],
+      [
+        line('p1', 's1', 6000, '2026-01-31'),
+        line('p1', 's2', 4000, '2026-01-31'),
+        line('p2', 's1', 4000, '2026-02-14'),
+        line('p3', 'gone', 1, '2026-02-14')
+      ],
       (id) => owners[id],
       new Set(['p2'])
     );
@@ -155,7 +166,18 @@ describe('commission on collected revenue', () => {
 
   it.each<[string, Parameters<typeof commissionByMonth>[0], string[]]>([
     ['a rate of 150', { collections: [], defaultRatePercent: 150 }, ['percent-out-of-range']],
-    ['a staff rule twice', { collections: [], defaultRatePercent: 3, rules: [{ staffId: 'a', ratePercent: 1 }, { staffId: 'a', ratePercent: 2 }] }, ['duplicate-id']],
+    [
+      'a staff rule twice',
+      {
+        collections: [],
+        defaultRatePercent: 3,
+        rules: [
+          { staffId: 'a', ratePercent: 1 },
+          { staffId: 'a', ratePercent: 2 }
+        ]
+      },
+      ['duplicate-id']
+    ],
     ['a malformed amount', { collections: [{ date: '2026-01-01', amountFen: 1.5 }], defaultRatePercent: 3 }, ['not-an-amount']],
     ['a malformed date', { collections: [{ date: '01/02/2026', amountFen: 1 }], defaultRatePercent: 3 }, ['not-a-date']]
   ])('refuses %s', (_n, input, codes) => {

@@ -81,7 +81,14 @@ describe('project stage tracking', () => {
   it.each<[string, ProjectInput[], string]>([
     ['a stage not in the template', [{ id: 'x', stages: [{ stageId: 'paint', start: '2026-01-01' }] }], 'unknown-template-stage'],
     ['an end before the start', [{ id: 'x', stages: [{ stageId: 'design', start: '2026-01-05', end: '2026-01-01' }] }], 'range-reversed'],
-    ['a project id twice', [{ id: 'x', stages: [] }, { id: 'x', stages: [] }], 'duplicate-id']
+    [
+      'a project id twice',
+      [
+        { id: 'x', stages: [] },
+        { id: 'x', stages: [] }
+      ],
+      'duplicate-id'
+    ]
   ])('refuses %s', (_n, list, code) => {
     const r = projectReport(template, list, '2026-03-01');
     expect(r.ok ? [] : r.problems.map((p) => p.code)).toEqual([code]);

@@ -13,7 +13,12 @@ describe('quote totals', () => {
     ['no discount, no tax', { lines: [{ quantity: '2', unitPriceFen: 150 }] }, [300], { subtotal: 300, net: 300, tax: 0, total: 300 }],
     ['a half fen on a line rounds up', { lines: [{ quantity: '0.5', unitPriceFen: 1 }] }, [1], { subtotal: 1, net: 1, tax: 0, total: 1 }],
     ['just under a half rounds down', { lines: [{ quantity: '0.499', unitPriceFen: 1 }] }, [0], { subtotal: 0, net: 0, tax: 0, total: 0 }],
-    ['a decimal discount', { lines: [{ quantity: '1', unitPriceFen: 1000, discountPercent: 33.3 }] }, [667], { subtotal: 667, net: 667, tax: 0, total: 667 }],
+    [
+      'a decimal discount',
+      { lines: [{ quantity: '1', unitPriceFen: 1000, discountPercent: 33.3 }] },
+      [667],
+      { subtotal: 667, net: 667, tax: 0, total: 667 }
+    ],
     ['a 100 % discount', { lines: [{ quantity: '3', unitPriceFen: 999, discountPercent: 100 }] }, [0], { subtotal: 0, net: 0, tax: 0, total: 0 }],
     [
       'tax on the net after the header discount, half up',
@@ -91,10 +96,20 @@ describe('hostile quotes: a typed problem, never a partial result', () => {
     ['a price that is a string', { lines: [{ quantity: '1', unitPriceFen: '100' as unknown as number }] }, ['not-an-amount']],
     ['a tax rate of 150', { lines: [{ quantity: '1', unitPriceFen: 100 }], taxRatePercent: 150 }, ['percent-out-of-range']],
     ['NaN as a discount', { lines: [{ quantity: '1', unitPriceFen: 100, discountPercent: Number.NaN }] }, ['percent-out-of-range']],
-    ['a header discount above the subtotal', { lines: [{ quantity: '1', unitPriceFen: 100 }], headerDiscountFen: 101 }, ['discount-exceeds-subtotal']],
+    [
+      'a header discount above the subtotal',
+      { lines: [{ quantity: '1', unitPriceFen: 100 }], headerDiscountFen: 101 },
+      ['discount-exceeds-subtotal']
+    ],
     [
       'every problem at once, each with its line',
-      { lines: [{ quantity: '-1', unitPriceFen: 1 }, { quantity: '1', unitPriceFen: 1, discountPercent: 120 }], headerDiscountFen: -3 },
+      {
+        lines: [
+          { quantity: '-1', unitPriceFen: 1 },
+          { quantity: '1', unitPriceFen: 1, discountPercent: 120 }
+        ],
+        headerDiscountFen: -3
+      },
       ['negative-quantity', 'percent-out-of-range', 'negative-amount']
     ],
     ['a total past 2^53 fen', { lines: [{ quantity: '1000000', unitPriceFen: Number.MAX_SAFE_INTEGER }] }, ['not-an-amount']]
@@ -106,7 +121,12 @@ describe('hostile quotes: a typed problem, never a partial result', () => {
   });
 
   it('names the field in the message', () => {
-    const r = quoteTotals({ lines: [{ quantity: '1', unitPriceFen: 1 }, { quantity: '1', unitPriceFen: 1, discountPercent: 120 }] });
+    const r = quoteTotals({
+      lines: [
+        { quantity: '1', unitPriceFen: 1 },
+        { quantity: '1', unitPriceFen: 1, discountPercent: 120 }
+      ]
+    });
     expect(r.ok ? [] : r.problems.map((p) => p.message)).toEqual(['lines[1].discountPercent: a percentage must be between 0 and 100 (got 120)']);
   });
 });

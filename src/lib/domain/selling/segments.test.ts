@@ -14,7 +14,11 @@ describe('RFM quintiles', () => {
     ['no customers', [], {}],
     ['one customer', [m('a', 5, 1, 100)], { a: [1, 1, 1] }],
     ['two customers', [m('a', 5, 1, 100), m('b', 1, 3, 300)], { a: [1, 1, 1], b: [3, 3, 3] }],
-    ['four customers', [m('a', 4, 1, 1), m('b', 3, 2, 2), m('c', 2, 3, 3), m('d', 1, 4, 4)], { a: [1, 1, 1], b: [2, 2, 2], c: [3, 3, 3], d: [4, 4, 4] }],
+    [
+      'four customers',
+      [m('a', 4, 1, 1), m('b', 3, 2, 2), m('c', 2, 3, 3), m('d', 1, 4, 4)],
+      { a: [1, 1, 1], b: [2, 2, 2], c: [3, 3, 3], d: [4, 4, 4] }
+    ],
     ['all tied share the lowest score', [m('a', 7, 2, 50), m('b', 7, 2, 50), m('c', 7, 2, 50)], { a: [1, 1, 1], b: [1, 1, 1], c: [1, 1, 1] }],
     [
       'five customers, one each',
@@ -111,10 +115,12 @@ describe('ABC by revenue share', () => {
         (revenues, aPct, extra) => {
           const a = aPct / 100;
           const b = Math.min(100, aPct + extra) / 100;
-          const r = abcClasses(revenues.map((revenueFen, i) => ({ id: `c${String(i).padStart(3, '0')}`, revenueFen })), { a, b });
+          const r = abcClasses(
+            revenues.map((revenueFen, i) => ({ id: `c${String(i).padStart(3, '0')}`, revenueFen })),
+            { a, b }
+          );
           if (!r.ok) throw new Error('refused');
-          for (const x of r.value)
-            for (const y of r.value) if (x.revenueFen > y.revenueFen) expect(rank[x.class]).toBeLessThanOrEqual(rank[y.class]);
+          for (const x of r.value) for (const y of r.value) if (x.revenueFen > y.revenueFen) expect(rank[x.class]).toBeLessThanOrEqual(rank[y.class]);
         }
       )
     );

@@ -56,12 +56,9 @@ export function rfmMeasures(purchases: readonly SaleRecord[], creditSales: reado
     });
   add(purchases, 'purchases');
   add(creditSales, 'creditSales');
-  for (const [id, a] of acc)
-    if (!Number.isSafeInteger(a.sum)) c.add('not-an-amount', `customer ${id}`, a.sum, 'the revenue is too large');
+  for (const [id, a] of acc) if (!Number.isSafeInteger(a.sum)) c.add('not-an-amount', `customer ${id}`, a.sum, 'the revenue is too large');
   if (!c.clean) return fail(c.problems);
-  return ok(
-    [...acc].map(([id, a]) => ({ id, daysSinceLast: Math.max(0, todayDay - a.last), purchases: a.count, amountFen: a.sum }))
-  );
+  return ok([...acc].map(([id, a]) => ({ id, daysSinceLast: Math.max(0, todayDay - a.last), purchases: a.count, amountFen: a.sum })));
 }
 
 /** For each value, how many values are strictly worse (lower when `higherIsBetter`). */
@@ -102,9 +99,18 @@ export function rfmScores(measures: readonly RfmMeasure[]): Result<RfmResult[]> 
   });
   if (!c.clean) return fail(c.problems);
   const n = measures.length;
-  const r = worseCounts(measures.map((m) => m.daysSinceLast), false);
-  const f = worseCounts(measures.map((m) => m.purchases), true);
-  const m = worseCounts(measures.map((x) => x.amountFen), true);
+  const r = worseCounts(
+    measures.map((m) => m.daysSinceLast),
+    false
+  );
+  const f = worseCounts(
+    measures.map((m) => m.purchases),
+    true
+  );
+  const m = worseCounts(
+    measures.map((x) => x.amountFen),
+    true
+  );
   const score = (k: number) => 1 + Math.floor((5 * k) / n);
   return ok(
     measures.map((x, i) => ({
@@ -170,7 +176,10 @@ export function abcClasses(customers: readonly { id: string; revenueFen: number 
 }
 
 /** Revenue per customer from purchases and credit sales (for `abcClasses`). */
-export function revenueByCustomer(purchases: readonly SaleRecord[], creditSales: readonly SaleRecord[]): Result<{ id: string; revenueFen: number }[]> {
+export function revenueByCustomer(
+  purchases: readonly SaleRecord[],
+  creditSales: readonly SaleRecord[]
+): Result<{ id: string; revenueFen: number }[]> {
   const m = rfmMeasures(purchases, creditSales, isoOf(0));
   if (!m.ok) return m;
   return ok(m.value.map((x) => ({ id: x.id, revenueFen: x.amountFen })));

@@ -252,8 +252,7 @@ export function checkCase(c: ServiceCase): string[] {
   }
   if (typeof wanted === 'string') return [`problem expected ${wanted}, got a result`];
   const out: string[] = [];
-  for (const [k, e] of Object.entries(c.expected))
-    if (!same(e, r.value[k] ?? null)) out.push(`${k} expected ${show(e)}, got ${show(r.value[k])}`);
+  for (const [k, e] of Object.entries(c.expected)) if (!same(e, r.value[k] ?? null)) out.push(`${k} expected ${show(e)}, got ${show(r.value[k])}`);
   return out;
 }
 

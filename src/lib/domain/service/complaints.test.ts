@@ -22,10 +22,28 @@ describe('escalation, level by level', () => {
   it.each([
     ['on time', {}, '2026-03-03', [], 's1'],
     ['verify late: the area', {}, '2026-03-04', ['verify late 2026-03-04 s1→north'], 'north'],
-    ['verify still late a period later: the company', {}, '2026-03-05', ['verify late 2026-03-04 s1→north', 'verify still-late 2026-03-05 north→co'], 'co'],
+    [
+      'verify still late a period later: the company',
+      {},
+      '2026-03-05',
+      ['verify late 2026-03-04 s1→north', 'verify still-late 2026-03-05 north→co'],
+      'co'
+    ],
     ['the company is the top', {}, '2026-03-20', ['verify late 2026-03-04 s1→north', 'verify still-late 2026-03-05 north→co'], 'co'],
-    ['verified late, then review late', { verify: '2026-03-04' }, '2026-03-06', ['verify late 2026-03-04 s1→north', 'review late 2026-03-06 north→co'], 'co'],
-    ['all on time', { verify: '2026-03-03', review: '2026-03-04', rectify: '2026-03-05', revisit: '2026-03-10', archive: '2026-03-30' }, '2026-04-01', [], 's1']
+    [
+      'verified late, then review late',
+      { verify: '2026-03-04' },
+      '2026-03-06',
+      ['verify late 2026-03-04 s1→north', 'review late 2026-03-06 north→co'],
+      'co'
+    ],
+    [
+      'all on time',
+      { verify: '2026-03-03', review: '2026-03-04', rectify: '2026-03-05', revisit: '2026-03-10', archive: '2026-03-30' },
+      '2026-04-01',
+      [],
+      's1'
+    ]
   ] as const)('%s', (_n, done, today, escalations, unit) => {
     const r = complaintStatus(complaint(done), cal, today);
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
@@ -65,7 +83,15 @@ describe('escalation, level by level', () => {
   it('the chain of units: unknown units and loops are problems', () => {
     expect(chain.value.map((u) => u.kind)).toEqual(['site', 'area', 'company']);
     expect(unitChain(UNITS, 'nowhere')).toMatchObject({ ok: false, problems: [{ kind: 'unknown-unit' }] });
-    expect(unitChain([{ id: 'a', kind: 'area', parentId: 'b' }, { id: 'b', kind: 'area', parentId: 'a' }], 'a')).toMatchObject({
+    expect(
+      unitChain(
+        [
+          { id: 'a', kind: 'area', parentId: 'b' },
+          { id: 'b', kind: 'area', parentId: 'a' }
+        ],
+        'a'
+      )
+    ).toMatchObject({
       ok: false,
       problems: [{ kind: 'unit-cycle' }]
     });

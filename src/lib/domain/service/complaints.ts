@@ -94,7 +94,8 @@ export function complaintStatus(
   doneDays.forEach((d, i) => {
     if (d === null) return;
     const before = doneDays.slice(0, i);
-    if (before.some((b) => b === null || b > d) || d < received) c.push('step-out-of-order', `done.${COMPLAINT_STEPS[i]}`, k.done[COMPLAINT_STEPS[i]]);
+    if (before.some((b) => b === null || b > d) || d < received)
+      c.push('step-out-of-order', `done.${COMPLAINT_STEPS[i]}`, k.done[COMPLAINT_STEPS[i]]);
   });
   if (!cal.ok || c.failed) return { ok: false, problems: c.problems };
   const steps: StepStatus[] = [];

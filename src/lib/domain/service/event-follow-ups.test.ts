@@ -22,7 +22,15 @@ describe('event-triggered follow-ups', () => {
       ok: true,
       value: {
         planned: [
-          { customerId: 'c2', staffId: 'wang', at: '2026-05-20T10:30', channel: 'phone', purpose: '油价下调通知', event: 'price-change', done: false },
+          {
+            customerId: 'c2',
+            staffId: 'wang',
+            at: '2026-05-20T10:30',
+            channel: 'phone',
+            purpose: '油价下调通知',
+            event: 'price-change',
+            done: false
+          },
           { customerId: 'c3', staffId: 'li', at: '2026-05-20T10:30', channel: 'phone', purpose: '油价下调通知', event: 'price-change', done: false }
         ],
         skipped: []

@@ -75,9 +75,7 @@ export function planEventFollowUps(
   if (fallback !== null && !active.has(fallback)) c.push('unknown-staff', 'fallbackStaffId', fallback);
   const purpose = typeof event.purpose === 'string' ? event.purpose.trim() : '';
   const taken = new Set(
-    (options.existing ?? [])
-      .filter((e) => !e.done && dayOfMoment(e.at) === day && (e.purpose ?? '').trim() === purpose)
-      .map((e) => e.customerId)
+    (options.existing ?? []).filter((e) => !e.done && dayOfMoment(e.at) === day && (e.purpose ?? '').trim() === purpose).map((e) => e.customerId)
   );
   const seen = new Set<string>();
   const planned: PlannedContact[] = [];
@@ -88,7 +86,15 @@ export function planEventFollowUps(
     const manager = k.managerId != null && active.has(k.managerId) ? k.managerId : fallback;
     if (manager === null) return c.push('no-manager', `customers[${i}]`, k.id);
     if (taken.has(k.id)) return void skipped.push({ customerId: k.id, reason: 'already-planned' });
-    planned.push({ customerId: k.id, staffId: manager, at: `${event.date.slice(0, 10)}T${time}`, channel: event.channel ?? 'phone', purpose, event: event.kind, done: false });
+    planned.push({
+      customerId: k.id,
+      staffId: manager,
+      at: `${event.date.slice(0, 10)}T${time}`,
+      channel: event.channel ?? 'phone',
+      purpose,
+      event: event.kind,
+      done: false
+    });
   });
   return c.result(() => ({ planned, skipped }));
 }

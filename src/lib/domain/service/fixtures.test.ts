@@ -34,22 +34,73 @@ describe('shared cases.json', () => {
 const SECOND = {
   version: 1,
   cycle: [
-    { case: 'two purchases: the one interval is the cycle', today: '2026-06-20', purchases: ['2026-06-01', '2026-06-06'], expected: { cycleDays: 5, daysSince: 14, flagged: true } },
+    {
+      case: 'two purchases: the one interval is the cycle',
+      today: '2026-06-20',
+      purchases: ['2026-06-01', '2026-06-06'],
+      expected: { cycleDays: 5, daysSince: 14, flagged: true }
+    },
     { case: 'no purchase at all', today: '2026-06-20', purchases: [], expected: { cycleDays: null, daysSince: null, flagged: false } },
-    { case: 'even count rounds the middle mean up', today: '2026-06-20', purchases: ['2026-06-01', '2026-06-04', '2026-06-08', '2026-06-13', '2026-06-19'], graceDays: 0, expected: { cycleDays: 5, daysSince: 1, flagged: false } },
+    {
+      case: 'even count rounds the middle mean up',
+      today: '2026-06-20',
+      purchases: ['2026-06-01', '2026-06-04', '2026-06-08', '2026-06-13', '2026-06-19'],
+      graceDays: 0,
+      expected: { cycleDays: 5, daysSince: 1, flagged: false }
+    },
     { case: 'a purchase in 2999 is refused', today: '2026-06-20', purchases: ['2999-01-01'], expected: { problem: 'future-date' } }
   ],
   volume: [
-    { case: 'ratio and window as settings', today: '2026-03-31', windowDays: 10, baselineDays: 20, ratio: 0.8, purchases: [{ date: '2026-03-05', volume: 100 }, { date: '2026-03-25', volume: 40 }], expected: { lastWindow: 40, baselineAverage: 50, flagged: false } },
-    { case: 'a negative volume is refused', today: '2026-03-31', purchases: [{ date: '2026-03-05', volume: -1 }], expected: { problem: 'negative-amount' } }
+    {
+      case: 'ratio and window as settings',
+      today: '2026-03-31',
+      windowDays: 10,
+      baselineDays: 20,
+      ratio: 0.8,
+      purchases: [
+        { date: '2026-03-05', volume: 100 },
+        { date: '2026-03-25', volume: 40 }
+      ],
+      expected: { lastWindow: 40, baselineAverage: 50, flagged: false }
+    },
+    {
+      case: 'a negative volume is refused',
+      today: '2026-03-31',
+      purchases: [{ date: '2026-03-05', volume: -1 }],
+      expected: { problem: 'negative-amount' }
+    }
   ],
   workingDays: [
-    { case: 'open step, today past the deadline', calendar: {}, start: '2026-03-06', workingDays: 1, today: '2026-03-10', expected: { deadline: '2026-03-09', late: true } },
-    { case: 'Sunday weekend only', calendar: { weekend: [7] }, start: '2026-03-06T08:00', workingDays: 1, doneOn: '2026-03-07', expected: { deadline: '2026-03-07', late: false } }
+    {
+      case: 'open step, today past the deadline',
+      calendar: {},
+      start: '2026-03-06',
+      workingDays: 1,
+      today: '2026-03-10',
+      expected: { deadline: '2026-03-09', late: true }
+    },
+    {
+      case: 'Sunday weekend only',
+      calendar: { weekend: [7] },
+      start: '2026-03-06T08:00',
+      workingDays: 1,
+      doneOn: '2026-03-07',
+      expected: { deadline: '2026-03-07', late: false }
+    }
   ],
   lossRate: [
-    { case: 'nobody at the start', month: '2026-03', customers: [{ createdOn: '2026-03-02' }], expected: { customersAtStart: 0, lost: 0, lossRate: null } },
-    { case: 'one of three', month: '2026-01', customers: [{ createdOn: '2025-01-01' }, { createdOn: '2025-01-01', lostOn: '2026-01-31' }, { createdOn: '2025-12-31' }], expected: { lossRate: 0.333333 } }
+    {
+      case: 'nobody at the start',
+      month: '2026-03',
+      customers: [{ createdOn: '2026-03-02' }],
+      expected: { customersAtStart: 0, lost: 0, lossRate: null }
+    },
+    {
+      case: 'one of three',
+      month: '2026-01',
+      customers: [{ createdOn: '2025-01-01' }, { createdOn: '2025-01-01', lostOn: '2026-01-31' }, { createdOn: '2025-12-31' }],
+      expected: { lossRate: 0.333333 }
+    }
   ]
 };
 
@@ -74,8 +125,27 @@ describe('the case runner is general', () => {
 
   it('takes an optional input or field given as null as absent', () => {
     const outcomes = run({
-      cycle: [{ case: 'c', today: '2026-01-20', purchases: ['2026-01-01', '2026-01-08'], cycleDays: null, graceDays: null, expected: { cycleDays: 7, flagged: true } }],
-      workingDays: [{ case: 'w', calendar: { weekend: null }, start: '2026-03-06 16:30', workingDays: 1, doneOn: null, today: null, expected: { deadline: '2026-03-09', late: null } }],
+      cycle: [
+        {
+          case: 'c',
+          today: '2026-01-20',
+          purchases: ['2026-01-01', '2026-01-08'],
+          cycleDays: null,
+          graceDays: null,
+          expected: { cycleDays: 7, flagged: true }
+        }
+      ],
+      workingDays: [
+        {
+          case: 'w',
+          calendar: { weekend: null },
+          start: '2026-03-06 16:30',
+          workingDays: 1,
+          doneOn: null,
+          today: null,
+          expected: { deadline: '2026-03-09', late: null }
+        }
+      ],
       lossRate: [{ case: 'l', month: '2026-01', customers: [{ createdOn: '2025-01-01', lostOn: null }], today: null, expected: { lossRate: 0 } }]
     });
     expect(outcomes.filter((o) => !o.pass).map(formatOutcome)).toEqual([]);
@@ -91,16 +161,52 @@ describe('the case runner is general', () => {
     ['an unknown section', { churn: [] }, 'churn is not a known section (cycle, volume, workingDays, lossRate)'],
     ['a section that is not a list', { cycle: {} }, 'cycle is not an array'],
     ['a missing input', { cycle: [{ case: 'a', purchases: [], expected: { flagged: false } }] }, 'cycle[0].today is missing'],
-    ['an input of the wrong type', { cycle: [{ case: 'a', today: '2026-01-01', purchases: '2026-01-01', expected: { flagged: false } }] }, 'cycle[0].purchases is not a list of strings'],
-    ['an unknown input', { cycle: [{ case: 'a', today: '2026-01-01', purchases: [], grace: 3, expected: { flagged: false } }] }, 'cycle[0].grace is not a known input'],
-    ['an unknown check', { cycle: [{ case: 'a', today: '2026-01-01', purchases: [], expected: { risk: 1 } }] }, 'cycle[0].expected.risk is not a known check'],
+    [
+      'an input of the wrong type',
+      { cycle: [{ case: 'a', today: '2026-01-01', purchases: '2026-01-01', expected: { flagged: false } }] },
+      'cycle[0].purchases is not a list of strings'
+    ],
+    [
+      'an unknown input',
+      { cycle: [{ case: 'a', today: '2026-01-01', purchases: [], grace: 3, expected: { flagged: false } }] },
+      'cycle[0].grace is not a known input'
+    ],
+    [
+      'an unknown check',
+      { cycle: [{ case: 'a', today: '2026-01-01', purchases: [], expected: { risk: 1 } }] },
+      'cycle[0].expected.risk is not a known check'
+    ],
     ['an empty expected', { cycle: [{ case: 'a', today: '2026-01-01', purchases: [], expected: {} }] }, 'cycle[0].expected checks nothing'],
-    ['a case twice', { lossRate: [1, 2].map(() => ({ case: 'a', month: '2026-01', customers: [], expected: { lost: 0 } })) }, 'lossRate: case a appears twice'],
-    ['an unknown calendar field', { workingDays: [{ case: 'a', calendar: { weekends: [6] }, start: '2026-01-01', workingDays: 1, expected: { late: false } }] }, 'workingDays[0].calendar.weekends is not a known field'],
-    ['a volume that is text', { volume: [{ case: 'a', today: '2026-01-01', purchases: [{ date: '2026-01-01', volume: '5' }], expected: { flagged: false } }] }, 'volume[0].purchases[0].volume is not a number'],
-    ['a purchase without its date', { volume: [{ case: 'a', today: '2026-01-01', purchases: [{ volume: 5 }], expected: { flagged: false } }] }, 'volume[0].purchases[0].date is missing'],
-    ['a customer without createdOn', { lossRate: [{ case: 'a', month: '2026-01', customers: [{ createdOn: null }], expected: { lost: 0 } }] }, 'lossRate[0].customers[0].createdOn is missing'],
-    ['a required input given as null', { cycle: [{ case: 'a', today: null, purchases: [], expected: { flagged: false } }] }, 'cycle[0].today is not a string'],
+    [
+      'a case twice',
+      { lossRate: [1, 2].map(() => ({ case: 'a', month: '2026-01', customers: [], expected: { lost: 0 } })) },
+      'lossRate: case a appears twice'
+    ],
+    [
+      'an unknown calendar field',
+      { workingDays: [{ case: 'a', calendar: { weekends: [6] }, start: '2026-01-01', workingDays: 1, expected: { late: false } }] },
+      'workingDays[0].calendar.weekends is not a known field'
+    ],
+    [
+      'a volume that is text',
+      { volume: [{ case: 'a', today: '2026-01-01', purchases: [{ date: '2026-01-01', volume: '5' }], expected: { flagged: false } }] },
+      'volume[0].purchases[0].volume is not a number'
+    ],
+    [
+      'a purchase without its date',
+      { volume: [{ case: 'a', today: '2026-01-01', purchases: [{ volume: 5 }], expected: { flagged: false } }] },
+      'volume[0].purchases[0].date is missing'
+    ],
+    [
+      'a customer without createdOn',
+      { lossRate: [{ case: 'a', month: '2026-01', customers: [{ createdOn: null }], expected: { lost: 0 } }] },
+      'lossRate[0].customers[0].createdOn is missing'
+    ],
+    [
+      'a required input given as null',
+      { cycle: [{ case: 'a', today: null, purchases: [], expected: { flagged: false } }] },
+      'cycle[0].today is not a string'
+    ],
     ['another version', { version: 2, cycle: [] }, 'version 2 is not 1'],
     ['no cases', { version: 1 }, 'the file has no cases']
   ])('refuses a malformed file: %s', (_n, json, problem) => {
@@ -119,7 +225,12 @@ describe('npm run check:service', () => {
   const exec = (args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = main(args, (l) => out.push(l), (l) => err.push(l), dir);
+    const code = main(
+      args,
+      (l) => out.push(l),
+      (l) => err.push(l),
+      dir
+    );
     return { code, out, err };
   };
 
@@ -148,6 +259,9 @@ describe('npm run check:service', () => {
     expect(exec([]).err).toEqual(['usage: npm run check:service -- <cases.json>']);
     expect(exec(['nope.json'])).toMatchObject({ code: 2, err: [`check:service: cannot read ${join(dir, 'nope.json')}: no such file`] });
     expect(exec(['broken.json']).err[0]).toMatch(/is not valid JSON/);
-    expect(exec(['wrong.json'])).toMatchObject({ code: 2, err: [`check:service: ${join(dir, 'wrong.json')} is not a service cases file:`, '  - cycle is not an array'] });
+    expect(exec(['wrong.json'])).toMatchObject({
+      code: 2,
+      err: [`check:service: ${join(dir, 'wrong.json')} is not a service cases file:`, '  - cycle is not an array']
+    });
   });
 });

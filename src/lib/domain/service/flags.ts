@@ -42,8 +42,7 @@ export interface SurveyScore {
 }
 
 export type MoodReason =
-  | { kind: 'open-complaint'; complaintId: string; since: string }
-  | { kind: 'low-score'; score: number; on: string; lowScore: number };
+  { kind: 'open-complaint'; complaintId: string; since: string } | { kind: 'low-score'; score: number; on: string; lowScore: number };
 
 export interface MoodResult {
   flagged: boolean;

@@ -7,11 +7,31 @@ const many = (n: number, k: Partial<LossCustomer> = {}, prefix = 'c'): LossCusto
 describe('loss rate for a month', () => {
   it.each<[string, LossCustomer[], { customersAtStart: number; lost: number; lossRate: number | null }]>([
     ['nobody', [], { customersAtStart: 0, lost: 0, lossRate: null }],
-    ['one of four lost in the month', [...many(3), { id: 'x', createdOn: '2025-01-01', losses: [{ on: '2026-03-31' }] }], { customersAtStart: 4, lost: 1, lossRate: 0.25 }],
-    ['lost last month: not there at the start', [...many(3), { id: 'x', createdOn: '2025-01-01', losses: [{ on: '2026-02-28' }] }], { customersAtStart: 3, lost: 0, lossRate: 0 }],
-    ['created in the month: not counted', [...many(2), { id: 'x', createdOn: '2026-03-01', losses: [{ on: '2026-03-02' }] }], { customersAtStart: 2, lost: 0, lossRate: 0 }],
-    ['won back before the month, lost again in it', [...many(2), { id: 'x', createdOn: '2025-01-01', losses: [{ on: '2025-06-01', wonBackOn: '2025-09-01' }, { on: '2026-03-10' }] }], { customersAtStart: 3, lost: 1, lossRate: 0.333333 }],
-    ['won back on the first day: there', [{ id: 'x', createdOn: '2025-01-01', losses: [{ on: '2026-02-10', wonBackOn: '2026-03-01' }] }], { customersAtStart: 1, lost: 0, lossRate: 0 }]
+    [
+      'one of four lost in the month',
+      [...many(3), { id: 'x', createdOn: '2025-01-01', losses: [{ on: '2026-03-31' }] }],
+      { customersAtStart: 4, lost: 1, lossRate: 0.25 }
+    ],
+    [
+      'lost last month: not there at the start',
+      [...many(3), { id: 'x', createdOn: '2025-01-01', losses: [{ on: '2026-02-28' }] }],
+      { customersAtStart: 3, lost: 0, lossRate: 0 }
+    ],
+    [
+      'created in the month: not counted',
+      [...many(2), { id: 'x', createdOn: '2026-03-01', losses: [{ on: '2026-03-02' }] }],
+      { customersAtStart: 2, lost: 0, lossRate: 0 }
+    ],
+    [
+      'won back before the month, lost again in it',
+      [...many(2), { id: 'x', createdOn: '2025-01-01', losses: [{ on: '2025-06-01', wonBackOn: '2025-09-01' }, { on: '2026-03-10' }] }],
+      { customersAtStart: 3, lost: 1, lossRate: 0.333333 }
+    ],
+    [
+      'won back on the first day: there',
+      [{ id: 'x', createdOn: '2025-01-01', losses: [{ on: '2026-02-10', wonBackOn: '2026-03-01' }] }],
+      { customersAtStart: 1, lost: 0, lossRate: 0 }
+    ]
   ])('%s', (_n, customers, expected) => {
     expect(lossRate(customers, '2026-03')).toEqual({ ok: true, value: expected });
   });

@@ -7,7 +7,12 @@ const units = [
   { id: 's1', kind: 'site' as const, parentId: 'co' },
   { id: 's2', kind: 'site' as const, parentId: 'co' }
 ];
-const buy = (customerId: string, at: string, amountFen: number, paymentKind: Purchase['paymentKind'] = 'cash'): Purchase => ({ customerId, at, amountFen, paymentKind });
+const buy = (customerId: string, at: string, amountFen: number, paymentKind: Purchase['paymentKind'] = 'cash'): Purchase => ({
+  customerId,
+  at,
+  amountFen,
+  paymentKind
+});
 
 // 20 customers of s1 created in 2025; in March 2026 each buys (i + 1) × 100 元, the top two by card
 const customers = Array.from({ length: 20 }, (_, i) => ({ id: `a${i}`, orgUnitId: 's1', createdOn: '2025-01-10' }));

@@ -73,7 +73,10 @@ describe('volume anomaly', () => {
     ['NaN', { date: '2026-04-01', volume: Number.NaN }, 'invalid-number']
   ])('refuses %s whole', (_n, bad, kind) => {
     const r = volumeAnomaly([...base, bad], '2026-04-30');
-    expect(r).toEqual({ ok: false, problems: [expect.objectContaining({ kind, at: 'purchases[1]' + (kind === 'future-date' || kind === 'invalid-date' ? '.date' : '.volume') })] });
+    expect(r).toEqual({
+      ok: false,
+      problems: [expect.objectContaining({ kind, at: 'purchases[1]' + (kind === 'future-date' || kind === 'invalid-date' ? '.date' : '.volume') })]
+    });
   });
 });
 
@@ -83,7 +86,15 @@ describe('mood', () => {
     ['a closed complaint', [{ id: 'k1', receivedAt: '2026-03-01', closedAt: '2026-03-03' }], [], false],
     ['a score of 2', [], [{ on: '2026-03-02', score: 2 }], true],
     ['a score of 3', [], [{ on: '2026-03-02', score: 3 }], false],
-    ['a low score followed by a good one', [], [{ on: '2026-03-02', score: 1 }, { on: '2026-03-04', score: 5 }], false]
+    [
+      'a low score followed by a good one',
+      [],
+      [
+        { on: '2026-03-02', score: 1 },
+        { on: '2026-03-04', score: 5 }
+      ],
+      false
+    ]
   ])('%s', (_n, complaints, surveys, flagged) => {
     const r = mood(complaints, surveys, '2026-03-05');
     expect(r.ok && r.value.flagged).toBe(flagged);
@@ -124,6 +135,12 @@ describe('a flag clears with a follow-up logged after it was raised, with reason
   });
   it('refuses a purchase in 2999 instead of flagging part of the data', () => {
     const r = customerFlags({ purchases: [{ date: '2999-01-01', volume: 1 }] }, '2026-03-26');
-    expect(r).toEqual({ ok: false, problems: [{ kind: 'future-date', at: 'purchases[0]', value: '2999-01-01' }, { kind: 'future-date', at: 'purchases[0].date', value: '2999-01-01' }] });
+    expect(r).toEqual({
+      ok: false,
+      problems: [
+        { kind: 'future-date', at: 'purchases[0]', value: '2999-01-01' },
+        { kind: 'future-date', at: 'purchases[0].date', value: '2999-01-01' }
+      ]
+    });
   });
 });

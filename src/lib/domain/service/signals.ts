@@ -70,7 +70,10 @@ export function visitCycle(input: CycleInput, today: string, settings: CycleSett
   const raw = input.purchases.map((p, i) => c.day(p, () => `purchases[${i}]`, t.value));
   return c.result(() => {
     const days = distinctDays(raw);
-    const gaps = days.slice(1).map((d, i) => d - days[i]).slice(-CYCLE_INTERVALS);
+    const gaps = days
+      .slice(1)
+      .map((d, i) => d - days[i])
+      .slice(-CYCLE_INTERVALS);
     const cycleDays = hand ?? medianCycle(gaps);
     const last = days.length ? days[days.length - 1] : null;
     const daysSince = last === null ? null : t.value - last;

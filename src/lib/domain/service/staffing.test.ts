@@ -18,8 +18,18 @@ describe('the 1:15 minimum', () => {
   });
   it('lost customers do not count; orphans are listed; the minimum is a setting', () => {
     const customers = [...customersOf('w', 3), ...customersOf('w', 2, { lost: true }), ...customersOf('gone', 1), { id: 'none' }];
-    const r = managerLoads([{ id: 'w', active: true }, { id: 'gone', active: false }], customers, 5);
-    expect(r).toEqual({ ok: true, value: { rows: [{ staffId: 'w', customers: 3, minimum: 5, shortfall: 2, under: true }], unassigned: ['gone-0', 'none'] } });
+    const r = managerLoads(
+      [
+        { id: 'w', active: true },
+        { id: 'gone', active: false }
+      ],
+      customers,
+      5
+    );
+    expect(r).toEqual({
+      ok: true,
+      value: { rows: [{ staffId: 'w', customers: 3, minimum: 5, shortfall: 2, under: true }], unassigned: ['gone-0', 'none'] }
+    });
   });
   it('refuses a minimum that is not a whole number', () => {
     expect(managerLoads([], [], 1.5)).toMatchObject({ ok: false, problems: [{ kind: 'invalid-setting', at: 'minimum' }] });
@@ -69,8 +79,16 @@ describe('visits due per tier and period', () => {
 
 describe('the three-step development stage', () => {
   it.each([
-    [{ doneContacts: 0, hasIdentifier: false, hasName: false, hasContactDetail: false }, null, { stage: 'first-contact', needs: ['contact', 'identifier'] }],
-    [{ doneContacts: 1, hasIdentifier: true, hasName: false, hasContactDetail: false }, 'first-contact', { stage: 'initial', needs: ['contact', 'name'] }],
+    [
+      { doneContacts: 0, hasIdentifier: false, hasName: false, hasContactDetail: false },
+      null,
+      { stage: 'first-contact', needs: ['contact', 'identifier'] }
+    ],
+    [
+      { doneContacts: 1, hasIdentifier: true, hasName: false, hasContactDetail: false },
+      'first-contact',
+      { stage: 'initial', needs: ['contact', 'name'] }
+    ],
     [{ doneContacts: 2, hasIdentifier: true, hasName: true, hasContactDetail: true }, 'initial', { stage: 'complete', needs: ['contact'] }],
     [{ doneContacts: 3, hasIdentifier: true, hasName: true, hasContactDetail: true }, 'complete', null],
     [{ doneContacts: 5, hasIdentifier: false, hasName: true, hasContactDetail: true }, null, { stage: 'first-contact', needs: ['identifier'] }]

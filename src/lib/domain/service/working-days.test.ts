@@ -44,7 +44,14 @@ describe('the clock pauses while waiting on the customer', () => {
     ['no pause', [], '2026-03-05'],
     ['paused Tuesday, resumed Thursday', [{ from: '2026-03-03', to: '2026-03-05' }], '2026-03-09'],
     ['paused and resumed the same day', [{ from: '2026-03-03', to: '2026-03-03' }], '2026-03-05'],
-    ['two pauses', [{ from: '2026-03-03', to: '2026-03-04' }, { from: '2026-03-05', to: '2026-03-06' }], '2026-03-09'],
+    [
+      'two pauses',
+      [
+        { from: '2026-03-03', to: '2026-03-04' },
+        { from: '2026-03-05', to: '2026-03-06' }
+      ],
+      '2026-03-09'
+    ],
     ['a pause after the deadline changes nothing', [{ from: '2026-03-06', to: '2026-03-10' }], '2026-03-05']
   ])('%s', (_n, pauses, deadline) => {
     const r = serviceLevel({ calendar: cal, start: '2026-03-02T09:00', workingDays: 3, pauses });
@@ -66,7 +73,11 @@ describe('bad calendars and inputs are refused', () => {
     ['a holiday that is no date', { calendar: { holidays: ['2026-02-30'] }, start: '2026-03-02', workingDays: 1 }, 'invalid-date'],
     ['no working day at all', { calendar: { weekend: [1, 2, 3, 4, 5, 6, 7] }, start: '2026-03-02', workingDays: 1 }, 'no-working-day'],
     ['a negative level', { calendar: {}, start: '2026-03-02', workingDays: -1 }, 'invalid-setting'],
-    ['a pause that ends before it starts', { calendar: {}, start: '2026-03-02', workingDays: 1, pauses: [{ from: '2026-03-04', to: '2026-03-03' }] }, 'invalid-date'],
+    [
+      'a pause that ends before it starts',
+      { calendar: {}, start: '2026-03-02', workingDays: 1, pauses: [{ from: '2026-03-04', to: '2026-03-03' }] },
+      'invalid-date'
+    ],
     ['done in 2999', { calendar: {}, start: '2026-03-02', workingDays: 1, doneOn: '2999-01-01', today: '2026-03-10' }, 'future-date']
   ])('%s', (_n, input, kind) => {
     const r = serviceLevel(input);

@@ -147,7 +147,8 @@ export const app = defineMessages({
     'duplicates.by.mobile': 'same mobile',
     'duplicates.by.name': 'same name',
     'quality.invalid': 'Failed checks',
-    'quality.summary': '{n} customers, average completeness {average}%; {complete} complete, {invalid} with a number or address that fails its check.',
+    'quality.summary':
+      '{n} customers, average completeness {average}%; {complete} complete, {invalid} with a number or address that fails its check.',
     'staff.title': 'Staff (account managers)',
     'staff.hint': 'Type into the table or paste from Excel; pasting past the last row adds staff.',
     'staff.units': 'Org units (company → area → site)',
@@ -178,7 +179,8 @@ export const app = defineMessages({
     'toolbar.workspace': 'Workspace',
     'toolbar.language': 'Switch language',
     'profile.title': 'Welcome to Kebu',
-    'profile.intro': 'Kebu keeps your customer book in this browser on this device: no account, no server. First tell us who you are: every change records who made it.',
+    'profile.intro':
+      'Kebu keeps your customer book in this browser on this device: no account, no server. First tell us who you are: every change records who made it.',
     'profile.name': 'Your name',
     'profile.device': 'Device name',
     'profile.start': 'Start',

@@ -33,7 +33,8 @@ export const commands = defineMessages({
   },
   en: {
     'merge.title': 'Merge customers',
-    'merge.intro': 'Merge “{other}” into “{keep}”. Everything of both records is kept: blanks are filled from “{other}”, differing values go into the notes.',
+    'merge.intro':
+      'Merge “{other}” into “{keep}”. Everything of both records is kept: blanks are filled from “{other}”, differing values go into the notes.',
     'merge.moves': 'These records move to “{keep}”:',
     'merge.nothing': '“{other}” has no other records to move.',
     'merge.undoHint': 'The merge is one change; you can undo it.',

@@ -192,7 +192,8 @@ export const creditEvaluation = defineMessages({
     'credit.eval.title': 'Credit evaluation: {customer}',
     'credit.eval.notNow': 'This application cannot be evaluated now (status: {status}).',
     'credit.eval.statements': 'Financial statements (yuan)',
-    'credit.eval.pasteHint': 'Copy a statement range from Excel or WPS (one column of item names, one column of amounts per period), click the sheet and press Ctrl+V. Thousands separators, ¥, 元 and 万元 are understood.',
+    'credit.eval.pasteHint':
+      'Copy a statement range from Excel or WPS (one column of item names, one column of amounts per period), click the sheet and press Ctrl+V. Thousands separators, ¥, 元 and 万元 are understood.',
     'credit.eval.item': 'Item',
     'credit.eval.periodLabel': 'Period name',
     'credit.eval.periodN': 'Period {n}',
@@ -215,13 +216,15 @@ export const creditEvaluation = defineMessages({
     'credit.eval.blankAspects': '{n} of {total} items are not scored yet; they count as 0.',
     'credit.eval.settingsVersion': 'Settings: {version}',
     'credit.eval.prefilled': 'Started from the evaluation of {date}; edit and save again',
-    'credit.eval.fromBehaviour': 'Payment timeliness is prefilled as {score} from this customer’s payment record ({days} days late on average); you can change it',
+    'credit.eval.fromBehaviour':
+      'Payment timeliness is prefilled as {score} from this customer’s payment record ({days} days late on average); you can change it',
     'credit.eval.sheetProblem': 'The sheet has invalid scores: enter numbers 0–{max}',
     'credit.paste.not-a-number': 'Row {row}, column {column}: "{text}" is not an amount',
     'credit.paste.too-many-decimals': 'Row {row}, column {column}: "{text}" has more than two decimals (amounts are to the fen)',
     'credit.paste.too-large': 'Row {row}, column {column}: "{text}" is too large',
     'credit.paste.duplicate': 'Row {row}: "{text}" appears twice; ignored',
-    'credit.paste.nothing-recognised': 'No statement item was recognised. Copy a range with item names (e.g. current assets, current liabilities) and amounts.',
+    'credit.paste.nothing-recognised':
+      'No statement item was recognised. Copy a range with item names (e.g. current assets, current liabilities) and amounts.',
     'credit.field.currentAssets': 'Current assets',
     'credit.field.cash': 'Cash',
     'credit.field.marketableSecurities': 'Marketable securities',

@@ -90,7 +90,7 @@ export const creditSettings = defineMessages({
     'credit.settings.section.grades': 'Grade bands and grade factors',
     'credit.settings.section.limitClasses': 'Limit classes',
     'credit.settings.general': 'General',
-    'credit.settings.industryHint': 'Leave an industry benchmark blank to use the general one. Used when it matches the customer record\'s industry.',
+    'credit.settings.industryHint': "Leave an industry benchmark blank to use the general one. Used when it matches the customer record's industry.",
     'credit.settings.addIndustry': 'Add industry',
     'credit.settings.removeIndustry': 'Remove industry {name}',
     'credit.settings.industryName': 'Industry name',

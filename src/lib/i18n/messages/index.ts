@@ -15,7 +15,22 @@ import { sharing } from './sharing';
 import type { Locale } from './define';
 
 /** All message tables, merged. Add an area's file here. */
-const areas = [common, app, cells, fields, grid, io, ioFiles, records, credit, creditEvaluation, creditSettings, receivables, sharing, commands] as const;
+const areas = [
+  common,
+  app,
+  cells,
+  fields,
+  grid,
+  io,
+  ioFiles,
+  records,
+  credit,
+  creditEvaluation,
+  creditSettings,
+  receivables,
+  sharing,
+  commands
+] as const;
 
 type Keys<T> = T extends { 'zh-CN': Record<infer K, string> } ? K : never;
 export type MessageKey = Keys<(typeof areas)[number]>;

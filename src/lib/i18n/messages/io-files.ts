@@ -21,16 +21,22 @@ export const ioFiles = defineMessages({
     'field._row': '整行'
   },
   en: {
-    'io.error.tooManyColumns': '“{place}” has too many columns: cell {cell} is past the limit of {max} columns. Keep only the columns to import, then import.',
+    'io.error.tooManyColumns':
+      '“{place}” has too many columns: cell {cell} is past the limit of {max} columns. Keep only the columns to import, then import.',
     'io.error.cellTooLong': 'Cell {cell} of “{place}” is too long: a cell holds at most {max} characters. Shorten it, then import.',
-    'io.error.unpackedTooLarge': 'This workbook unpacks to more than {max} MB (at “{part}”): it may be damaged or built to harm. Nothing was imported.',
+    'io.error.unpackedTooLarge':
+      'This workbook unpacks to more than {max} MB (at “{part}”): it may be damaged or built to harm. Nothing was imported.',
     'io.error.backupTooLarge': 'This backup unpacks to more than {max} MB: it may be damaged or built to harm. Nothing was restored.',
-    'io.error.truncated': 'The file is incomplete (cut short, perhaps an unfinished download) and cannot be read. Save or download it again, then import.',
+    'io.error.truncated':
+      'The file is incomplete (cut short, perhaps an unfinished download) and cannot be read. Save or download it again, then import.',
     'io.error.nul': 'Cell {cell} of “{place}” holds a NUL character: the file may be damaged or not a text file.',
-    'io.error.storageFull': 'Storage is full; nothing was written. The browser uses {used} with {free} left. Free some browser storage (or delete a workspace you no longer need) and try again.',
-    'io.error.storageFullUnknown': 'Storage is full; nothing was written. Free some browser storage (or delete a workspace you no longer need) and try again.',
+    'io.error.storageFull':
+      'Storage is full; nothing was written. The browser uses {used} with {free} left. Free some browser storage (or delete a workspace you no longer need) and try again.',
+    'io.error.storageFullUnknown':
+      'Storage is full; nothing was written. Free some browser storage (or delete a workspace you no longer need) and try again.',
     'io.error.writeField': 'Saving failed; nothing was written: “{field}” of {table}: {problem}.',
-    'io.row.extraCells': 'This row has more cells than the header; the extra ones belong to no column (an unquoted delimiter?). The row is not imported',
+    'io.row.extraCells':
+      'This row has more cells than the header; the extra ones belong to no column (an unquoted delimiter?). The row is not imported',
     'io.row.missingCells': 'This row has fewer cells than the header; its columns may be shifted. The row is not imported',
     'field._row': 'Row'
   }

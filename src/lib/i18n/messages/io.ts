@@ -252,7 +252,8 @@ export const io = defineMessages({
     'io.preview.aside': 'Not one of the choices: kept in the “{column}” column',
     'io.preview.contacts': 'Also adds a contact person to {n} customers.',
     'io.values.title': 'Values of “{column}” → {field}',
-    'io.values.hint': 'These values are not choices of “{field}”. The choices are: {options}. Pick one for each value; a value left unpicked is kept in the “{aside}” column and its row is imported all the same.',
+    'io.values.hint':
+      'These values are not choices of “{field}”. The choices are: {options}. Pick one for each value; a value left unpicked is kept in the “{aside}” column and its row is imported all the same.',
     'io.values.word': 'Value in the file',
     'io.values.rows': 'Rows',
     'io.values.option': 'Maps to',
@@ -283,7 +284,8 @@ export const io = defineMessages({
     'io.export.progressLabel': 'Export progress',
     'io.export.done': 'Exported {n} rows; “{file}” was downloaded.',
     'io.backup.title': 'Backup and restore',
-    'io.backup.intro': 'A backup holds the whole workspace: every table, settings, custom columns, views and the change history. Browsers may clear site data: keep backups on your computer or a cloud drive.',
+    'io.backup.intro':
+      'A backup holds the whole workspace: every table, settings, custom columns, views and the change history. Browsers may clear site data: keep backups on your computer or a cloud drive.',
     'io.backup.download': 'Download a backup',
     'io.backup.working': 'Backing up…',
     'io.backup.last': 'Last backup: {when}',
@@ -292,7 +294,8 @@ export const io = defineMessages({
     'io.backup.restore': 'Restore from a backup',
     'io.backup.file': 'Backup file',
     'io.backup.checking': 'Checking the backup…',
-    'io.backup.checked': 'Valid backup: “{name}”, made {when} by {by}; {customers} customers, {records} records in all, {changes} changes in the history.',
+    'io.backup.checked':
+      'Valid backup: “{name}”, made {when} by {by}; {customers} customers, {records} records in all, {changes} changes in the history.',
     'io.backup.intoNew': 'Restore as a new workspace',
     'io.backup.intoCurrent': 'Replace the current workspace',
     'io.backup.replaceConfirm': 'Replace “{name}” with this backup? All its data and change history will be replaced. This cannot be undone.',
@@ -308,7 +311,8 @@ export const io = defineMessages({
     'io.error.notSpreadsheet': 'This is not a spreadsheet. Choose an Excel / WPS .xlsx file or a .csv / .txt text file.',
     'io.error.xls': 'This is the old .xls format. Save it as .xlsx in Excel or WPS (“Save as”) and import that.',
     'io.error.encoding': 'The file is not valid {encoding} text. Try another encoding (Excel / WPS on Chinese Windows usually save GBK).',
-    'io.error.mergedHeader': 'The header row of sheet “{sheet}” has merged cells ({range}). Unmerge them so that every column has its own header, then import.',
+    'io.error.mergedHeader':
+      'The header row of sheet “{sheet}” has merged cells ({range}). Unmerge them so that every column has its own header, then import.',
     'io.error.formula': 'Cell {cell} of sheet “{sheet}” is a formula. Copy the sheet and “Paste special → Values”, save, then import.',
     'io.error.noHeader': 'No header row: the first row should name the columns.',
     'io.error.noSheet': 'The workbook has no sheet to import.',

@@ -81,7 +81,7 @@ export const receivablesViews = defineMessages({
     'statement.exported': '已导出对账单',
     'statement.empty': '本期没有往来。',
     'statement.bad-period': '起始日期不能晚于截止日期',
-    'statement.printedOn': '打印日期：{date}',
+    'statement.printedOn': '打印日期：{date}'
   },
   en: {
     'panel.title': 'Credit and receivables',
@@ -162,6 +162,6 @@ export const receivablesViews = defineMessages({
     'statement.exported': 'Statement exported',
     'statement.empty': 'Nothing in this period.',
     'statement.bad-period': 'The start cannot be after the end',
-    'statement.printedOn': 'Printed on {date}',
+    'statement.printedOn': 'Printed on {date}'
   }
 });

@@ -26,7 +26,8 @@ export const sharing = defineMessages({
     'share.role.owner': '你共享了这个工作区',
     'share.role.member': '你加入了这个共享工作区',
     'share.rotate': '更换密钥',
-    'share.rotateConfirm': '更换密钥后，持有旧邀请链接的设备将收不到任何新的更改（它们已有的数据仍留在那些设备上）。其余成员需要用新链接重新加入（选择"合并到现有工作区"）。继续？',
+    'share.rotateConfirm':
+      '更换密钥后，持有旧邀请链接的设备将收不到任何新的更改（它们已有的数据仍留在那些设备上）。其余成员需要用新链接重新加入（选择"合并到现有工作区"）。继续？',
     'share.rotated': '已更换密钥。请把新的邀请链接发给仍在团队中的成员。',
     'share.leave': '退出共享',
     'share.leaveConfirm': '退出后，这台设备不再收发更改；已有的数据仍保留在这台设备上。继续？',
@@ -67,12 +68,14 @@ export const sharing = defineMessages({
   en: {
     'change.share': 'Records brought into sharing',
     'share.title': 'Sharing',
-    'share.intro': 'Use this workspace together with colleagues, each on their own device. Data goes directly between devices; no server keeps it (unless you run your own relay).',
+    'share.intro':
+      'Use this workspace together with colleagues, each on their own device. Data goes directly between devices; no server keeps it (unless you run your own relay).',
     'share.servers': 'Servers',
     'share.signaling': 'Signaling servers (one per line)',
     'share.signalingHint': 'Devices find each other through it; it only passes on encrypted handshakes. Start one with npm run signal.',
     'share.relay': 'Relay (optional)',
-    'share.relayHint': 'For larger teams (more than about 6 devices) or devices that are rarely online at the same time. Start one with npm run relay. A relay keeps the workspace’s data on its disk.',
+    'share.relayHint':
+      'For larger teams (more than about 6 devices) or devices that are rarely online at the same time. Start one with npm run relay. A relay keeps the workspace’s data on its disk.',
     'share.ice': 'STUN/TURN servers (optional, one per line)',
     'share.iceHint': 'Only needed when devices are on different networks.',
     'share.badUrl': 'Not a valid address: {url}',
@@ -89,7 +92,8 @@ export const sharing = defineMessages({
     'share.role.owner': 'You shared this workspace',
     'share.role.member': 'You joined this shared workspace',
     'share.rotate': 'Change the secret',
-    'share.rotateConfirm': 'After the secret changes, devices holding the old invite link receive no new changes (what they already have stays on them). The other members must join again with the new link (choose "merge into an existing workspace"). Continue?',
+    'share.rotateConfirm':
+      'After the secret changes, devices holding the old invite link receive no new changes (what they already have stays on them). The other members must join again with the new link (choose "merge into an existing workspace"). Continue?',
     'share.rotated': 'Secret changed. Send the new invite link to the members who stay.',
     'share.leave': 'Leave',
     'share.leaveConfirm': 'After leaving, this device no longer sends or receives changes; the data it has stays on it. Continue?',
@@ -125,6 +129,7 @@ export const sharing = defineMessages({
     'join.target': 'Workspace to merge into',
     'join.submit': 'Join',
     'join.done': 'Joined “{name}”; syncing…',
-    'io.backup.sharedNote': 'This workspace is shared: a backup restores into a new workspace only. Replacing a shared workspace would not reach the other devices (the backup’s older values always lose the merge to newer ones).'
+    'io.backup.sharedNote':
+      'This workspace is shared: a backup restores into a new workspace only. Replacing a shared workspace would not reach the other devices (the backup’s older values always lose the merge to newer ones).'
   }
 });
