@@ -17,6 +17,8 @@ import { RATIO_TOLERANCE, type EffectiveCreditSettings } from './settings';
 import { fenFromYuan, yuanFromFen } from '../money';
 import { STATEMENT_FIELDS, type FinancialStatement, type StatementField } from './statement';
 import { workingCapitalModel, type WorkingCapitalResult } from './working-capital';
+import type { CaseOutcome as RunnerOutcome } from '../case-runner';
+export { formatOutcome, formatSummary } from '../case-runner';
 
 const WC_EXPECTED = ['workingCapital', 'workingAssets', 'X1', 'X2', 'X3', 'X4', 'evaluationValue', 'percent', 'limit', 'noCredit'] as const;
 const CH_EXPECTED = ['total', 'grade', 'blankAspects'] as const;
@@ -49,12 +51,7 @@ export interface CreditCaseFile {
 
 export type Section = keyof CreditCaseFile;
 
-export interface CaseOutcome {
-  section: Section;
-  name: string;
-  pass: boolean;
-  mismatches: string[];
-}
+export type CaseOutcome = RunnerOutcome<Section>;
 
 export type ParseResult = { ok: true; file: CreditCaseFile } | { ok: false; problems: string[] };
 
@@ -254,15 +251,4 @@ export function runCreditCases(file: CreditCaseFile, settings: EffectiveCreditSe
     });
   }
   return outcomes;
-}
-
-/** `pass  workingCapitalModel A` or `FAIL  combined X: limit expected 1062500, got 1062499`. */
-export function formatOutcome(o: CaseOutcome): string {
-  return o.pass ? `pass  ${o.section} ${o.name}` : `FAIL  ${o.section} ${o.name}: ${o.mismatches.join('; ')}`;
-}
-
-/** The last line: `N passed, N failed`. */
-export function formatSummary(outcomes: readonly CaseOutcome[]): string {
-  const passed = outcomes.filter((o) => o.pass).length;
-  return `${passed} passed, ${outcomes.length - passed} failed`;
 }

@@ -17,6 +17,8 @@ import type { Result } from './problems';
 import { quoteTotals } from './quotes';
 import { abcClasses, DEFAULT_ABC, rfmScores } from './segments';
 import { stallOf } from './projects';
+import type { CaseOutcome as RunnerOutcome } from '../case-runner';
+export { formatOutcome, formatSummary } from '../case-runner';
 
 type Kind = 'int' | 'bool' | 'ints' | 'intMap' | 'scoreMap' | 'classMap';
 
@@ -191,12 +193,7 @@ export function parseSellingCases(json: unknown): ParseResult {
   return problems.length ? { ok: false, problems } : { ok: true, cases };
 }
 
-export interface CaseOutcome {
-  section: string;
-  name: string;
-  pass: boolean;
-  differences: string[];
-}
+export type CaseOutcome = RunnerOutcome<string>;
 
 const show = (v: unknown): string => (v === undefined ? 'none' : JSON.stringify(v));
 
@@ -214,15 +211,7 @@ export function runCase(c: SellingCase): CaseOutcome {
   const diffs = result.ok
     ? Object.entries(c.expected).flatMap(([k, v]) => differences(k, v, result.value[k]))
     : [`refused: ${result.problems.map((p) => p.message).join('; ')}`];
-  return { section: c.section, name: c.name, pass: diffs.length === 0, differences: diffs };
+  return { section: c.section, name: c.name, pass: diffs.length === 0, mismatches: diffs };
 }
 
 export const runSellingCases = (cases: readonly SellingCase[]): CaseOutcome[] => cases.map(runCase);
-
-export const formatOutcome = (o: CaseOutcome): string =>
-  o.pass ? `pass  ${o.section} ${o.name}` : `FAIL  ${o.section} ${o.name}: ${o.differences.join('; ')}`;
-
-export function formatSummary(outcomes: readonly CaseOutcome[]): string {
-  const passed = outcomes.filter((o) => o.pass).length;
-  return `${passed} passed, ${outcomes.length - passed} failed`;
-}

@@ -19,7 +19,7 @@ describe.each([
   if (!parsed.ok) throw new Error(`malformed: ${parsed.problems.join('; ')}`);
   it.each(parsed.cases.map((c) => [`${c.section} ${c.name}`, c] as const))('%s', (_n, c) => {
     const [o] = runSellingCases([c]);
-    expect(o.differences).toEqual([]);
+    expect(o.mismatches).toEqual([]);
     expect(formatOutcome(o)).toBe(`pass  ${c.section} ${c.name}`);
   });
   it('covers every section', () => {

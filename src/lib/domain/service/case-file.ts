@@ -16,6 +16,8 @@ import { lossRate } from './loss';
 import { describeProblems, type Outcome } from './problems';
 import { visitCycle, volumeAnomaly } from './signals';
 import { serviceLevel } from './working-days';
+import type { CaseOutcome as RunnerOutcome } from '../case-runner';
+export { formatOutcome, formatSummary } from '../case-runner';
 
 export const TOLERANCE = 1e-6;
 
@@ -107,12 +109,7 @@ export interface ServiceCaseFile {
   cases: ServiceCase[];
 }
 
-export interface CaseOutcome {
-  section: Section;
-  name: string;
-  pass: boolean;
-  mismatches: string[];
-}
+export type CaseOutcome = RunnerOutcome<Section>;
 
 export type ParseResult = { ok: true; file: ServiceCaseFile } | { ok: false; problems: string[] };
 
@@ -262,15 +259,4 @@ export function runServiceCases(file: ServiceCaseFile): CaseOutcome[] {
     const mismatches = checkCase(c);
     return { section: c.section, name: c.name, pass: mismatches.length === 0, mismatches };
   });
-}
-
-/** `pass  cycle weekly buyer` or `FAIL  volume steady: flagged expected false, got true`. */
-export function formatOutcome(o: CaseOutcome): string {
-  return o.pass ? `pass  ${o.section} ${o.name}` : `FAIL  ${o.section} ${o.name}: ${o.mismatches.join('; ')}`;
-}
-
-/** The last line: `N passed, M failed`. */
-export function formatSummary(outcomes: readonly CaseOutcome[]): string {
-  const passed = outcomes.filter((o) => o.pass).length;
-  return `${passed} passed, ${outcomes.length - passed} failed`;
 }

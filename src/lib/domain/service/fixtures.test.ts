@@ -216,9 +216,10 @@ describe('the case runner is general', () => {
   });
 });
 
-// By its full path: an extensionless import would find the launcher `check-service.mjs` first.
-const SCRIPT = fileURLToPath(new URL('../../../../scripts/check-service.ts', import.meta.url));
-const { main } = (await import(/* @vite-ignore */ SCRIPT)) as typeof import('../../../../scripts/check-service');
+// By its full path: an extensionless import would find the launcher `check-cases.mjs` first.
+const SCRIPT = fileURLToPath(new URL('../../../../scripts/check-cases.ts', import.meta.url));
+const script = (await import(/* @vite-ignore */ SCRIPT)) as typeof import('../../../../scripts/check-cases');
+const main = (...a: Parameters<typeof script.main> extends [string, ...infer Rest] ? Rest : never) => script.main('service', ...a);
 
 describe('npm run check:service', () => {
   const dir = mkdtempSync(join(tmpdir(), 'check-service-'));
