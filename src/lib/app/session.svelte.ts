@@ -18,6 +18,8 @@ import { translate } from '$lib/i18n/translate';
 import { sharing, shareFor, type Invite, type SharingServers } from './sharing.svelte';
 import { clock } from './clock.svelte';
 import { loadDemoData } from './commands/demo';
+import { historyMessage, stepHistory, type HistoryOutcome, type HistoryQuestion, type HistoryStep } from './commands/history';
+import { toasts } from './toast.svelte';
 import type { ShareConfig } from '$lib/sync/connection';
 import Dexie from 'dexie';
 import { sharedLogDbName } from '$lib/db/registry';
@@ -32,6 +34,9 @@ class Session {
   current = $state.raw<OpenWorkspace | null>(null);
   canUndo = $state(false);
   canRedo = $state(false);
+  /** an undo or redo waiting for the person to confirm it (commands/history.ts) */
+  historyQuestion = $state.raw<{ question: HistoryQuestion; answer: (ok: boolean) => void } | null>(null);
+  #steps: Promise<unknown> = Promise.resolve();
   #unsubscribe: (() => void) | null = null;
 
   async init() {
@@ -136,16 +141,40 @@ class Session {
     if (info && this.current?.info.id === id) this.#open(info);
   }
 
-  async undo() {
-    const cs = await this.current?.writes.undo();
-    await this.refreshUndo();
-    return cs ?? null;
+  /** Undo the newest of this person's changes (commands/history.ts: asks first above 100 records) and say so in a toast. */
+  undo() {
+    return this.#step('undo');
   }
 
-  async redo() {
-    const cs = await this.current?.writes.redo();
-    await this.refreshUndo();
-    return cs ?? null;
+  redo() {
+    return this.#step('redo');
+  }
+
+  /**
+   * One step at a time, so a step never runs on a stack another step has just changed after it
+   * was counted; presses while a question is open are ignored (the dialog answers them).
+   */
+  #step(step: HistoryStep): Promise<HistoryOutcome> {
+    if (this.historyQuestion) return Promise.resolve({ status: 'kept' });
+    const run = async (): Promise<HistoryOutcome> => {
+      const ws = this.current;
+      if (!ws) return { status: 'nothing' };
+      const outcome = await stepHistory(ws, step, (question) => new Promise((answer) => (this.historyQuestion = { question, answer })));
+      await this.refreshUndo();
+      const text = historyMessage(step, outcome);
+      if (text) toasts.show(text);
+      return outcome;
+    };
+    const next = this.#steps.then(run, run);
+    this.#steps = next;
+    return next;
+  }
+
+  /** The screen's answer to `historyQuestion` (HistoryConfirm.svelte). */
+  answerHistory(ok: boolean) {
+    const pending = this.historyQuestion;
+    this.historyQuestion = null;
+    pending?.answer(ok);
   }
 
   async refreshUndo() {
@@ -155,6 +184,7 @@ class Session {
   }
 
   #close() {
+    this.answerHistory(false);
     sharing.disconnect();
     this.#unsubscribe?.();
     this.#unsubscribe = null;

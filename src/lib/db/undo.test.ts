@@ -122,3 +122,24 @@ describe('revert a given change set', () => {
     expect(await db.changes.count()).toBe(count);
   });
 });
+
+describe('peek at the top of the stack', () => {
+  it('counts the records an undo and a redo would touch, without applying either', async () => {
+    expect(await wp.peekUndo()).toBeNull();
+    const rows = Array.from({ length: 150 }, (_, i) => customer(`客户${i}`));
+    rows.push({ type: 'insert', table: 'settings', record: { id: 'import.x', value: 1 } } as never);
+    const cs = await wp.write('change.import', rows);
+    const peek = await wp.peekUndo();
+    expect(peek).toEqual({ label: 'change.import', records: 151, settings: ['import.x'] });
+    expect(await db.customers.filter((r) => r.deleted === 0).count()).toBe(150);
+    expect(await wp.peekRedo()).toBeNull();
+    expect(await db.changes.count()).toBe(1);
+
+    // a later edit by somebody else: that record is no longer the undo's to change
+    await db.customers.update(cs.ops[0].id, { deleted: 1 });
+    expect((await wp.peekUndo())?.records).toBe(150);
+    await wp.undo();
+    expect(await wp.peekUndo()).toBeNull();
+    expect(await wp.peekRedo()).toEqual({ label: 'change.import', records: 150, settings: ['import.x'] });
+  });
+});

@@ -83,6 +83,31 @@ export async function invertTop(ctx: WriteContext, which: 'undo' | 'redo'): Prom
   return applied;
 }
 
+/** What undoing (or redoing) the top of the stack would do, read without applying it. */
+export interface HistoryPeek {
+  /** the label of the change set it takes back (a message key) */
+  label: string;
+  /** how many records it would remove or change */
+  records: number;
+  /** the ids of the `settings` records among them (e.g. an import's history entry) */
+  settings: string[];
+}
+
+/** Read the inverse of the top of the stack without applying it. Null when there is nothing to undo (redo). */
+export async function peekTop(ctx: WriteContext, which: 'undo' | 'redo'): Promise<HistoryPeek | null> {
+  const s = await readUndo(ctx);
+  const id = s[which].at(-1);
+  if (!id) return null;
+  const target = await ctx.db.changes.where('id').equals(id).first();
+  if (!target) return null;
+  const inverse = await invert(ctx, target);
+  // an inverse only updates (an insert is taken back by soft-deleting it)
+  const touched = inverse.flatMap((m) => (m.type === 'insert' ? [] : [{ table: m.table, id: m.id }]));
+  const records = new Set(touched.map((r) => `${r.table}/${r.id}`));
+  const settings = touched.filter((r) => r.table === 'settings').map((r) => r.id);
+  return { label: target.label, records: records.size, settings };
+}
+
 /** Take back any one change set as a new, undoable one. Null when it is not here or nothing of it is left. */
 export async function revert(ctx: WriteContext, changeSetId: string, label: string): Promise<Applied | null> {
   const target = await ctx.db.changes.where('id').equals(changeSetId).first();

@@ -28,11 +28,12 @@ import { UNDO_KEY } from './changes';
 import { newId } from './ids';
 import { isSharedDb } from './registry';
 import { TABLE_NAMES, type KebuDB, type TableName } from './schema';
-import { invertTop, pushUndo, readUndo, revert } from './undo';
+import { invertTop, peekTop, pushUndo, readUndo, revert, type HistoryPeek } from './undo';
 import { isValidId } from './validate';
 
 export type { Actor, Mutation, WriteOptions } from './local-write';
 export type { ChangeNotice } from './notices';
+export type { HistoryPeek } from './undo';
 export type { RemoteResult } from './apply-remote';
 export type { Snapshot } from './restore';
 export { sameValue } from './local-write';
@@ -98,6 +99,18 @@ export class WritePath {
 
   async redo(): Promise<ChangeSet | null> {
     return this.#run(() => invertTop(this.#ctx, 'redo'));
+  }
+
+  /**
+   * What `undo()` (`redo()`) would take back, without applying it: the label of the change set
+   * and how many records it would remove or change. Null when there is nothing to undo (redo).
+   */
+  peekUndo(): Promise<HistoryPeek | null> {
+    return peekTop(this.#ctx, 'undo');
+  }
+
+  peekRedo(): Promise<HistoryPeek | null> {
+    return peekTop(this.#ctx, 'redo');
   }
 
   /**
