@@ -88,8 +88,10 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const w = WORDS[locale];
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(`/?today=${DAY}`);
+    // the app keeps the day once its clock has read it: wait for that before moving on
+    await page.waitForFunction((day) => sessionStorage.getItem('kebu.today') === day, DAY);
     await start(page, 'demo');
-    if (locale === 'en') await page.getByRole('button', { name: '切换语言' }).click();
+    if (locale === 'en') await page.getByRole('button', { name: 'English' }).click();
     await page.goto('/today');
     await expect(page.getByText(w.asOf)).toBeVisible();
 
