@@ -1,30 +1,15 @@
 /** local-write.ts and notices.ts through the WritePath facade: one atomic, validated change set per write. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KebuDB } from './schema';
-import { WritePath, type Actor, type ChangeNotice } from './write-path';
+import { describe, expect, it } from 'vitest';
+import type { KebuDB } from './schema';
+import { bob, customer, freshWritePath } from './test-write-path';
+import { WritePath, type ChangeNotice } from './write-path';
 import { WriteError } from './validate';
 
-const alice: Actor = { id: 'alice', name: '王丽', device: 'laptop' };
-const bob: Actor = { id: 'bob', name: '李强', device: 'phone' };
-let n = 0;
 let db: KebuDB;
 let wp: WritePath;
-
-beforeEach(async () => {
-  db = new KebuDB(`wp-test-${++n}`);
-  await db.open();
-  wp = new WritePath(db, alice);
-});
-afterEach(async () => {
-  wp.destroy();
-  db.close();
-  await db.delete();
-});
-
-const customer = (name: string, extra: Record<string, unknown> = {}) => ({
-  type: 'insert' as const,
-  table: 'customers' as const,
-  record: { kind: 'unit', name, ...extra }
+freshWritePath((d, w) => {
+  db = d;
+  wp = w;
 });
 
 describe('write path', () => {

@@ -1,29 +1,15 @@
 /** restore.ts through the WritePath facade: a verified backup put back whole. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KebuDB } from './schema';
-import { WritePath, type Actor, type ChangeNotice } from './write-path';
+import { describe, expect, it } from 'vitest';
+import type { KebuDB } from './schema';
+import { customer, freshWritePath } from './test-write-path';
+import { WritePath, type ChangeNotice } from './write-path';
 import { WriteError } from './validate';
 
-const alice: Actor = { id: 'alice', name: '王丽', device: 'laptop' };
-let n = 0;
 let db: KebuDB;
 let wp: WritePath;
-
-beforeEach(async () => {
-  db = new KebuDB(`wp-test-${++n}`);
-  await db.open();
-  wp = new WritePath(db, alice);
-});
-afterEach(async () => {
-  wp.destroy();
-  db.close();
-  await db.delete();
-});
-
-const customer = (name: string, extra: Record<string, unknown> = {}) => ({
-  type: 'insert' as const,
-  table: 'customers' as const,
-  record: { kind: 'unit', name, ...extra }
+freshWritePath((d, w) => {
+  db = d;
+  wp = w;
 });
 
 describe('restore a snapshot', () => {

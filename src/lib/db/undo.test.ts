@@ -1,29 +1,14 @@
 /** undo.ts through the WritePath facade: undo, redo and revert of change sets. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KebuDB } from './schema';
-import { WritePath, type Actor } from './write-path';
+import { describe, expect, it } from 'vitest';
+import type { KebuDB } from './schema';
+import { alice, bob, customer, freshWritePath } from './test-write-path';
+import { WritePath } from './write-path';
 
-const alice: Actor = { id: 'alice', name: '王丽', device: 'laptop' };
-const bob: Actor = { id: 'bob', name: '李强', device: 'phone' };
-let n = 0;
 let db: KebuDB;
 let wp: WritePath;
-
-beforeEach(async () => {
-  db = new KebuDB(`wp-test-${++n}`);
-  await db.open();
-  wp = new WritePath(db, alice);
-});
-afterEach(async () => {
-  wp.destroy();
-  db.close();
-  await db.delete();
-});
-
-const customer = (name: string, extra: Record<string, unknown> = {}) => ({
-  type: 'insert' as const,
-  table: 'customers' as const,
-  record: { kind: 'unit', name, ...extra }
+freshWritePath((d, w) => {
+  db = d;
+  wp = w;
 });
 
 describe('undo and redo', () => {
