@@ -7,7 +7,7 @@
  *   npm run bench                    100 000 rows; builds the app first if build-bench/ is missing
  *   npm run bench -- --quick         10 000 rows, fewer rounds: a fast smoke run
  *   npm run bench -- --build         rebuild the app first
- *   npm run bench -- --only write,grid,app,bundle
+ *   npm run bench -- --only write,grid,app,cold,bundle
  *   npm run bench -- --app-url http://127.0.0.1:5173   use a running server instead of vite preview
  *
  * The results table goes to stdout, progress to stderr; everything is also written to
@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { measureWritePath } from './write-path.js';
 import { measureGrids } from './grid.js';
 import { measureApp } from './app.js';
+import { measureColdStart } from './cold-start.js';
 import { measureFirstPageJs } from './bundle.js';
 import { AG_GRID_OUT, buildAgGridPage } from './lib/ag-grid.js';
 import { launchChromium } from './lib/browser.js';
@@ -28,7 +29,7 @@ import { fmtKB, fmtMs, fmtRatio, log, table } from './lib/util.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const APP_PORT = 4180;
 const AG_GRID_PORT = 4181;
-const ALL = ['write', 'grid', 'app', 'bundle'];
+const ALL = ['write', 'grid', 'app', 'cold', 'bundle'];
 
 /**
  * @typedef {object} Options
@@ -54,7 +55,7 @@ function parseArgs(argv) {
     else if (a === '--only') o.only = argv[++i].split(',');
     else if (a === '--app-url') o.appUrl = argv[++i].replace(/\/$/, '');
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: node bench/run.js [--quick] [--build] [--rows N] [--only write,grid,app,bundle] [--app-url URL]\n');
+      process.stdout.write('usage: node bench/run.js [--quick] [--build] [--rows N] [--only write,grid,app,cold,bundle] [--app-url URL]\n');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -209,6 +210,14 @@ async function main(opts) {
         const a = await measureApp(browser, app, opts.rows);
         results.app = a;
         lines.push(...a.lines);
+      });
+    }
+
+    if (want('cold')) {
+      await attempt('3b. cold start', async () => {
+        const c = await measureColdStart(app, opts.rows, 3);
+        results.coldStart = c;
+        lines.push(...c.lines);
       });
     }
 

@@ -10,9 +10,24 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { runnerImport } from 'vite';
 
-export async function launchChromium(extraArgs = []) {
+async function launchOptions() {
   const path = fileURLToPath(new URL('../../tests/chromium.ts', import.meta.url));
   const { module } = await runnerImport(path);
-  const options = /** @type {{ executablePath?: string, args: string[] }} */ (module.chromiumLaunchOptions());
+  return /** @type {{ executablePath?: string, args: string[] }} */ (module.chromiumLaunchOptions());
+}
+
+export async function launchChromium(extraArgs = []) {
+  const options = await launchOptions();
   return chromium.launch({ ...options, args: [...options.args, ...extraArgs], ignoreDefaultArgs: ['--hide-scrollbars'] });
+}
+
+/**
+ * Chromium with an on-disk profile in `userDataDir`, as a person's browser is: closing the
+ * context ends the browser process, so the next launch on the same folder is a cold start.
+ * @param {string} userDataDir
+ * @param {import('@playwright/test').BrowserContextOptions} contextOptions
+ */
+export async function launchPersistent(userDataDir, contextOptions) {
+  const options = await launchOptions();
+  return chromium.launchPersistentContext(userDataDir, { ...options, ...contextOptions, ignoreDefaultArgs: ['--hide-scrollbars'] });
 }
