@@ -39,7 +39,14 @@ class Session {
   #steps: Promise<unknown> = Promise.resolve();
   #unsubscribe: (() => void) | null = null;
 
-  async init() {
+  #init: Promise<void> | null = null;
+
+  /** Read the profile and workspaces and open the last one; once (the root layout's load starts it). */
+  init(): Promise<void> {
+    return (this.#init ??= this.#load());
+  }
+
+  async #load() {
     [this.profile, this.workspaces] = await Promise.all([getProfile(), listWorkspaces()]);
     const last = localStorage.getItem(CURRENT_KEY);
     const ws = this.workspaces.find((w) => w.id === last) ?? this.workspaces[0];
