@@ -120,6 +120,14 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
     // ratios recomputed live against the benchmarks
     await expect(page.getByRole('row', { name: /流动比率/ }).getByText('等于基准')).toBeVisible();
     await expect(page.getByRole('row', { name: /毛利率/ }).getByText('未设基准')).toBeVisible();
+    // an industry's shipped benchmarks are marked and their statistical source named
+    const industry = page.getByRole('combobox', { name: '行业基准' });
+    await industry.selectOption('零售');
+    await expect(page.getByRole('row', { name: /毛利率/ }).getByText('零售行业基准')).toBeVisible();
+    await expect(page.getByRole('row', { name: /毛利率/ }).getByText('优于基准')).toBeVisible();
+    await expect(page.getByText(/零售行业基准（销售利润率、毛利率）的数据来源：北京市统计局/)).toBeVisible();
+    await industry.selectOption('');
+    await expect(page.getByText(/的数据来源：/)).toHaveCount(0);
 
     const firstScore = page.getByRole('textbox', { name: '付款记录 · 付款及时性' });
     await firstScore.fill('12');
@@ -221,6 +229,7 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
     await page.goto('/settings/credit');
     await expect(page.getByRole('heading', { name: '信用设置' })).toBeVisible();
     await expect(page.getByText(/当前：默认设置（从未修改）/)).toBeVisible();
+    await expect(page.getByRole('textbox', { name: '零售 · 数据来源' })).toHaveValue(/^北京市统计局.*2019年1-12月.*http/);
     const grade3 = page.getByRole('textbox', { name: 'CA3 · 等级系数 %' });
     await grade3.fill('95');
     await expect(page.getByText('等级越差等级系数不能越大').first()).toBeVisible();
@@ -259,6 +268,7 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
     await expect(page.getByRole('textbox', { name: 'Payment record aspect 1 · Good looks like' })).toHaveValue('Has always paid on time');
     await aspectName.fill('按时付款');
     await expect(aspectName).toHaveValue('按时付款');
+    await expect(page.getByRole('textbox', { name: '餐饮 · source' })).toHaveValue(/^Beijing Municipal Bureau of Statistics, Beijing Statistical Yearbook 2013/);
   });
   expect(errors).toEqual([]);
 });

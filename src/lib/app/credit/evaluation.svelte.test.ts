@@ -69,6 +69,17 @@ describe('EvaluationManager: the form in Node', () => {
     expect(setup({ customerIndustry: '餐饮' }).m.industry).toBe('');
   });
 
+  it("with the shipped settings, a 零售 customer is compared with the retail benchmarks and their source", () => {
+    const { m } = setup({ stored: { version: 0, settings: DEFAULT_CREDIT_SETTINGS }, customerIndustry: '零售' });
+    expect(m.industry).toBe('零售');
+    m.periods[0].cells = { ...STATEMENT };
+    fillSheet(m, '8');
+    // gross margin 3,000,000 / 12,000,000 = 0.25 against 0.124
+    expect(m.evaluation?.ratios.byId.grossMargin.comparison).toEqual({ benchmark: 0.124, better: 'higher', verdict: 'better' });
+    expect(m.evaluation?.ratios.byId.currentRatio.comparison.benchmark).toBe(2);
+    expect(m.settings?.industryBenchmarks?.source).toContain('北京市统计局');
+  });
+
   it('recomputes the results as the inputs change, and names what stops the save', () => {
     const { m } = setup();
     m.periods[0].cells = { ...STATEMENT };

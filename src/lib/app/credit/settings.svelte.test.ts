@@ -65,18 +65,33 @@ describe('CreditSettingsManager', () => {
 
   it('adds an industry once, sets and clears its benchmarks, removes it', () => {
     const { m } = setup();
-    m.newIndustry = ' 批发 ';
+    const shipped = Object.keys(DEFAULT_CREDIT_SETTINGS.industries);
+    m.newIndustry = ' 建材 ';
     m.addIndustry();
-    m.newIndustry = '批发';
+    m.newIndustry = '建材';
     m.addIndustry();
-    expect(Object.keys(m.draft!.industries)).toEqual(['批发']);
-    expect(m.newIndustry).toBe('批发');
-    m.setIndustryBenchmark('批发', 'currentRatio', '1.8');
-    expect(m.draft!.industries['批发'].ratios).toEqual({ currentRatio: { benchmark: 1.8 } });
-    m.setIndustryBenchmark('批发', 'currentRatio', '');
-    expect(m.draft!.industries['批发'].ratios).toEqual({});
-    m.removeIndustry('批发');
-    expect(m.draft!.industries).toEqual({});
+    expect(Object.keys(m.draft!.industries)).toEqual([...shipped, '建材']);
+    expect(m.newIndustry).toBe('建材');
+    m.setIndustryBenchmark('建材', 'currentRatio', '1.8');
+    expect(m.draft!.industries['建材'].ratios).toEqual({ currentRatio: { benchmark: 1.8 } });
+    m.setIndustryBenchmark('建材', 'currentRatio', '');
+    expect(m.draft!.industries['建材'].ratios).toEqual({});
+    m.removeIndustry('建材');
+    expect(Object.keys(m.draft!.industries)).toEqual(shipped);
+  });
+
+  it("edits an industry's source note; blank removes it; resetting the ratios brings the shipped one back", () => {
+    const { m } = setup();
+    const shipped = DEFAULT_CREDIT_SETTINGS.industries['零售'].source;
+    expect(shipped).toContain('北京市统计局');
+    m.setIndustrySource('零售', '本公司 2025 年客户均值');
+    expect(m.draft!.industries['零售'].source).toBe('本公司 2025 年客户均值');
+    m.setIndustrySource('零售', '  ');
+    expect(m.draft!.industries['零售']).not.toHaveProperty('source');
+    expect(m.result?.ok).toBe(true);
+    m.removeIndustry('零售');
+    m.reset('ratios');
+    expect(m.draft!.industries['零售']).toEqual(DEFAULT_CREDIT_SETTINGS.industries['零售']);
   });
 
   it('adds a limit class 50 万 above the last, removes it but never the last one; an amount that is not one is refused', () => {

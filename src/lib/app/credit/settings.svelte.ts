@@ -115,6 +115,13 @@ export class CreditSettingsManager {
     this.draft.industries = { ...this.draft.industries, [key]: { ...o, ratios } };
   }
 
+  /** Where an industry's benchmarks come from, as typed; blank: no source. */
+  setIndustrySource(key: string, text: string) {
+    if (!this.draft) return;
+    const { source: _old, ...o } = this.draft.industries[key];
+    this.draft.industries = { ...this.draft.industries, [key]: text.trim() ? { ...o, source: text } : o };
+  }
+
   setBandUpTo(i: number, text: string) {
     if (this.draft) this.draft.evaluationBands[i].upTo = num(text);
   }

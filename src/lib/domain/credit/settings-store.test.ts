@@ -48,7 +48,7 @@ describe('credit settings: versioned saves, checked reads', () => {
     });
     const r = resetSection(s, 'ratios');
     expect(r.daysPerYear).toBe(360);
-    expect(r.industries).toEqual({ 建材: { aspectMax: 5 } });
+    expect(r.industries).toEqual({ ...DEFAULT_CREDIT_SETTINGS.industries, 建材: { aspectMax: 5 } });
     expect(r.gradeFactors[2]).toBe(80);
     expect(resetSection(s, 'grades').gradeFactors).toEqual(DEFAULT_CREDIT_SETTINGS.gradeFactors);
   });

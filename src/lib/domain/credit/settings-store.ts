@@ -13,7 +13,15 @@
  * - What is read back is validated (it may come from an old version or a peer): a value that is
  *   not usable gives the defaults and says so (`fallback: true`).
  */
-import { checkCreditSettings, DEFAULT_CREDIT_SETTINGS, forIndustry, type CreditSettings, type SettingsProblem } from './settings';
+import {
+  checkCreditSettings,
+  DEFAULT_CREDIT_SETTINGS,
+  forIndustry,
+  type CreditSettings,
+  type IndustryOverride,
+  type RatioId,
+  type SettingsProblem
+} from './settings';
 
 export const CREDIT_SETTINGS_ID = 'credit';
 
@@ -59,28 +67,40 @@ export type SaveResult = { ok: true; value: StoredCreditSettings } | { ok: false
  */
 export function nextCreditSettings(current: StoredCreditSettings, edited: CreditSettings): SaveResult {
   const problems = checkCreditSettings(edited);
-  for (const key of Object.keys(edited.industries))
-    for (const p of checkCreditSettings(forIndustry(edited, key))) problems.push({ path: `industries.${key}.${p.path}`, message: p.message });
+  for (const [key, override] of Object.entries(edited.industries))
+    for (const p of checkCreditSettings(forIndustry(edited, key)))
+      if (!inherited(override, p.path)) problems.push({ path: `industries.${key}.${p.path}`, message: p.message });
   if (problems.length) return { ok: false, problems };
   const version = current.version + 1;
   return { ok: true, value: { version, settings: { ...edited, version: `workspace-${version}` } } };
+}
+
+/** Whether a problem at `path` of an industry's applied tables is in a table it takes from the base (reported there once). */
+function inherited(override: IndustryOverride, path: string): boolean {
+  const [table, id] = path.split('.');
+  if (table === 'ratios') return override.ratios?.[id as RatioId] === undefined;
+  return override[table as keyof IndustryOverride] === undefined;
 }
 
 /** The parts of the settings screen, each with its own "reset to defaults". */
 export const CREDIT_SETTINGS_SECTIONS = ['ratios', 'evaluationBands', 'factors', 'grades', 'limitClasses'] as const;
 export type CreditSettingsSection = (typeof CREDIT_SETTINGS_SECTIONS)[number];
 
-/** `settings` with one section back to credit.md's defaults (industries keep their other tables). */
+/**
+ * `settings` with one section back to credit.md's defaults (industries keep their other tables;
+ * resetting the ratios also brings back the shipped industry benchmarks with their sources).
+ */
 export function resetSection(settings: CreditSettings, section: CreditSettingsSection): CreditSettings {
   const d = DEFAULT_CREDIT_SETTINGS;
   switch (section) {
     case 'ratios': {
-      const industries = Object.fromEntries(
-        Object.entries(settings.industries).map(([k, o]) => {
-          const { ratios: _ratios, ...rest } = o;
-          return [k, rest];
-        })
-      );
+      // an industry's benchmarks and their source go back to the shipped ones (none for the others)
+      const industries: Record<string, IndustryOverride> = { ...d.industries };
+      for (const [k, o] of Object.entries(settings.industries)) {
+        const { ratios: _ratios, source: _source, ...rest } = o;
+        const shipped = d.industries[k];
+        industries[k] = shipped ? { ...rest, ratios: shipped.ratios, source: shipped.source } : rest;
+      }
       return { ...settings, ratios: d.ratios, quickAssetsDeductPrepayments: d.quickAssetsDeductPrepayments, daysPerYear: d.daysPerYear, industries };
     }
     case 'evaluationBands':

@@ -14,8 +14,12 @@
  * Choices where credit.md is silent (also listed in ./README.md):
  * - Benchmarks marked "by industry" (inventory turnover and days, the three margins) have no
  *   general default: they are `null` ("no benchmark") until a business sets them, globally or per
- *   industry. We do not invent industry figures. The rules of thumb (current ≈ 2, quick ≈ 1,
- *   cash ≥ 0.2, debt-to-assets ≈ 0.5) are the general benchmarks.
+ *   industry. The rules of thumb (current ≈ 2, quick ≈ 1, cash ≥ 0.2, debt-to-assets ≈ 0.5) are
+ *   the general benchmarks.
+ * - Industry figures ship only where an official statistical table was read, each with its
+ *   `source` (./industry-defaults.ts): 批发 and 零售 (北京市统计局, 2019), 餐饮 (《北京统计年鉴2013》,
+ *   2012) and 建筑工程 (《广州统计年鉴2022》, 2021); nothing is estimated. Manufacturing and
+ *   transport have none yet.
  * - Direction: from a creditor's side a higher ratio is better for every ratio except
  *   debt-to-assets and inventory days, where lower is better.
  * - Percentages (band percent, grade factor) are percent points with at most two decimals
@@ -25,6 +29,7 @@
  */
 import type { Fen } from '../money';
 import { DEFAULT_FACTORS } from './factor-defaults';
+import { DEFAULT_INDUSTRIES } from './industry-defaults';
 
 /** A value within this distance of a cut counts as on the cut (credit.md §3). */
 export const CUT_TOLERANCE = 1e-9;
@@ -132,16 +137,27 @@ export interface CreditTables {
   limitClasses: readonly LimitClassSpec[];
 }
 
-/** What an industry may override: any table; ratios per ratio and per field. */
-export type IndustryOverride = { name?: string } & Partial<Omit<CreditTables, 'ratios'>> & {
+/**
+ * What an industry may override: any table; ratios per ratio and per field. `name` is for display;
+ * `source` names where the industry's benchmarks come from (publisher, title, year, table, address).
+ */
+export type IndustryOverride = { name?: string; source?: string } & Partial<Omit<CreditTables, 'ratios'>> & {
     ratios?: Partial<Record<RatioId, Partial<RatioBenchmark>>>;
   };
+
+/** The ratios whose benchmark an industry set, and the source it names (null: none given). */
+export interface IndustryBenchmarks {
+  ids: RatioId[];
+  source: string | null;
+}
 
 /** The tables one evaluation uses: the base, or the base with one industry's overrides applied. */
 export interface EffectiveCreditSettings extends CreditTables {
   version: string;
   /** the industry whose overrides were applied; null/absent = the base tables */
   industry?: string | null;
+  /** with an industry applied: which benchmarks are the industry's, and their source */
+  industryBenchmarks?: IndustryBenchmarks;
 }
 
 export interface CreditSettings extends EffectiveCreditSettings {
@@ -151,7 +167,7 @@ export interface CreditSettings extends EffectiveCreditSettings {
 const wan = (n: number): Fen => (n * 10000 * 100) as Fen;
 
 export const DEFAULT_CREDIT_SETTINGS: CreditSettings = {
-  version: 'credit.md-defaults-1',
+  version: 'credit.md-defaults-2',
   industry: null,
   quickAssetsDeductPrepayments: false,
   daysPerYear: 360,
@@ -203,7 +219,7 @@ export const DEFAULT_CREDIT_SETTINGS: CreditSettings = {
     { label: '4A', from: wan(100) },
     { label: '5A', from: wan(150) }
   ],
-  industries: {}
+  industries: DEFAULT_INDUSTRIES
 };
 
 /**
@@ -227,14 +243,15 @@ export function forIndustry(settings: CreditSettings, industry?: string | null):
   };
   const override = industry ? settings.industries[industry] : undefined;
   if (!industry || !override) return base;
-  const { name: _name, ratios: ratioOverrides, ...tables } = override;
+  const { name: _name, source, ratios: ratioOverrides, ...tables } = override;
   const ratios = { ...base.ratios };
   for (const id of RATIO_IDS) {
     const r = ratioOverrides?.[id];
     if (r) ratios[id] = { ...ratios[id], ...r };
   }
+  const ids = RATIO_IDS.filter((id) => ratioOverrides?.[id]?.benchmark !== undefined);
   const defined = Object.fromEntries(Object.entries(tables).filter(([, v]) => v !== undefined));
-  return { ...base, ...defined, ratios, industry };
+  return { ...base, ...defined, ratios, industry, industryBenchmarks: { ids, source: source?.trim() || null } };
 }
 
 export interface SettingsProblem {
