@@ -11,6 +11,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { startServer, type Server } from '../../../tests/servers';
+import { serversAt, type SharingServers } from './sharing.svelte';
 
 const dir = mkdtempSync(join(tmpdir(), 'kebu-one-origin-'));
 const build = join(dir, 'build');
@@ -18,6 +19,8 @@ const relayDir = join(dir, 'relay');
 const SHELL = '<!doctype html><title>Kebu shell</title>';
 let server: Server;
 let base = '';
+/** the servers as a page of this origin finds them */
+let found: SharingServers;
 
 beforeAll(async () => {
   rmSync(build, { recursive: true, force: true });
@@ -38,9 +41,9 @@ async function until(what: string, ok: () => boolean, ms = 10_000) {
   }
 }
 
-/** A WebSocket to `path`, open, with every message it receives parsed. */
-async function socket(path: string) {
-  const ws = new WebSocket(`ws://${base}${path}`);
+/** A WebSocket to `url`, open, with every message it receives parsed. */
+async function socket(url: string) {
+  const ws = new WebSocket(url);
   const got: Record<string, unknown>[] = [];
   ws.on('message', (d) => got.push(JSON.parse(String(d))));
   await new Promise((resolve, reject) => {
@@ -70,11 +73,13 @@ describe('the one-origin server', () => {
     const res = await fetch(`http://${base}/kebu-servers.json`);
     expect(res.headers.get('content-type')).toMatch(/json/);
     expect(await res.json()).toEqual({ signaling: '/signal', relay: '/relay' });
+    found = serversAt(`http://${base}`, { signaling: '/signal', relay: '/relay' })!;
+    expect(found).toEqual({ signaling: [`ws://${base}/signal`], relay: `ws://${base}/relay`, iceServers: [] });
   });
 
   it('answers signaling at /signal: ping, and a publish reaches every subscriber of the topic', async () => {
-    const a = await socket('/signal');
-    const b = await socket('/signal');
+    const a = await socket(found.signaling[0]);
+    const b = await socket(found.signaling[0]);
     a.ws.send(JSON.stringify({ type: 'ping' }));
     await until('pong', () => a.got.length > 0);
     expect(a.got[0]).toEqual({ type: 'pong' });
@@ -90,9 +95,9 @@ describe('the one-origin server', () => {
 
   it('relays a room at /relay/<room> between two y-websocket clients and keeps it on disk', async () => {
     const docs = [new Y.Doc(), new Y.Doc()];
-    const providers = docs.map(
-      (doc) => new WebsocketProvider(`ws://${base}/relay`, 'kebu-test.room', doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket })
-    );
+    // no BroadcastChannel: the two clients of this one process meet only through the relay
+    const options = { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true };
+    const providers = docs.map((doc) => new WebsocketProvider(found.relay!, 'kebu-test.room', doc, options));
     try {
       await until('both synced', () => providers.every((p) => p.synced));
       docs[0].getMap('m').set('name', '河北石油');
