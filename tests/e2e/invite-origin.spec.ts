@@ -22,6 +22,8 @@ test('the invite of a page served by npm start names that page’s origin, and a
   await addCustomer(a, '河北石油');
   const panel = await sharingPanel(a);
   await expect(panel.getByText(`打开这个页面的服务器（${origin.host}）同时提供信令服务器和中继`)).toBeVisible();
+  // opened on this machine's loopback address: said, since others cannot use it
+  await expect(panel.getByText(`这个地址（${origin.host}）只在本机有效`)).toBeVisible();
   await expect(panel.getByLabel('信令服务器（每行一个）')).toHaveValue(`${ws}/signal`);
   await expect(panel.getByLabel('中继服务器（可选）')).toHaveValue(`${ws}/relay`);
   await panel.getByRole('button', { name: '共享这个工作区' }).click();
@@ -46,6 +48,27 @@ test('the invite of a page served by npm start names that page’s origin, and a
   await expect(customerGrid(b).getByRole('gridcell', { name: '河北石油', exact: true })).toBeVisible();
   await expect(bar.getByRole('status')).toContainText('中继 已连接', { timeout: 20_000 });
   await expect(bar.getByRole('status')).not.toContainText('无法连接');
+});
+
+test('on a static host without the servers, Settings says so and shares through the servers the owner names', async ({ browser, baseURL }) => {
+  // a static host has no /kebu-servers.json (the service worker is blocked so that the route applies)
+  const context = await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
+  await context.route('**/kebu-servers.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  const page = await context.newPage();
+  await start(page, 'empty', '王丽');
+  const panel = await sharingPanel(page);
+  await expect(panel.getByText('这个页面所在的服务器不提供信令服务器或中继。')).toBeVisible();
+  await expect(panel.getByLabel('信令服务器（每行一个）')).toHaveValue('');
+  await expect(panel.getByLabel('中继服务器（可选）')).toHaveValue('');
+  await panel.getByRole('button', { name: '共享这个工作区' }).click();
+  await expect(panel.getByRole('alert')).toHaveText('至少需要一个信令服务器或中继服务器');
+  // the team's server elsewhere (here: this suite's npm start)
+  const ws = `ws://${new URL(baseURL!).host}`;
+  await panel.getByLabel('中继服务器（可选）').fill(`${ws}/relay`);
+  await panel.getByRole('button', { name: '共享这个工作区' }).click();
+  const link = await page.getByRole('textbox', { name: '邀请链接' }).inputValue();
+  expect(new URLSearchParams(new URL(link).hash.slice(1)).get('relay')).toBe(`${ws}/relay`);
+  await expect(page.getByRole('region', { name: '同步状态' }).getByRole('status')).toContainText('中继 已连接', { timeout: 20_000 });
 });
 
 test('when no server answers, the sync bar says so in words and the console stays quiet', async ({ browser }) => {

@@ -11,6 +11,7 @@ export const sharing = defineMessages({
     'share.relay': '中继服务器（可选）',
     'share.relayHint': '团队较大（超过约 6 台设备）或设备很少同时在线时使用。npm start 在应用旁提供一个（ws://应用地址/relay），也可以用 npm run relay 单独启动。中继会在它的磁盘上保存工作区数据。',
     'share.originServers': '打开这个页面的服务器（{host}）同时提供信令服务器和中继，已填在下面。邀请链接会写上这个地址，同一网络中的同事可以在自己的设备上加入。',
+    'share.loopback': '这个地址（{host}）只在本机有效：要邀请其他设备上的同事，请用 npm start 显示的网络地址打开客簿，再共享。',
     'share.noOriginServers': '这个页面所在的服务器不提供信令服务器或中继。请在下面填写你们的服务器地址（例如在团队的一台电脑上运行 npm start，它在 ws://那台电脑的地址/signal 和 /relay 提供这两个服务）。',
     'share.ice': 'STUN/TURN 服务器（可选，每行一个）',
     'share.iceHint': '设备不在同一网络时才需要。',
@@ -82,6 +83,8 @@ export const sharing = defineMessages({
       'For larger teams (more than about 6 devices) or devices that are rarely online at the same time. npm start runs one beside the app (ws://the app’s address/relay); npm run relay runs one alone. A relay keeps the workspace’s data on its disk.',
     'share.originServers':
       'The server this page came from ({host}) also runs a signaling server and a relay; they are filled in below. Invite links name this address, so colleagues on the same network can join from their own devices.',
+    'share.loopback':
+      'This address ({host}) works on this machine only: to invite colleagues on other devices, open Kebu at the network address npm start printed, then share.',
     'share.noOriginServers':
       'The server this page came from runs no signaling server or relay. Name yours below (for instance, run npm start on one of the team’s computers: it offers both at ws://that computer’s address/signal and /relay).',
     'share.ice': 'STUN/TURN servers (optional, one per line)',
