@@ -1,4 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromiumLaunchOptions } from './tests/chromium';
 
 const port = Number(process.env.KEBU_PORT ?? 4173);
@@ -23,7 +25,8 @@ export default defineConfig({
     ? undefined
     : {
         command: `node scripts/serve.js`,
-        env: { PORT: String(port), HOST: '127.0.0.1' },
+        // the app with the signaling server and the relay beside it (npm start), on loopback
+        env: { PORT: String(port), HOST: '127.0.0.1', KEBU_RELAY_DIR: join(tmpdir(), `kebu-e2e-relay-${port}`) },
         url: `http://127.0.0.1:${port}`,
         reuseExistingServer: false,
         timeout: 60_000

@@ -1,6 +1,7 @@
 /**
- * The project's own servers (servers/signal.js, servers/relay.js) as child processes, for the
- * relay unit test (Vitest), the sharing e2e spec (Playwright) and the sync benchmark: one way to
+ * The project's own servers (servers/signal.js, servers/relay.js, and scripts/serve.js with both
+ * beside the app on one port) as child processes, for the relay and one-origin unit tests
+ * (Vitest), the sharing e2e specs (Playwright) and the sync benchmark: one way to
  * pick a free port, start a server, wait for it to listen, and stop it.
  */
 import { spawn } from 'node:child_process';
@@ -10,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** What each server prints once it listens. */
-const READY = { signal: 'signaling server on', relay: 'Kebu relay on' } as const;
+const READY = { signal: 'signaling server on', relay: 'Kebu relay on', serve: 'Kebu is served at' } as const;
+const SCRIPT = { signal: 'servers/signal.js', relay: 'servers/relay.js', serve: 'scripts/serve.js' } as const;
 
 export interface Server {
   port: number;
@@ -29,20 +31,20 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-/** Start `npm run signal` or `npm run relay`'s script on `port` (a free one when not given). */
+/** Start `npm run signal`, `npm run relay` or `npm start`'s server on `port` (a free one when not given). */
 export async function startServer(
   which: keyof typeof READY,
   opts: { port?: number; host?: string; env?: Record<string, string> } = {}
 ): Promise<Server> {
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? (await freePort(host));
-  const p = spawn(process.execPath, [`${ROOT}servers/${which}.js`], {
+  const p = spawn(process.execPath, [`${ROOT}${SCRIPT[which]}`], {
     env: { ...process.env, HOST: host, PORT: String(port), ...opts.env },
     stdio: ['ignore', 'pipe', 'inherit']
   });
   await new Promise<void>((resolve, reject) => {
     p.stdout!.on('data', (d: Buffer) => d.toString().includes(READY[which]) && resolve());
-    p.on('exit', (code) => reject(new Error(`servers/${which}.js exited with ${code}`)));
+    p.on('exit', (code) => reject(new Error(`${SCRIPT[which]} exited with ${code}`)));
   });
   return {
     port,

@@ -38,14 +38,40 @@ const urlOk = (u: string, schemes: RegExp) => {
 export const isSocketUrl = (u: string) => urlOk(u, /^wss?:$/);
 export const isIceUrl = (u: string) => /^(stun|turns?):[^\s]+$/.test(u);
 
-/** The servers this device uses by default: a signaling server beside the app (npm run signal). */
-export function defaultServers(): SharingServers {
-  const host = typeof location === 'undefined' ? '127.0.0.1' : location.hostname || '127.0.0.1';
-  const scheme = typeof location !== 'undefined' && location.protocol === 'https:' ? 'wss' : 'ws';
-  return { signaling: [`${scheme}://${host}:4444`], relay: null, iceServers: [] };
+/** Where `npm start` (scripts/serve.js) says that its signaling server and relay are. */
+export const ORIGIN_SERVERS_PATH = '/kebu-servers.json';
+
+const NO_SERVERS: SharingServers = { signaling: [], relay: null, iceServers: [] };
+
+/**
+ * The servers beside the app, as its own server describes them (paths such as `/signal`), as
+ * addresses on the page's own origin: ws:// for an http page, wss:// for an https one. Null when
+ * the answer is not such a description (a static host answers with its fallback page or 404).
+ */
+export function serversAt(origin: string, found: unknown): SharingServers | null {
+  if (!found || typeof found !== 'object') return null;
+  const { signaling, relay } = found as { signaling?: unknown; relay?: unknown };
+  const url = new URL(origin);
+  const at = (path: unknown) =>
+    typeof path === 'string' && /^\/[\w/-]*$/.test(path) ? `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}${path}` : null;
+  const servers = { signaling: [at(signaling)].filter((u) => u !== null), relay: at(relay), iceServers: [] };
+  return servers.signaling.length || servers.relay ? servers : null;
 }
 
-export function loadServers(): SharingServers {
+/** The servers of the origin this page came from (`npm start`), or null (a static host, offline). */
+export async function originServers(): Promise<SharingServers | null> {
+  if (typeof location === 'undefined') return null;
+  try {
+    const res = await fetch(ORIGIN_SERVERS_PATH, { cache: 'no-store' });
+    if (!res.ok || !/json/.test(res.headers.get('content-type') ?? '')) return null;
+    return serversAt(location.origin, await res.json());
+  } catch {
+    return null;
+  }
+}
+
+/** The servers this device saved in Settings, or null when it saved none. */
+export function savedServers(): SharingServers | null {
   try {
     const saved = JSON.parse(localStorage.getItem(SERVERS_KEY) ?? 'null') as Partial<SharingServers> | null;
     if (saved && Array.isArray(saved.signaling)) {
@@ -56,9 +82,14 @@ export function loadServers(): SharingServers {
       };
     }
   } catch {
-    // fall through to the defaults
+    // none saved
   }
-  return defaultServers();
+  return null;
+}
+
+/** The servers Settings starts from: the saved ones, else none (originServers() fills them in). */
+export function loadServers(): SharingServers {
+  return savedServers() ?? NO_SERVERS;
 }
 
 export function saveServers(servers: SharingServers) {

@@ -12,6 +12,10 @@
  * version are not newer than this app's, the content length and hash, and the content's shape;
  * WritePath.restoreSnapshot then checks every record against the field specs. A file that fails
  * any check changes nothing.
+ *
+ * A backup made with a passphrase is this file sealed whole (backup-seal.ts: PBKDF2 and AES-GCM,
+ * with its own versioned header); reading opens the seal first, and asks for the passphrase
+ * (io.error.backupLocked) when none was given.
  */
 import { CURRENT_VERSION, TABLE_NAMES, type KebuDB, type TableName } from '$lib/db/schema';
 import type { ChangeSet } from '$lib/db/changes';
@@ -19,6 +23,7 @@ import { wallTime } from '$lib/db/ids';
 import { localDateTimeOf } from '$lib/domain/dates';
 import type { Snapshot } from '$lib/db/write-path';
 import { IoError, MB } from './errors';
+import { isSealed, openSealed, sealBackup } from './backup-seal';
 
 export const BACKUP_FORMAT = 'kebu-backup';
 export const BACKUP_VERSION = 1;
@@ -88,7 +93,7 @@ export async function readSnapshot(db: KebuDB): Promise<Snapshot> {
 
 export async function makeBackup(
   snapshot: Snapshot,
-  info: { workspace: { id: string; name: string }; createdBy: string; now?: number }
+  info: { workspace: { id: string; name: string }; createdBy: string; now?: number; passphrase?: string }
 ): Promise<Uint8Array> {
   const content = new TextEncoder().encode(JSON.stringify({ tables: snapshot.tables, changes: snapshot.changes }));
   const counts: BackupHeader['counts'] = { changes: snapshot.changes.length };
@@ -108,16 +113,21 @@ export async function makeBackup(
   const whole = new Uint8Array(head.length + content.length);
   whole.set(head, 0);
   whole.set(content, head.length);
-  return pipe(whole, new CompressionStream('gzip'));
+  const packed = await pipe(whole, new CompressionStream('gzip'));
+  return info.passphrase ? sealBackup(packed, info.passphrase) : packed;
 }
 
 function isRecordArray(v: unknown): v is Record<string, unknown>[] {
   return Array.isArray(v) && v.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r));
 }
 
-/** Read and check a backup file; throws IoError (and nothing is written) when it is not sound. */
-export async function readBackup(file: Uint8Array): Promise<{ header: BackupHeader; snapshot: Snapshot }> {
+/**
+ * Read and check a backup file, opening a sealed one with `passphrase`; throws IoError (and nothing
+ * is written) when it is not sound.
+ */
+export async function readBackup(file: Uint8Array, passphrase?: string): Promise<{ header: BackupHeader; snapshot: Snapshot }> {
   if (file.length === 0) throw new IoError('io.error.empty');
+  if (isSealed(file)) file = await openSealed(file, passphrase ?? '');
   let bytes = file;
   if (file[0] === 0x1f && file[1] === 0x8b) {
     try {

@@ -28,6 +28,10 @@ export type IoErrorCode =
   | 'io.error.backupFormat'
   | 'io.error.backupVersion'
   | 'io.error.backupIntegrity'
+  | 'io.error.backupLocked'
+  | 'io.error.backupPassphrase'
+  | 'io.error.backupSealDamaged'
+  | 'io.error.sealedVersion'
   | 'io.error.cancelled'
   | 'io.error.write'
   | 'io.error.failed';

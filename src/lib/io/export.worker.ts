@@ -28,10 +28,10 @@ serve(
       ctx.transfer.push(bytes.buffer);
       return { bytes, fileName: p.fileName, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
     },
-    backup: async (p: { dbName: string; workspace: { id: string; name: string }; createdBy: string }) => {
+    backup: async (p: { dbName: string; workspace: { id: string; name: string }; createdBy: string; passphrase?: string }) => {
       const db = new KebuDB(p.dbName);
       try {
-        const bytes = await makeBackup(await readSnapshot(db), { workspace: p.workspace, createdBy: p.createdBy });
+        const bytes = await makeBackup(await readSnapshot(db), { workspace: p.workspace, createdBy: p.createdBy, passphrase: p.passphrase });
         return bytes;
       } finally {
         db.close();

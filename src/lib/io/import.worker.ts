@@ -45,8 +45,8 @@ serve(
     page: (p: { status: RowStatus | 'all'; offset: number; limit: number }) => need().page(p.status, p.offset, p.limit),
     commit: (_p: unknown, ctx: HandlerContext) => need().commit({ signal: ctx.signal, onProgress: (done, total) => ctx.progress({ done, total }) }),
     revert: (p: { changeSet: string }) => need().revert(p.changeSet),
-    checkBackup: async (p: { file: Blob }): Promise<BackupHeader> => {
-      const { header, snapshot } = await readBackup(new Uint8Array(await p.file.arrayBuffer()));
+    checkBackup: async (p: { file: Blob; passphrase?: string }): Promise<BackupHeader> => {
+      const { header, snapshot } = await readBackup(new Uint8Array(await p.file.arrayBuffer()), p.passphrase);
       backup = snapshot;
       return header;
     },

@@ -23,6 +23,7 @@ import { Replica, type RefusedEntry } from './replica';
 
 export type { RefusedEntry };
 import { colorOf } from './share';
+import { backOff, MAX_PAUSE_MS, onWake, type RetryingSocket } from './backoff';
 
 export type LinkState = 'off' | 'connecting' | 'connected';
 
@@ -283,12 +284,22 @@ export class SyncConnection {
       this.status.relay = 'connecting';
       const ws = new WebsocketProvider(this.config.relay, docName, this.doc, {
         awareness,
+        maxBackoffTime: MAX_PAUSE_MS,
         ...(WebSocketClass ? { WebSocketPolyfill: WebSocketClass as typeof WebSocket } : {})
       });
       ws.on('status', ({ status }: { status: string }) => {
-        this.status.relay = status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'off';
+        // a relay that did not answer the last try is off, not "connecting", while it waits
+        const failed = status === 'connecting' && ws.wsUnsuccessfulReconnects > 0;
+        this.status.relay = status === 'connected' ? 'connected' : status === 'connecting' && !failed ? 'connecting' : 'off';
         this.#emit();
       });
+      ws.on('connection-close', () => {
+        if (ws.wsconnected || this.status.relay === 'off') return;
+        this.status.relay = 'off';
+        this.#emit();
+      });
+      const offWake = onWake(() => ws.connect());
+      this.#providers.push({ destroy: offWake });
       ws.on('sync', (synced: boolean) => {
         if (synced) reached();
       });
@@ -310,8 +321,10 @@ export class SyncConnection {
     // y-webrtc's own 'status' says whether the provider is on, not whether a signaling server
     // answers: follow its signaling sockets (lib0 WebsocketClient: `connected`, and
     // `unsuccessfulReconnects` while a server does not answer, which raises no event)
-    type Socket = { connected: boolean; unsuccessfulReconnects: number; on(e: string, f: () => void): void; off(e: string, f: () => void): void };
+    type Socket = RetryingSocket & { on(e: string, f: () => void): void; off(e: string, f: () => void): void };
     const sockets = rtc.signalingConns as unknown as Socket[];
+    const retry = backOff(sockets);
+    const offWake = onWake(retry.wake);
     const follow = () => {
       const state: LinkState = sockets.some((c) => c.connected)
         ? 'connected'
@@ -330,6 +343,8 @@ export class SyncConnection {
     this.#providers.push({
       destroy: () => {
         clearInterval(poll);
+        retry.stop();
+        offWake();
         for (const c of sockets) {
           c.off('connect', follow);
           c.off('disconnect', follow);
