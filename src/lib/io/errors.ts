@@ -30,6 +30,7 @@ export type IoErrorCode =
   | 'io.error.backupIntegrity'
   | 'io.error.cancelled'
   | 'io.error.write'
+  | 'io.error.purchasesRejected'
   | 'io.error.failed';
 
 export type IoErrorParams = Record<string, string | number>;
