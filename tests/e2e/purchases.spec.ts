@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { countRecords, start } from './helpers';
+import { addCustomer, countRecords, pasteBlock, start } from './helpers';
 
 /**
  * Issue 11 as a user, in both languages: customers and 1 000 purchases imported from CSV files made
@@ -199,3 +199,38 @@ for (const locale of ['zh-CN', 'en'] as const) {
     });
   });
 }
+
+test('purchases typed and pasted in the grid; a negative amount or a date in 2999 is refused whole with a sentence', async ({ page }) => {
+  await moveClock(page, IMPORT_DAY, '/');
+  await start(page);
+  await addCustomer(page, '顺达物流');
+  await page.getByRole('navigation').getByRole('link', { name: '购买记录' }).click();
+  const grid = page.getByRole('grid', { name: '购买记录' });
+  const good = ['2026-04-20', '8:30', '顺达物流', '', '350', '45', 'L', '0#柴油', '刷卡/加油卡', 'T1', ''];
+
+  await test.step('paste a row from a spreadsheet', async () => {
+    await grid.focus();
+    await pasteBlock(page, [good]);
+    await expect(grid.getByRole('gridcell', { name: '08:30' })).toBeVisible();
+    await expect(grid.getByRole('gridcell', { name: '刷卡/加油卡' })).toBeVisible();
+    expect(await countRecords(page, 'purchases')).toBe(1);
+  });
+
+  await test.step('a paste with one bad row writes nothing', async () => {
+    await grid.getByRole('gridcell', { name: '2026-04-20' }).click();
+    await pasteBlock(page, [good, ['2999-01-01', '', '顺达物流', '', '35', '', '', '', '现金', '', '']]);
+    await expect(page.getByRole('alert').filter({ hasText: '“日期”的值“2999-01-01”晚于今天，购买不会发生在未来，未做任何更改。' })).toBeVisible();
+    expect(await countRecords(page, 'purchases')).toBe(1);
+  });
+
+  await test.step('typing a negative amount is refused and the amount stays', async () => {
+    await grid.getByRole('gridcell', { name: '350.00' }).click();
+    await page.keyboard.type('-35');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: '“金额（元）”的值“-35.00”不能为负数，未做任何更改。' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await expect(page.getByRole('grid', { name: '购买记录' }).getByRole('gridcell', { name: '350.00' })).toBeVisible();
+    expect(await countRecords(page, 'purchases')).toBe(1);
+  });
+});
