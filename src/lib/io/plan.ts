@@ -29,6 +29,7 @@ import { ROW_FIELD, type RawCell, type ShapeProblem, type SourceTable } from './
 import { findMatches, Matcher, SAME_AFTER_NORMALISING, type MatchReason, type MatchState, type Row } from './plan-match';
 import { applyContact, AsideColumns, distinctOptions, isBlank, readCell, type NewColumn, type ReadColumn, type WordCounts } from './plan-read';
 import { ROW_RULES, type RowRuleCode, type RowRuleContext } from './row-rules';
+import { PURCHASE_DEFAULTS } from '$lib/domain/service/purchase-fields';
 
 export type { NewColumn, MatchReason };
 
@@ -120,7 +121,7 @@ export const TABLE_DEFAULTS: Partial<Record<TableName, Record<string, unknown>>>
   staff: { active: true },
   orgUnits: { kind: 'site' },
   followUps: { done: false },
-  purchases: { paymentKind: 'other' }
+  purchases: PURCHASE_DEFAULTS
 };
 
 /** Tables whose records link to records of the same table (a group parent, a parent unit). */
@@ -357,11 +358,9 @@ function planRow(input: PlanInput, ctx: RowContext, matcher: Matcher, state: Mat
   const { values, blanks } = read;
   const problems = [...early, ...read.problems];
   const rule = ROW_RULES[input.table];
-  if (rule && input.rules) {
-    // the table's own rules, on what the record would be; a field already refused is not named twice
-    for (const p of rule(existing ? { ...existing, ...values } : values, cells, { ...input.rules, fieldOf: ctx.prepared.fieldOf }))
-      if (!problems.some((q) => q.field === p.field)) problems.push({ column: ctx.prepared.fieldOf.indexOf(p.field), field: p.field, code: p.code });
-  }
+  // the table's own rules, on what the record would be; a field already refused is not named twice
+  for (const p of rule && input.rules ? rule(existing ? { ...existing, ...values } : values, cells, { ...input.rules, fieldOf: ctx.prepared.fieldOf }) : [])
+    if (!problems.some((q) => q.field === p.field)) problems.push({ column: ctx.prepared.fieldOf.indexOf(p.field), field: p.field, code: p.code });
   const planned: PlannedRow = { index, line, status: 'new', problems };
   if (read.aside.length) planned.aside = read.aside;
   if (problems.length) {

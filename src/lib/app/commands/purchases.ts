@@ -7,15 +7,12 @@
  */
 import type { GridCommit } from '$lib/grid/types';
 import { formatYuan } from '$lib/domain/money';
-import { normalizeTime, purchaseProblems, type PurchaseFields } from '$lib/domain/service/purchase-fields';
+import { normalizeTime, PURCHASE_DEFAULTS, purchaseProblems, type PurchaseFields } from '$lib/domain/service/purchase-fields';
 import { CHURN_SETTINGS_ID, churnSettingsProblem, type ChurnSettings } from '$lib/app/service/churn-settings';
 import { t, type MessageKey } from '$lib/i18n/index.svelte';
 import { CommandError, run, type CommandResult, type WriteTarget } from './command';
 import { gridCommitLabel, gridMutations } from './records';
 import { saveSetting } from './settings';
-
-/** What a new purchase row gets when the person does not say. */
-export const PURCHASE_DEFAULTS = { paymentKind: 'other' } as const;
 
 export interface PurchaseBook {
   /** a stored purchase by id */

@@ -34,6 +34,9 @@ export const PURCHASE_SPECS = {
 
 export const PURCHASE_FIELDS: Record<'purchases', FieldSpecs> = PURCHASE_SPECS;
 
+/** What a new purchase gets when the grid row or the file does not say how it was paid. */
+export const PURCHASE_DEFAULTS = { paymentKind: 'other' } as const;
+
 /** A purchase's time of day as stored: `H:mm` or `HH:mm[:ss]` typed, `HH:mm` kept. */
 export function normalizeTime(text: unknown): string | null {
   if (typeof text !== 'string') return null;
