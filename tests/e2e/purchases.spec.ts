@@ -41,7 +41,10 @@ const WORDS = {
     why: '十天没来加油，电话询问',
     result: '司机换了线路，下周恢复',
     save: '保存',
-    cleared: `已由 ${NEXT_DAY} 的回访解除`
+    cleared: `已由 ${NEXT_DAY} 的回访解除`,
+    settingsForm: '流失信号',
+    grace: '周期宽限（天）',
+    saved: '已保存'
   },
   en: {
     customersHeader: ['Name'],
@@ -73,7 +76,10 @@ const WORDS = {
     why: 'Ten days without filling up: called',
     result: 'The driver changed routes, back next week',
     save: 'Save',
-    cleared: `cleared by the follow-up of ${NEXT_DAY}`
+    cleared: `cleared by the follow-up of ${NEXT_DAY}`,
+    settingsForm: 'Churn signals',
+    grace: 'Cycle grace (days)',
+    saved: 'Saved'
   }
 } as const;
 
@@ -176,6 +182,21 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await expect(section.getByRole('link')).toHaveCount(1);
       await page.goto('/customers');
       await expect(page.getByRole('gridcell', { name: new RegExp(w.reason.replace(/[()（）]/g, '.')) })).toBeVisible({ timeout: 20_000 });
+    });
+
+    await test.step('a longer grace in Settings takes the flag away; back to 3 days, it is there again', async () => {
+      const grace = async (days: string) => {
+        await page.goto('/settings');
+        const form = page.getByRole('form', { name: w.settingsForm });
+        await form.getByLabel(w.grace).fill(days);
+        await form.getByRole('button', { name: w.save }).click();
+        await expect(page.getByText(w.saved).first()).toBeVisible();
+        await page.goto('/today');
+      };
+      await grace('5');
+      await expect(page.getByRole('region', { name: w.todaySignals })).toContainText(w.none, { timeout: 20_000 });
+      await grace('3');
+      await expect(page.getByRole('region', { name: w.todaySignals })).toContainText(w.reason, { timeout: 20_000 });
     });
 
     await test.step('a follow-up with its reason and result clears the flag', async () => {
