@@ -68,6 +68,7 @@ export async function demoPages(page: Page): Promise<AppPage[]> {
   return [
     { name: 'today', path: '/today' },
     { name: 'customers', path: '/customers' },
+    { name: 'purchases', path: '/purchases' },
     { name: 'customer', path: `/customers/${customer}` },
     { name: 'statement', path: `/customers/${customer}/statement` },
     { name: 'credit', path: '/credit' },

@@ -37,7 +37,8 @@ describe('customerLinks', () => {
         'payments.customerId',
         'extensionRequests.customerId',
         'ladderTasksDone.customerId',
-        'ladderEffectLifts.customerId'
+        'ladderEffectLifts.customerId',
+        'purchases.customerId'
       ])
     );
     expect(links).not.toContain('followUps.staffId');

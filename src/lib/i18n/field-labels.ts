@@ -5,7 +5,8 @@ import { translate, type Locale, type MessageKey } from './translate';
 
 /** Fields whose label differs in one table (an org unit's kind is its level). */
 const TABLE_LABELS: Record<string, Record<string, MessageKey>> = {
-  orgUnits: { kind: 'field.unitKind', parentId: 'field.unitParent' }
+  orgUnits: { kind: 'field.unitKind', parentId: 'field.unitParent' },
+  purchases: { orgUnitId: 'field.site' }
 };
 
 export function fieldLabel(locale: Locale, field: string, table?: string): string {

@@ -34,6 +34,7 @@ export type IoErrorCode =
   | 'io.error.sealedVersion'
   | 'io.error.cancelled'
   | 'io.error.write'
+  | 'io.error.purchasesRejected'
   | 'io.error.failed';
 
 export type IoErrorParams = Record<string, string | number>;

@@ -34,6 +34,7 @@ import {
 } from './plan';
 import { cellToText, checkSize, readSource, type ReadOptions, type SourceInfo, type SourceTable } from './source';
 import { customColumns, linkSources, specsOf } from './workspace-data';
+import { WHOLE_FILE_TABLES } from './row-rules';
 
 const SAMPLE_ROWS = 8;
 
@@ -183,7 +184,8 @@ export class ImportSession {
       takenColumnIds: new Set(await this.#db.customColumns.toCollection().primaryKeys()),
       options,
       newId: () => newId(),
-      asideLabel: (header) => translate(this.#locale, 'io.aside.column', { column: header })
+      asideLabel: (header) => translate(this.#locale, 'io.aside.column', { column: header }),
+      rules: options.today ? { today: options.today, customerIds: new Set(sources.customers.rows.map((r) => r.id)) } : undefined
     });
     this.#plan = plan;
     this.#mapping = mapping;
@@ -278,6 +280,7 @@ export class ImportSession {
     const plan = this.#plan;
     const source = this.#need();
     if (!plan) throw new IoError('io.error.failed');
+    if (WHOLE_FILE_TABLES.has(plan.table) && plan.counts.rejected > 0) throw new IoError('io.error.purchasesRejected', { count: plan.counts.rejected });
     const mutations: Mutation[] = planMutations(plan);
     if (!mutations.length) return { changeSet: null, counts: plan.counts };
     const changeSet = newId();

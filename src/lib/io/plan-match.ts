@@ -43,6 +43,13 @@ const DUPLICATE_KEYS: Partial<Record<TableName, (r: Record<string, unknown>) => 
   followUps: (r) => {
     const c = str(r.customerId);
     return [['same', c && r.at ? `${c}|${str(r.at)}|${str(r.channel)}` : '']];
+  },
+  // a purchase is the same by its receipt number, else by customer, moment and amount when it has a
+  // time (without one, two equal purchases on one day are two purchases)
+  purchases: (r) => {
+    const c = str(r.customerId);
+    const receipt = str(r.receiptNo).trim();
+    return [['same', receipt ? `#${receipt}` : c && r.time ? `${c}|${str(r.date)}|${str(r.time)}|${String(r.amount)}` : '']];
   }
 };
 

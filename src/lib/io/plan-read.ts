@@ -48,10 +48,18 @@ export interface ReadColumn {
   asideOk: boolean;
 }
 
+const DATE_TIME = /^\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s+|T)(\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?)\s*$/;
+
+/** A date-and-time as other systems export it (`2026-03-05 14:23:11`): its date and its time of day. */
+export function splitDateTime(text: string): { date: string; time: string } | null {
+  const m = DATE_TIME.exec(text);
+  return m ? { date: m[1], time: m[2] } : null;
+}
+
 /** A file's cell as the text a person would type into a cell of this type. */
 export function cellText(spec: CellSpec, raw: RawCell): string {
   if (raw === null || raw === undefined) return '';
-  if (typeof raw === 'string') return spec.type === 'money' ? amountText(raw) : raw;
+  if (typeof raw === 'string') return spec.type === 'money' ? amountText(raw) : spec.type === 'date' ? (splitDateTime(raw)?.date ?? raw) : raw;
   if (raw instanceof Date) return dateToIso(raw);
   if (typeof raw === 'boolean') return raw ? 'true' : 'false';
   if (spec.type === 'money') {

@@ -28,13 +28,15 @@ import type { ColumnMapping, Target } from './mapping';
 import { ROW_FIELD, type RawCell, type ShapeProblem, type SourceTable } from './source';
 import { findMatches, Matcher, SAME_AFTER_NORMALISING, type MatchReason, type MatchState, type Row } from './plan-match';
 import { applyContact, AsideColumns, distinctOptions, isBlank, readCell, type NewColumn, type ReadColumn, type WordCounts } from './plan-read';
+import { ROW_RULES, type RowRuleCode, type RowRuleContext } from './row-rules';
+import { PURCHASE_DEFAULTS } from '$lib/domain/service/purchase-fields';
 
 export type { NewColumn, MatchReason };
 
 export type DuplicateMode = 'skip' | 'update' | 'create';
 export type RowStatus = 'new' | 'update' | 'unchanged' | 'duplicate' | 'rejected';
 export const ROW_STATUSES: readonly RowStatus[] = ['new', 'update', 'unchanged', 'duplicate', 'rejected'];
-export type ProblemCode = CellError | 'io.row.badId' | ShapeProblem;
+export type ProblemCode = CellError | 'io.row.badId' | ShapeProblem | RowRuleCode;
 
 /** The user's reading of a file's words for choice fields: field → the file's text → option ('' = keep aside). */
 export type ValueMap = Record<string, Record<string, string>>;
@@ -45,6 +47,8 @@ export interface PlanOptions {
   values?: ValueMap;
   /** an empty cell clears the field of an updated record (otherwise empty cells keep what is there) */
   blankClears: boolean;
+  /** the app's today, for the tables' row rules (a purchase cannot be dated after it) */
+  today?: string;
 }
 
 export interface CellProblem {
@@ -107,6 +111,8 @@ export interface PlanInput {
   newId: () => string;
   /** the label of the column that keeps a file column's values no field could hold */
   asideLabel?: (header: string) => string;
+  /** what the table's row rules (row-rules.ts) need: today and the live customers */
+  rules?: Omit<RowRuleContext, 'fieldOf'>;
 }
 
 /** What an inserted record of each table gets when the file says nothing (like a new grid row). */
@@ -114,7 +120,8 @@ export const TABLE_DEFAULTS: Partial<Record<TableName, Record<string, unknown>>>
   customers: { kind: 'unit' },
   staff: { active: true },
   orgUnits: { kind: 'site' },
-  followUps: { done: false }
+  followUps: { done: false },
+  purchases: PURCHASE_DEFAULTS
 };
 
 /** Tables whose records link to records of the same table (a group parent, a parent unit). */
@@ -350,6 +357,10 @@ function planRow(input: PlanInput, ctx: RowContext, matcher: Matcher, state: Mat
   const read = readRow(ctx, cells, existing ? {} : Object.assign({}, TABLE_DEFAULTS[input.table] ?? {}), !existing);
   const { values, blanks } = read;
   const problems = [...early, ...read.problems];
+  const rule = ROW_RULES[input.table];
+  // the table's own rules, on what the record would be; a field already refused is not named twice
+  for (const p of rule && input.rules ? rule(existing ? { ...existing, ...values } : values, cells, { ...input.rules, fieldOf: ctx.prepared.fieldOf }) : [])
+    if (!problems.some((q) => q.field === p.field)) problems.push({ column: ctx.prepared.fieldOf.indexOf(p.field), field: p.field, code: p.code });
   const planned: PlannedRow = { index, line, status: 'new', problems };
   if (read.aside.length) planned.aside = read.aside;
   if (problems.length) {

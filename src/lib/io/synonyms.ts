@@ -91,6 +91,20 @@ export const SYNONYMS: Record<string, Record<string, string[]>> = {
     nextStep: ['下一步', '后续', 'next step'],
     nextDate: ['下次日期', '下次回访', 'next date'],
     done: ['已完成', '完成', 'done', 'completed']
+  },
+  // what POS and fuel-card systems call the columns of their transaction exports
+  purchases: {
+    date: ['交易日期', '交易时间', '消费日期', '消费时间', '加油日期', '加油时间', '购买日期', '销售日期', '日期', 'date', 'transaction date', 'datetime', 'date time'],
+    time: ['时间', '时刻', '交易时刻', 'time', 'time of day'],
+    customerId: ['客户', '客户名称', '会员', '会员名称', '持卡人', '单位名称', 'customer', 'customer name', 'member', 'card holder'],
+    orgUnitId: ['站点', '油站', '加油站', '网点', '站点名称', '油站名称', '门店', 'site', 'station', 'store'],
+    amount: ['金额', '交易金额', '消费金额', '实收金额', '实付金额', '应收金额', '销售金额', 'amount', 'total', 'sales amount'],
+    volume: ['数量', '加油量', '油量', '升数', '销量', '销售数量', 'volume', 'quantity', 'qty', 'litres', 'liters'],
+    unit: ['单位', '计量单位', 'unit', 'uom'],
+    product: ['商品', '商品名称', '油品', '油品名称', '品名', '品种', 'product', 'item', 'grade', 'fuel'],
+    paymentKind: ['付款方式', '支付方式', '结算方式', '付款类型', 'payment', 'payment method', 'payment type', 'tender'],
+    receiptNo: ['小票号', '流水号', '交易流水号', '交易号', '单号', '小票编号', 'receipt', 'receipt no', 'transaction id', 'transaction no'],
+    notes: ['备注', 'notes', 'remarks']
   }
 };
 
@@ -143,6 +157,14 @@ export const VALUE_SYNONYMS: Record<string, Record<string, Record<string, string
       A: ['a级', 'a类', '甲', '甲级'],
       B: ['b级', 'b类', '乙', '乙级'],
       C: ['c级', 'c类', '丙', '丙级']
+    }
+  },
+  purchases: {
+    paymentKind: {
+      cash: ['现金', '现款', 'cash'],
+      card: ['刷卡', '银行卡', '加油卡', '油卡', 'ic卡', '储值卡', '会员卡', '信用卡', '借记卡', 'card', 'fuel card', 'bank card', 'credit card', 'debit card'],
+      credit: ['赊销', '赊账', '挂账', '记账', '月结', '签单', 'on account', 'credit sale'],
+      other: ['其他', '微信', '微信支付', '支付宝', '扫码', '移动支付', 'wechat pay', 'alipay', 'mobile', 'other']
     }
   },
   followUps: {

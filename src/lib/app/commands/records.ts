@@ -5,6 +5,7 @@
  */
 import type { GridCommit } from '$lib/grid/types';
 import type { TableName } from '$lib/db/schema';
+import type { Mutation } from '$lib/db/write-path';
 import { insert, remove, restore, run, update, type CommandResult, type Draft, type Patch, type WriteTarget } from './command';
 
 type FieldLabel = (field: string) => string;
@@ -20,6 +21,15 @@ export function commitGridEdits<T extends TableName>(
   defaults: Draft<T> = {},
   fieldLabel?: FieldLabel
 ): Promise<CommandResult> {
+  return run(ws.writes, gridCommitLabel(commit), gridMutations(table, commit, defaults), { fieldLabel });
+}
+
+/** The undo label of a grid commit: a paste when it adds rows or changes several cells. */
+export const gridCommitLabel = (commit: Pick<GridCommit, 'edits' | 'newRows'>): string =>
+  commit.newRows.length || commit.edits.length > 1 ? 'change.paste' : 'change.edit';
+
+/** The mutations of a grid commit: one update per row touched, one insert per new row (with `defaults`). */
+export function gridMutations<T extends TableName>(table: T, commit: Pick<GridCommit, 'edits' | 'newRows'>, defaults: Draft<T> = {}): Mutation[] {
   const patches = new Map<string, Patch<T>>();
   for (const e of commit.edits) {
     const p = patches.get(e.rowId) ?? ({} as Patch<T>);
@@ -32,8 +42,7 @@ export function commitGridEdits<T extends TableName>(
     for (const [k, v] of Object.entries(row)) if (v !== undefined) record[k] = v;
     mutations.push(insert(table, record as Draft<T>));
   }
-  const label = commit.newRows.length || commit.edits.length > 1 ? 'change.paste' : 'change.edit';
-  return run(ws.writes, label, mutations, { fieldLabel });
+  return mutations;
 }
 
 /** One field of one record, as typed in a form. */

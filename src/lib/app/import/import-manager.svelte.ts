@@ -18,10 +18,11 @@ import type { DuplicateMode, RowStatus, ValueMap } from '$lib/io/plan';
 import type { Progress } from '$lib/workers/rpc';
 import type { Locale } from '$lib/i18n/translate';
 import { commitImport, describeIoError, revertImport, type ImportPort } from '$lib/app/commands/import';
+import { clock } from '$lib/app/clock.svelte';
 
 export type ImportStep = 'file' | 'mapping' | 'preview' | 'committing' | 'done';
 export const IMPORT_STEPS: readonly ImportStep[] = ['file', 'mapping', 'preview', 'committing', 'done'];
-export const IMPORT_TABLES = ['customers', 'contacts', 'followUps', 'staff', 'orgUnits'] as const satisfies readonly TableName[];
+export const IMPORT_TABLES = ['customers', 'contacts', 'followUps', 'staff', 'orgUnits', 'purchases'] as const satisfies readonly TableName[];
 export type ImportTable = (typeof IMPORT_TABLES)[number];
 export const isImportTable = (t: string): t is ImportTable => (IMPORT_TABLES as readonly string[]).includes(t);
 const PAGE = 200;
@@ -223,7 +224,7 @@ export class ImportManager {
     const payload = {
       table: this.table,
       mapping: this.#mapping,
-      options: { duplicates: this.duplicates, blankClears: this.blankClears, values: this.#values }
+      options: { duplicates: this.duplicates, blankClears: this.blankClears, values: this.#values, today: clock.today }
     };
     const r = await this.#run(() => this.#port.call<PlanSummary>('plan', payload));
     if (r) {

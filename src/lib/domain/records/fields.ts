@@ -17,12 +17,14 @@ import {
 } from './types';
 import { CREDIT_FIELDS } from '../credit/records';
 import { RECEIVABLE_FIELDS } from '../receivables/fields';
+import { PURCHASE_FIELDS } from '../service/purchase-fields';
 
 import {
   checkbox,
   choice,
   date,
   json,
+  number,
   link,
   requiredCheckbox,
   requiredNumber,
@@ -67,7 +69,9 @@ export const CUSTOMER_FIELDS = {
   incomeBand: choice(INCOME_BANDS),
   segments: tags,
   tags,
-  notes: text
+  notes: text,
+  /** the usual days between purchases, set by hand (churn signals: else the median of the purchases) */
+  cycleDays: number
 } as const satisfies FieldSpecs;
 
 export const CONTACT_FIELDS = {
@@ -139,7 +143,8 @@ export const TABLE_FIELDS: Record<string, FieldSpecs> = {
     value: json()
   },
   ...CREDIT_FIELDS,
-  ...RECEIVABLE_FIELDS
+  ...RECEIVABLE_FIELDS,
+  ...PURCHASE_FIELDS
 };
 
 /** Default display widths (px) of fields whose content is wider or narrower than usual. */
@@ -162,5 +167,6 @@ export const VALUE_LABEL_PREFIX: Readonly<Record<string, string>> = {
   status: 'status',
   stage: 'stage',
   channel: 'channel',
-  education: 'education'
+  education: 'education',
+  paymentKind: 'paymentKind'
 };

@@ -11,6 +11,7 @@ import { io } from './io';
 import { ioFiles } from './io-files';
 import { receivables } from './receivables';
 import { records } from './records';
+import { servicePurchases } from './service-purchases';
 import { sharing } from './sharing';
 import type { Locale } from './define';
 
@@ -29,6 +30,7 @@ const areas = [
   creditSettings,
   receivables,
   sharing,
+  servicePurchases,
   commands
 ] as const;
 
