@@ -91,6 +91,13 @@ export const SYNONYMS: Record<string, Record<string, string[]>> = {
     nextStep: ['下一步', '后续', 'next step'],
     nextDate: ['下次日期', '下次回访', 'next date'],
     done: ['已完成', '完成', 'done', 'completed']
+  },
+  products: {
+    name: ['产品名称', '商品名称', '品名', '产品', '商品', '货品名称', '存货名称', 'product', 'product name', 'item', 'item name'],
+    spec: ['规格型号', '型号', '规格', 'specification', 'model'],
+    unit: ['计量单位', '单位', 'uom', 'unit of measure'],
+    listPrice: ['标价', '单价', '售价', '零售价', '销售单价', '价格', '牌价', 'price', 'unit price', 'list price'],
+    notes: ['备注', '说明', 'remarks', 'notes']
   }
 };
 

@@ -21,7 +21,7 @@ import { commitImport, describeIoError, revertImport, type ImportPort } from '$l
 
 export type ImportStep = 'file' | 'mapping' | 'preview' | 'committing' | 'done';
 export const IMPORT_STEPS: readonly ImportStep[] = ['file', 'mapping', 'preview', 'committing', 'done'];
-export const IMPORT_TABLES = ['customers', 'contacts', 'followUps', 'staff', 'orgUnits'] as const satisfies readonly TableName[];
+export const IMPORT_TABLES = ['customers', 'contacts', 'followUps', 'staff', 'orgUnits', 'products'] as const satisfies readonly TableName[];
 export type ImportTable = (typeof IMPORT_TABLES)[number];
 export const isImportTable = (t: string): t is ImportTable => (IMPORT_TABLES as readonly string[]).includes(t);
 const PAGE = 200;

@@ -11,6 +11,7 @@ import { io } from './io';
 import { ioFiles } from './io-files';
 import { receivables } from './receivables';
 import { records } from './records';
+import { selling } from './selling';
 import { sharing } from './sharing';
 import type { Locale } from './define';
 
@@ -29,7 +30,8 @@ const areas = [
   creditSettings,
   receivables,
   sharing,
-  commands
+  commands,
+  selling
 ] as const;
 
 type Keys<T> = T extends { 'zh-CN': Record<infer K, string> } ? K : never;
