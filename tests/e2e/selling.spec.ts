@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { addCustomer, countRecords, start } from './helpers';
 
@@ -197,6 +198,9 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await expectTotals(page, w.qualified, 1, '1,000.00', '250.00');
       await expectTotals(page, w.proposal, 1, '2,000.00', '1,000.00');
       expect(await countRecords(page, 'opportunities')).toBe(3);
+      // the board with its cards: no serious or critical axe violation
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
       expect(await countRecords(page, 'products')).toBe(2);
     });
 
