@@ -40,7 +40,11 @@ const WORDS = {
     needsReason: '标为丢单时请填写丢单原因。',
     undo: '撤销',
     search: '快速查找',
-    customerSection: '销售机会 (3)'
+    customerSection: '销售机会 (3)',
+    settings: '设置',
+    leadDefault: '线索 默认概率（%）',
+    saveStages: '保存销售阶段',
+    stagesSaved: '销售阶段已保存'
   },
   en: {
     products: 'Products',
@@ -73,7 +77,11 @@ const WORDS = {
     needsReason: 'Please give the reason when marking it lost.',
     undo: 'Undo',
     search: 'Quick search',
-    customerSection: 'Opportunities (3)'
+    customerSection: 'Opportunities (3)',
+    settings: 'Settings',
+    leadDefault: 'Lead Default probability (%)',
+    saveStages: 'Save sales stages',
+    stagesSaved: 'Sales stages saved'
   }
 } as const;
 
@@ -212,6 +220,18 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await expect(section).toBeVisible();
       await expect(section).toContainText('仓储系统');
       await expect(section).toContainText('车队油卡');
+    });
+
+    await test.step("the lead stage's default probability in Settings changes the board's weighted total", async () => {
+      await page.getByRole('link', { name: w.settings }).click();
+      await page.getByLabel(w.leadDefault).fill('150');
+      await page.getByRole('button', { name: w.saveStages }).click();
+      await expect(page.getByRole('alert').filter({ hasText: /0.*100/ })).toBeVisible();
+      await page.getByLabel(w.leadDefault).fill('20');
+      await page.getByRole('button', { name: w.saveStages }).click();
+      await expect(page.getByText(w.stagesSaved)).toBeVisible();
+      await page.goto('/opportunities?view=board');
+      await expectTotals(page, w.lead, 1, '3,000.00', '600.00');
     });
   });
 }
