@@ -42,7 +42,8 @@ async function gridGaps(page: Page): Promise<string[]> {
     const m = main.getBoundingClientRect();
     const right = m.right - parseFloat(cs.paddingRight) - (main.offsetWidth - main.clientWidth);
     const bottom = m.bottom - parseFloat(cs.paddingBottom);
-    const grids = Array.from(main.querySelectorAll<HTMLElement>('.kebu-grid'));
+    // a grid kept mounted but not displayed (the opportunities grid under its board) fills nothing
+    const grids = Array.from(main.querySelectorAll<HTMLElement>('.kebu-grid')).filter((g) => g.getClientRects().length > 0);
     for (const g of grids) {
       const b = g.getBoundingClientRect();
       const label = g.querySelector('[role="grid"]')?.getAttribute('aria-label') ?? '?';

@@ -14,6 +14,7 @@ import type { Contact, CustomColumn, Customer, FollowUp, OrgUnit, SavedView, Sta
 import type { CreditApplication, CreditEvaluationRecord, CreditOverride, CreditStepRecord } from '$lib/domain/credit/records';
 import type { CreditAgreement, CreditSale, ExtensionRequest, LadderEffectLift, LadderTaskDone, Payment } from '$lib/domain/receivables/types';
 import type { PurchaseRecord } from '$lib/domain/service/purchase-fields';
+import type { Opportunity, Product } from '$lib/domain/selling/records';
 import type { ChangeSet } from './changes';
 
 export interface Setting {
@@ -54,6 +55,8 @@ export interface RecordTables {
   ladderTasksDone: LadderTaskDone;
   ladderEffectLifts: LadderEffectLift;
   purchases: PurchaseRecord;
+  products: Product;
+  opportunities: Opportunity;
 }
 export type TableName = keyof RecordTables;
 export const TABLE_NAMES: readonly TableName[] = [
@@ -75,7 +78,9 @@ export const TABLE_NAMES: readonly TableName[] = [
   'extensionRequests',
   'ladderTasksDone',
   'ladderEffectLifts',
-  'purchases'
+  'purchases',
+  'products',
+  'opportunities'
 ];
 
 export interface SchemaVersion {
@@ -127,7 +132,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     }
   },
   {
-    // purchases (service.md "Purchases", issue 11); nothing to move
+    // purchases (service.md "Purchases", issue 11), the product catalogue and opportunities (sales.md); nothing to move
     version: 3,
     stores: {
       customers: 'id, name',
@@ -150,7 +155,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       extensionRequests: 'id, customerId, saleId',
       ladderTasksDone: 'id, customerId, saleId',
       ladderEffectLifts: 'id, customerId',
-      purchases: 'id, customerId, date'
+      purchases: 'id, customerId, date',
+      products: 'id, name',
+      opportunities: 'id, customerId'
     }
   }
 ];
@@ -177,6 +184,8 @@ export class KebuDB extends Dexie {
   ladderTasksDone!: Table<LadderTaskDone, string>;
   ladderEffectLifts!: Table<LadderEffectLift, string>;
   purchases!: Table<PurchaseRecord, string>;
+  products!: Table<Product, string>;
+  opportunities!: Table<Opportunity, string>;
   changes!: Table<ChangeSet, number>;
   meta!: Table<MetaEntry, string>;
 

@@ -9,6 +9,8 @@ import { customerSearchText } from '$lib/domain/records/customer-text';
 import { QueryEngine } from '$lib/grid/query';
 import { SearchIndex } from '$lib/grid/search-index';
 import { resolveColumns } from '$lib/grid/view';
+import { withStageColumn } from '$lib/grid/stage-column';
+import { readStages, STAGES_SETTING } from '$lib/domain/selling/board';
 import { translate, type Locale, type MessageKey } from '$lib/i18n/translate';
 import { writeCsv } from './csv';
 import { buildSheet, type SourceColumn, type XSheet } from './export-model';
@@ -43,7 +45,9 @@ const SHEET_TITLES: Record<string, MessageKey> = {
   contacts: 'customer.contacts',
   followUps: 'followUp.title',
   staff: 'io.sheet.staff',
-  orgUnits: 'io.sheet.orgUnits'
+  orgUnits: 'io.sheet.orgUnits',
+  products: 'nav.products',
+  opportunities: 'nav.opportunities'
 };
 
 export function tableTitle(locale: Locale, table: string): string {
@@ -92,7 +96,9 @@ export async function runExport(db: KebuDB, req: ExportRequest, onProgress?: (do
   const words = { yes: translate(locale, 'common.yes'), no: translate(locale, 'common.no') };
   const sheets: XSheet[] = [];
   for (const table of tables) {
-    const columns = columnsOf(locale, sources, table, custom);
+    let columns = columnsOf(locale, sources, table, custom);
+    // the stage is a choice of the workspace's pipeline (a setting): exported by its name
+    if (table === 'opportunities') columns = withStageColumn(columns, locale, readStages((await db.settings.get(STAGES_SETTING))?.value));
     let rows = preloaded[table]!;
     let cols: SourceColumn[] = columns;
     if (req.scope === 'view' && req.view) {

@@ -31,6 +31,8 @@ const DUPLICATE_KEYS: Partial<Record<TableName, (r: Record<string, unknown>) => 
     ['name', normalizeName(str(r.name))]
   ],
   orgUnits: (r) => [['name', normalizeName(str(r.name))]],
+  // a product is its name and spec together ("螺纹钢 HRB400 Φ12" and "… Φ16" are two products)
+  products: (r) => [['name', normalizeName(str(r.name)) ? `${normalizeName(str(r.name))}|${normalizeName(str(r.spec))}` : '']],
   contacts: (r) => {
     const c = str(r.customerId);
     const mobile = mobileKey(r.mobile);

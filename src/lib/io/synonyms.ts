@@ -105,6 +105,13 @@ export const SYNONYMS: Record<string, Record<string, string[]>> = {
     paymentKind: ['付款方式', '支付方式', '结算方式', '付款类型', 'payment', 'payment method', 'payment type', 'tender'],
     receiptNo: ['小票号', '流水号', '交易流水号', '交易号', '单号', '小票编号', 'receipt', 'receipt no', 'transaction id', 'transaction no'],
     notes: ['备注', 'notes', 'remarks']
+  },
+  products: {
+    name: ['产品名称', '商品名称', '品名', '产品', '商品', '货品名称', '存货名称', 'product', 'product name', 'item', 'item name'],
+    spec: ['规格型号', '型号', '规格', 'specification', 'model'],
+    unit: ['计量单位', '单位', 'uom', 'unit of measure'],
+    listPrice: ['标价', '单价', '售价', '零售价', '销售单价', '价格', '牌价', 'price', 'unit price', 'list price'],
+    notes: ['备注', '说明', 'remarks', 'notes']
   }
 };
 

@@ -18,6 +18,7 @@ import {
 import { CREDIT_FIELDS } from '../credit/records';
 import { RECEIVABLE_FIELDS } from '../receivables/fields';
 import { PURCHASE_FIELDS } from '../service/purchase-fields';
+import { SELLING_FIELDS } from '../selling/records';
 
 import {
   checkbox,
@@ -144,7 +145,8 @@ export const TABLE_FIELDS: Record<string, FieldSpecs> = {
   },
   ...CREDIT_FIELDS,
   ...RECEIVABLE_FIELDS,
-  ...PURCHASE_FIELDS
+  ...PURCHASE_FIELDS,
+  ...SELLING_FIELDS
 };
 
 /** Default display widths (px) of fields whose content is wider or narrower than usual. */

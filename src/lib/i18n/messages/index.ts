@@ -12,6 +12,7 @@ import { ioFiles } from './io-files';
 import { receivables } from './receivables';
 import { records } from './records';
 import { servicePurchases } from './service-purchases';
+import { selling } from './selling';
 import { sharing } from './sharing';
 import type { Locale } from './define';
 
@@ -31,7 +32,8 @@ const areas = [
   receivables,
   sharing,
   servicePurchases,
-  commands
+  commands,
+  selling
 ] as const;
 
 type Keys<T> = T extends { 'zh-CN': Record<infer K, string> } ? K : never;
