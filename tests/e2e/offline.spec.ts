@@ -27,6 +27,15 @@ test('works offline after the first visit', async ({ page, context }) => {
     await expect(page.getByRole('heading', { name: '数据质量' })).toBeVisible();
   });
 
+  await test.step('offline: the other language opens too (the service worker cached its messages)', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { name: 'Data quality' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Data quality' })).toBeVisible();
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect(page.getByRole('heading', { name: '数据质量' })).toBeVisible();
+  });
+
   await test.step('storage is shown with its persistence', async () => {
     await page.getByRole('link', { name: '设置' }).click();
     await expect(page.getByTestId('storage-use')).toContainText('已用');

@@ -4,8 +4,7 @@
  * known text maps to a message key, and anything unknown to a generic sentence.
  */
 import type { SettingsProblem } from '$lib/domain/credit/settings';
-import { messages } from '$lib/i18n/messages';
-import { translate, type Locale, type MessageKey } from '$lib/i18n/translate';
+import { isMessageKey, translate, type Locale, type MessageKey } from '$lib/i18n/translate';
 
 const WORKFLOW: Record<string, MessageKey> = {
   'the first step must be apply': 'credit.problem.first-apply',
@@ -27,7 +26,7 @@ const WORKFLOW: Record<string, MessageKey> = {
   'nothing to revert': 'credit.problem.nothing-to-revert'
 };
 
-const known = (key: string): MessageKey | null => (key in messages['zh-CN'] ? (key as MessageKey) : null);
+const known = (key: string): MessageKey | null => (isMessageKey(key) ? key : null);
 
 /** A workflow problem (workflow.ts) as a message key and its parameters. */
 export function workflowProblemMessage(problem: string, locale: Locale): { key: MessageKey; params?: Record<string, string> } {

@@ -13,11 +13,10 @@ import {
   type Profile,
   type WorkspaceInfo
 } from '$lib/db/registry';
-import { OpenWorkspace } from '$lib/db/workspace';
+import type { OpenWorkspace } from '$lib/db/workspace';
 import { translate } from '$lib/i18n/translate';
 import { sharing, shareFor, type Invite, type SharingServers } from './sharing.svelte';
 import { clock } from './clock.svelte';
-import { loadDemoData } from './commands/demo';
 import { historyMessage, stepHistory, type HistoryOutcome, type HistoryQuestion, type HistoryStep } from './commands/history';
 import { toasts } from './toast.svelte';
 import type { ShareConfig } from '$lib/sync/connection';
@@ -26,6 +25,24 @@ import { sharedLogDbName } from '$lib/db/registry';
 import { i18n } from '$lib/i18n/index.svelte';
 
 const CURRENT_KEY = 'kebu.workspace';
+
+/**
+ * The open workspace's class (its database, write path and stores) loads with the first workspace,
+ * not with the first page: a first visit shows the profile prompt and the welcome page without it.
+ * Every way to a workspace awaits `loadWorkspace()` before `#open`.
+ */
+let Workspace: typeof OpenWorkspace | null = null;
+let loadingWorkspace: Promise<unknown> | null = null;
+function loadWorkspace(): Promise<unknown> {
+  loadingWorkspace ??= import('$lib/db/workspace').then(
+    (m) => (Workspace = m.OpenWorkspace),
+    (e) => {
+      loadingWorkspace = null; // tried again next time
+      throw e;
+    }
+  );
+  return loadingWorkspace;
+}
 
 class Session {
   ready = $state(false);
@@ -47,9 +64,12 @@ class Session {
   }
 
   async #load() {
-    [this.profile, this.workspaces] = await Promise.all([getProfile(), listWorkspaces()]);
     const last = localStorage.getItem(CURRENT_KEY);
+    // a device that had a workspace open loads its code while the registry is read
+    if (last) loadWorkspace().catch(() => {});
+    [this.profile, this.workspaces] = await Promise.all([getProfile(), listWorkspaces()]);
     const ws = this.workspaces.find((w) => w.id === last) ?? this.workspaces[0];
+    if (ws) await loadWorkspace();
     if (ws && this.profile) this.#open(ws);
     this.ready = true;
   }
@@ -66,12 +86,14 @@ class Session {
 
   async createEmpty(name?: string): Promise<OpenWorkspace> {
     const ws = await createWorkspace(name?.trim() || translate(i18n.locale, 'workspace.defaultName'));
+    await loadWorkspace();
     this.workspaces = await listWorkspaces();
     return this.#open(ws);
   }
 
   async createDemo(customers = 300): Promise<OpenWorkspace> {
     const ws = await createWorkspace(translate(i18n.locale, 'workspace.demoName'), true);
+    const [{ loadDemoData }] = await Promise.all([import('./commands/demo'), loadWorkspace()]);
     this.workspaces = await listWorkspaces();
     const open = this.#open(ws);
     const result = await loadDemoData(open, { customers, today: clock.today });
@@ -135,7 +157,7 @@ class Session {
       id = created.id;
     }
     const share: ShareConfig = { ...base, role: 'member', seeded: !into, since: clock.now() };
-    await setWorkspaceShare(id, share);
+    await Promise.all([setWorkspaceShare(id, share), loadWorkspace()]);
     this.workspaces = await listWorkspaces();
     this.#open(this.workspaces.find((w) => w.id === id)!);
     return this.current!;
@@ -202,7 +224,8 @@ class Session {
   #open(info: WorkspaceInfo): OpenWorkspace {
     this.#close();
     const profile = this.profile!;
-    const open = new OpenWorkspace(info, { id: profile.id, name: profile.name, device: profile.device });
+    if (!Workspace) throw new Error('open a workspace after loadWorkspace()');
+    const open = new Workspace(info, { id: profile.id, name: profile.name, device: profile.device });
     this.current = open;
     localStorage.setItem(CURRENT_KEY, info.id);
     this.#unsubscribe = open.writes.subscribe(() => void this.refreshUndo());

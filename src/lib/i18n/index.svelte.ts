@@ -1,4 +1,5 @@
 import { detectLocale, listOf, translate, type Locale, type MessageKey } from './translate';
+import { loadMessages } from './load';
 
 export type { Locale, MessageKey };
 export { LOCALES } from './messages/define';
@@ -16,11 +17,20 @@ function initialLocale(): Locale {
 
 class I18n {
   locale = $state<Locale>(initialLocale());
+  /** The current language's messages are there: the root layout's load awaits this before anything renders. */
+  readonly ready: Promise<void> = loadMessages(this.locale);
 
-  set(locale: Locale) {
+  /** Switch the UI language once its messages are loaded, so no screen shows a key meanwhile. */
+  async set(locale: Locale): Promise<void> {
+    await loadMessages(locale);
     this.locale = locale;
     localStorage.setItem(STORAGE_KEY, locale);
     document.documentElement.lang = locale;
+  }
+
+  /** Fetch `locale`'s messages ahead of a likely switch (the language button is pointed at). */
+  prefetch(locale: Locale): void {
+    loadMessages(locale).catch(() => {});
   }
 }
 

@@ -2,6 +2,8 @@
  * The export worker: exports a grid view or the whole workspace to `.xlsx` or CSV, and makes
  * backups, off the page's main thread. ExcelJS is imported only when a workbook is written.
  */
+// both languages' messages: each request names the language it is answered in
+import '$lib/i18n/all-messages';
 import { KebuDB } from '$lib/db/schema';
 import { makeBackup, readSnapshot } from './backup';
 import { runExport, type ExportRequest } from './export-job';

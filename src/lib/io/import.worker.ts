@@ -4,6 +4,8 @@
  * writes through a WritePath with the page's actor, so the undo stack is shared and the page's
  * stores hear of the write through the WritePath's BroadcastChannel.
  */
+// both languages' messages: each request names the language it is answered in
+import '$lib/i18n/all-messages';
 import type { Actor } from '$lib/db/write-path';
 import { WritePath } from '$lib/db/write-path';
 import { KebuDB, type TableName } from '$lib/db/schema';

@@ -9,8 +9,8 @@ import type { ChangeSet } from '$lib/db/changes';
 import type { KebuDB } from '$lib/db/schema';
 import type { HistoryPeek } from '$lib/db/write-path';
 import { HISTORY_PREFIX, type ImportHistoryValue } from '$lib/io/history';
-import { messages } from '$lib/i18n/messages';
-import { t, type MessageKey } from '$lib/i18n/index.svelte';
+import { t } from '$lib/i18n/index.svelte';
+import { isMessageKey } from '$lib/i18n/translate';
 
 /** Above this many records an undo or redo asks first. */
 export const CONFIRM_ABOVE = 100;
@@ -44,8 +44,6 @@ export interface HistoryQuestion {
 export type Confirm = (q: HistoryQuestion) => Promise<boolean>;
 
 export type HistoryOutcome = { status: 'done'; cs: ChangeSet } | { status: 'nothing' } | { status: 'kept' };
-
-const isMessageKey = (key: string): key is MessageKey => key in messages['zh-CN'];
 
 /** A change set's label in the user's language (labels are message keys). */
 export const labelText = (label: string) => (isMessageKey(label) ? t(label) : label);

@@ -8,11 +8,10 @@
  *   revertImport   an earlier import, from its history entry or the wizard's last page
  */
 import { IoError } from '$lib/io/errors';
-import { messages } from '$lib/i18n/messages';
 import { fieldLabel } from '$lib/i18n/field-labels';
 import type { CommitResult } from '$lib/io/import-session';
 import type { Progress } from '$lib/workers/rpc';
-import { translate, type Locale, type MessageKey } from '$lib/i18n/translate';
+import { isMessageKey, translate, type Locale, type MessageKey } from '$lib/i18n/translate';
 import { i18n } from '$lib/i18n/index.svelte';
 import { CommandError, commandMessage } from './command';
 
@@ -35,7 +34,7 @@ function writeField(locale: Locale, p: Record<string, string | number>) {
     problem: translate(locale, String(p.problem) as MessageKey),
     // a custom column has no message of its own: its key is what we can name
     field: field.startsWith('field.') ? String(p.field) : field,
-    table: tableKey in messages[locale] ? translate(locale, tableKey as MessageKey) : table
+    table: isMessageKey(tableKey) ? translate(locale, tableKey) : table
   };
 }
 

@@ -18,7 +18,8 @@ export const common = defineMessages({
     'common.no': '否',
     'common.loading': '加载中…',
     'common.none': '无',
-    'common.language': '语言'
+    'common.language': '语言',
+    'common.languageFailed': '无法载入该语言的文字，请检查网络后重试。'
   },
   en: {
     'app.name': 'Kebu',
@@ -37,6 +38,7 @@ export const common = defineMessages({
     'common.no': 'No',
     'common.loading': 'Loading…',
     'common.none': 'None',
-    'common.language': 'Language'
+    'common.language': 'Language',
+    'common.languageFailed': 'Could not load that language’s text. Check the connection and try again.'
   }
 });

@@ -16,7 +16,11 @@ import { selling } from './selling';
 import { sharing } from './sharing';
 import type { Locale } from './define';
 
-/** All message tables, merged. Add an area's file here. */
+/**
+ * All message tables, merged. Add an area's file here. The page never imports this module as it
+ * is: it loads `index.ts?locale=<locale>`, in which every area's other language is left out
+ * (../load.ts, scripts/split-messages.ts); workers and unit tests take both (../all-messages.ts).
+ */
 const areas = [
   common,
   app,
