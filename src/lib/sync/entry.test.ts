@@ -1,7 +1,7 @@
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'fflate';
-import { decodeEntry, encodeEntry, PACK_ABOVE, PACK_SLICE, packEntry, packEntryInSlices, unpackAll, type Entry } from './entry';
+import { decodeEntry, encodeEntry, PACK_ABOVE, PACK_SLICE, packEntry, packEntryInSlices, inflateElement, type Entry } from './entry';
 
 const AT = 1_760_000_000_000;
 const valid = (): Entry => ({
@@ -215,7 +215,7 @@ describe('packEntry', () => {
     ['a declared length past the limit', packed(json, 0xffffffff), 'too-large'],
     ['a declared length no deflate data can reach (a bomb)', packed(json, bytes * 2000), 'too-large'],
     ['a declared length longer than the data', packed(json, bytes + 10), 'bad-packing'],
-    ['a declared length shorter than the data', packed(json, bytes - 10), 'not-json'],
+    ['a declared length shorter than the data', packed(json, bytes - 10), 'bad-packing'],
     ['data that is not deflate', garbage, 'bad-packing'],
     ['cut-off data', packed(json).subarray(0, 40), 'bad-packing'],
     ['text that is not UTF-8', notUtf8, 'bad-utf8']
@@ -223,8 +223,10 @@ describe('packEntry', () => {
     const r = decodeEntry(input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toContain(reason);
-    // the platform's inflating leaves it as it is, for decodeEntry to refuse
-    expect(await unpackAll([input])).toEqual([input]);
+    // the platform's inflating (the decode worker's) refuses it by the same rule, for the same reason
+    const native = await inflateElement(input);
+    expect(native.ok).toBe(false);
+    if (!native.ok) expect(reason).toContain(native.reason);
   });
 
   it('inflates packed elements with the platform, and leaves everything else as it is', async () => {
@@ -232,8 +234,19 @@ describe('packEntry', () => {
     const item = packEntry(big);
     const text = encodeEntry(valid());
     const odd = { an: 'object' };
-    const out = await unpackAll([item, text, 42, odd]);
-    expect(out).toEqual([encodeEntry(big), text, 42, odd]);
-    expect(decodeEntry(out[0])).toEqual({ ok: true, entry: big });
+    const out = await Promise.all([item, text, 42, odd].map(inflateElement));
+    expect(out).toEqual([encodeEntry(big), text, 42, odd].map((value) => ({ ok: true, value })));
+    expect(decodeEntry((out[0] as { value: string }).value)).toEqual({ ok: true, entry: big });
+  });
+
+  it('stops inflating a bomb once it passes its declared length, in both inflaters', async () => {
+    // 16 MB of zeros deflate to about 16 KB; declared as 256 KB, the data runs past it
+    const body = deflateSync(new Uint8Array(16 << 20));
+    const bomb = new Uint8Array(5 + body.length);
+    bomb[0] = 1;
+    new DataView(bomb.buffer).setUint32(1, 256 << 10, true);
+    bomb.set(body, 5);
+    expect(decodeEntry(bomb)).toEqual({ ok: false, reason: 'bad-packing' });
+    expect(await inflateElement(bomb)).toEqual({ ok: false, reason: 'bad-packing' });
   });
 });
