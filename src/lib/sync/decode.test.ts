@@ -81,11 +81,11 @@ describe('DecodeSession', () => {
   it('hands a large entry over in slices that fit the budget, and puts it back together', async () => {
     const big = entry(1, 1234);
     const small = entry(2, 3);
-    const session = await DecodeSession.open([packEntry(big), encodeEntry(small)]);
+    const session = new DecodeSession([packEntry(big), encodeEntry(small)]);
     expect(session.ids).toEqual(['e1', 'e2']);
     const batches: Piece[][] = [];
     const c = clock();
-    while (!session.done) batches.push(session.next(new Budget(16, 500, c.now)));
+    while (!session.done) batches.push(await session.next(new Budget(16, 500, c.now)));
     // 500 + 500 + 234 ops, then the small entry in the batch that still had room
     expect(batches.map((b) => b.map((p) => ('ops' in p ? p.ops.length : -1)))).toEqual([[500], [500], [234, 3]]);
     expect(batches[0][0]).toMatchObject({ i: 0, end: false, head: { id: 'e1' } });
@@ -99,19 +99,19 @@ describe('DecodeSession', () => {
   });
 
   it('ends a batch when its time is spent, whatever the number of ops', async () => {
-    const session = await DecodeSession.open([1, 2, 3, 4, 5].map((i) => encodeEntry(entry(i, 1))));
+    const session = new DecodeSession([1, 2, 3, 4, 5].map((i) => encodeEntry(entry(i, 1))));
     const c = clock();
     // the clock is read once per entry decoded, 7 ms later each time: the third passes 16 ms
     const budget = () => new Budget(16, 500, () => c.advance(7));
     const sizes: number[] = [];
-    while (!session.done) sizes.push(session.next(budget()).length);
+    while (!session.done) sizes.push((await session.next(budget())).length);
     expect(sizes).toEqual([3, 2]);
   });
 
   it('refuses what decodeEntry refuses, with the same reason, and a bomb without inflating past its declared length', async () => {
     const items = ['{"v":2,"id":"x1","device":"evil","ops":[]}', bomb(64 << 10, 8 << 20), bomb(0xffffffff, 1 << 20), encodeEntry(entry(1, 2))];
-    const session = await DecodeSession.open(items);
-    const pieces = session.next(new Budget(16, 500, clock().now));
+    const session = new DecodeSession(items);
+    const pieces = await session.next(new Budget(16, 500, clock().now));
     expect(pieces).toEqual([
       { i: 0, refused: 'bad-actor', id: 'x1', device: 'evil' },
       { i: 1, refused: 'bad-packing', id: null, device: null },
@@ -125,10 +125,10 @@ describe('DecodeSession', () => {
   });
 
   it('decodes only the elements selected', async () => {
-    const session = await DecodeSession.open([1, 2, 3].map((i) => encodeEntry(entry(i, 1))));
+    const session = new DecodeSession([1, 2, 3].map((i) => encodeEntry(entry(i, 1))));
     session.select([2]);
     const a = new Assembler();
-    while (!session.done) a.add(session.next(new Budget(16, 500, clock().now)));
+    while (!session.done) a.add(await session.next(new Budget(16, 500, clock().now)));
     expect(a.out.map((d) => d.i)).toEqual([2]);
   });
 });
@@ -154,7 +154,7 @@ function cloning(failOn?: (items: unknown[]) => boolean): LogDecoder & { resets:
       if (failOn?.(items)) throw new Error('the worker failed');
       return structuredClone(await h.add(structuredClone({ session, items })));
     },
-    next: async (session: number, keep?: number[]) => structuredClone(h.next(structuredClone({ session, keep }))),
+    next: async (session: number, keep?: number[]) => structuredClone(await h.next(structuredClone({ session, keep }))),
     close: (session: number) => h.close({ session }),
     reset: () => {
       d.resets++;

@@ -3,15 +3,17 @@
  * decode worker (workers/log-decode.worker.ts, in the browser) and the in-thread decoder (Node,
  * tests: decoder.ts). The page never inflates or parses an element itself.
  *
- *   open(items)      every packed element inflated, bounded per element (entry.ts
- *                    `inflateElement`), and the id each element names, undecoded: the page skips
- *                    those it has applied already without having them decoded
+ *   open(items)      the id each element names, undecoded (of a packed one, from the start of its
+ *                    text: at most 1 KB of its data is inflated): the page skips those it has
+ *                    applied already without having them decoded
  *   select(indexes)  which of them to decode, in log order
- *   next(budget)     decode until the batch's budget is spent: time, or ops handed over; an entry
- *                    of more ops than one batch carries is handed over in slices, so what the page
- *                    receives at a time stays small whatever a peer sent
+ *   next(budget)     inflate (bounded per element, entry.ts `inflateElement`) and decode one
+ *                    element at a time until the batch's budget is spent: time, or ops handed
+ *                    over; an entry of more ops than one batch carries is handed over in slices,
+ *                    so what the page receives at a time stays small whatever a peer sent. Only
+ *                    one element's text is held at a time: a bomb costs its declared length once.
  */
-import { decodeEntry, inflateElement, type Entry, type EntryOp } from './entry';
+import { decodeEntry, inflateElement, packedPrefix, type Entry, type EntryOp } from './entry';
 
 /** Work per batch in the decode worker: about a frame of decoding, and what the page takes in one short task. */
 export const BATCH_MS = 16;
@@ -67,11 +69,14 @@ export function deviceOf(item: unknown): string | null {
   return typeof item === 'string' ? (/"device":"([^"\\]{1,60})"/.exec(item.slice(0, 400))?.[1] ?? null) : null;
 }
 
-type Held = { ok: true; value: unknown } | { ok: false; reason: string };
+/** The id each element names, undecoded (of a packed one, from the start of its text). */
+export function idsOf(items: readonly unknown[]): (string | null)[] {
+  return items.map((item) => idOf(item instanceof Uint8Array ? packedPrefix(item) : item));
+}
 
 export class DecodeSession {
-  /** each element inflated (or why not); released as it is decoded */
-  readonly #held: (Held | null)[];
+  /** the elements as received; each released once decoded */
+  readonly #items: unknown[];
   /** the id each element names, undecoded */
   readonly ids: (string | null)[];
   #order: number[];
@@ -79,28 +84,17 @@ export class DecodeSession {
   /** an entry being handed over in slices, and its next op */
   #current: { i: number; entry: Entry; from: number } | null = null;
 
-  private constructor(held: (Held | null)[]) {
-    this.#held = held;
-    this.ids = held.map((h) => (h?.ok ? idOf(h.value) : null));
-    this.#order = held.map((_, i) => i);
+  /** `ids` when they were read already (`idsOf`) */
+  constructor(items: readonly unknown[], ids?: (string | null)[]) {
+    this.#items = [...items];
+    this.ids = ids ?? idsOf(items);
+    this.#order = this.#items.map((_, i) => i);
   }
 
-  /** Inflate every packed element, one at a time (so a bomb holds memory only while it is read). */
-  static async open(items: readonly unknown[]): Promise<DecodeSession> {
-    const held: Held[] = [];
-    for (const item of items) held.push(await inflateElement(item));
-    return new DecodeSession(held);
-  }
-
-  /** The elements of several opened sessions as one, in order. */
-  static join(parts: readonly DecodeSession[]): DecodeSession {
-    return new DecodeSession(parts.flatMap((p) => p.#held));
-  }
-
-  /** Decode only these elements (indexes into the opened items, in order). */
+  /** Decode only these elements (indexes into the items, in order). */
   select(indexes: readonly number[]) {
     const keep = new Set(indexes);
-    for (let i = 0; i < this.#held.length; i++) if (!keep.has(i)) this.#held[i] = null;
+    for (let i = 0; i < this.#items.length; i++) if (!keep.has(i)) this.#items[i] = undefined;
     this.#order = [...indexes];
     this.#at = 0;
   }
@@ -109,18 +103,19 @@ export class DecodeSession {
     return !this.#current && this.#at >= this.#order.length;
   }
 
-  /** Decode what fits in `budget` (at least one piece while any is left). */
-  next(budget: Budget = new Budget()): Piece[] {
+  /** Inflate and decode what fits in `budget` (at least one piece while any is left). */
+  async next(budget: Budget = new Budget()): Promise<Piece[]> {
     const pieces: Piece[] = [];
     while (!this.done) {
       if (!this.#current) {
         const i = this.#order[this.#at++];
-        const held = this.#held[i];
-        this.#held[i] = null;
-        if (!held) continue;
-        const r = held.ok ? decodeEntry(held.value) : held;
+        const item = this.#items[i];
+        this.#items[i] = undefined;
+        const inflated = await inflateElement(item);
+        const r = inflated.ok ? decodeEntry(inflated.value) : inflated;
         if (!r.ok) {
-          pieces.push({ i, refused: r.reason, id: held.ok ? idOf(held.value) : null, device: held.ok ? deviceOf(held.value) : null });
+          const text = inflated.ok ? inflated.value : item instanceof Uint8Array ? packedPrefix(item) : null;
+          pieces.push({ i, refused: r.reason, id: idOf(text), device: deviceOf(text) });
           if (budget.spend(1)) break;
           continue;
         }
@@ -206,29 +201,33 @@ export function groups<T>(items: readonly T[], maxBytes = SEND_BYTES, maxItems =
  * decode the first time), `close`.
  */
 export function decodeHandlers(budget: () => Budget = () => new Budget()) {
-  const sessions = new Map<number, { parts: DecodeSession[]; session: DecodeSession | null }>();
+  const sessions = new Map<number, { items: unknown[]; ids: (string | null)[]; session: DecodeSession | null }>();
   let last = 0;
   return {
     open: () => {
-      sessions.set(++last, { parts: [], session: null });
+      sessions.set(++last, { items: [], ids: [], session: null });
       return last;
     },
-    add: async ({ session, items }: { session: number; items: unknown[] }): Promise<(string | null)[]> => {
+    add: ({ session, items }: { session: number; items: unknown[] }): (string | null)[] => {
       const s = sessions.get(session);
       if (!s) throw new Error('no such session');
-      const opened = await DecodeSession.open(items);
-      s.parts.push(opened);
-      return opened.ids;
+      const ids = idsOf(items);
+      for (let i = 0; i < items.length; i++) {
+        s.items.push(items[i]);
+        s.ids.push(ids[i]);
+      }
+      return ids;
     },
-    next: ({ session, keep }: { session: number; keep?: number[] }): { pieces: Piece[]; done: boolean } => {
+    next: async ({ session, keep }: { session: number; keep?: number[] }): Promise<{ pieces: Piece[]; done: boolean }> => {
       const s = sessions.get(session);
       if (!s) throw new Error('no such session');
       if (!s.session) {
-        s.session = DecodeSession.join(s.parts);
-        s.parts = [];
+        s.session = new DecodeSession(s.items, s.ids);
+        s.items = [];
+        s.ids = [];
       }
       if (keep) s.session.select(keep);
-      const pieces = s.session.next(budget());
+      const pieces = await s.session.next(budget());
       if (s.session.done) sessions.delete(session);
       return { pieces, done: s.session.done };
     },

@@ -27,7 +27,7 @@ export function inThreadDecoder(): LogDecoder {
   const h = decodeHandlers();
   return {
     open: async () => h.open(),
-    add: (session, items) => h.add({ session, items }),
+    add: async (session, items) => h.add({ session, items }),
     next: async (session, keep) => h.next({ session, keep }),
     close: (session) => h.close({ session })
   };

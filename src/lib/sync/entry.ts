@@ -229,6 +229,25 @@ export async function inflateElement(item: unknown): Promise<{ ok: true; value: 
   return r.ok ? { ok: true, value: r.text } : r;
 }
 
+/**
+ * The first `chars` characters of a packed element's text (where the entry's id and device are),
+ * without inflating the rest: at most 1 KB of its deflate data is read. '' when there is none.
+ */
+export function packedPrefix(input: Uint8Array, chars = 400): string {
+  if (!checkHeader(input).ok) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    const inflate = new Inflate((chunk) => {
+      if (text.length < chars) text += decoder.decode(chunk.subarray(0, chars * 4), { stream: true });
+    });
+    inflate.push(input.subarray(5, 5 + 1024), false);
+  } catch {
+    // not deflate: decoding refuses it
+  }
+  return text.slice(0, chars);
+}
+
 /** The JSON text inside a packed element (see `inflateSyncBounded`). */
 function unpack(input: Uint8Array): string {
   const r = inflateSyncBounded(input);
