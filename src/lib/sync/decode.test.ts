@@ -33,9 +33,14 @@ function entry(id: number, ops: number): Entry {
   };
 }
 
-/** A packed element that declares `declared` bytes and holds deflated zeros: `bytes` of them. */
-function bomb(declared: number, bytes: number): Uint8Array {
-  const body = deflateSync(new Uint8Array(bytes));
+/**
+ * A packed element that declares `declared` bytes and holds `bytes` deflated: zeros, or `{` and
+ * spaces (which could still be an object until the end, so only the declared length stops it).
+ */
+function bomb(declared: number, bytes: number, fill: 'zeros' | 'object' = 'zeros'): Uint8Array {
+  const text = fill === 'zeros' ? new Uint8Array(bytes) : new Uint8Array(bytes).fill(0x20);
+  if (fill === 'object') text[0] = 0x7b;
+  const body = deflateSync(text);
   const out = new Uint8Array(5 + body.length);
   out[0] = 1;
   new DataView(out.buffer).setUint32(1, declared, true);
@@ -109,7 +114,7 @@ describe('DecodeSession', () => {
   });
 
   it('refuses what decodeEntry refuses, with the same reason, and a bomb without inflating past its declared length', async () => {
-    const items = ['{"v":2,"id":"x1","device":"evil","ops":[]}', bomb(64 << 10, 8 << 20), bomb(0xffffffff, 1 << 20), encodeEntry(entry(1, 2))];
+    const items = ['{"v":2,"id":"x1","device":"evil","ops":[]}', bomb(64 << 10, 8 << 20, 'object'), bomb(0xffffffff, 1 << 20), encodeEntry(entry(1, 2))];
     const session = new DecodeSession(items);
     const pieces = await session.next(new Budget(16, 500, clock().now));
     expect(pieces).toEqual([
@@ -214,7 +219,7 @@ describe('Replica with a decoder elsewhere', () => {
     open.push({ db, wp });
     const doc = new Y.Doc();
     const log = doc.getArray('log');
-    log.push([encodeEntry(entry(1, 2)), bomb(4 << 20, 16 << 20), bomb(1 << 20, 1 << 20), packEntry(entry(2, 600))]);
+    log.push([encodeEntry(entry(1, 2)), bomb(4 << 20, 16 << 20, 'object'), bomb(1 << 20, 1 << 20), packEntry(entry(2, 600))]);
     const decoder = cloning();
     const replica = new Replica(doc, wp, { decoder });
     await replica.whenSynced;

@@ -239,14 +239,32 @@ describe('packEntry', () => {
     expect(decodeEntry((out[0] as { value: string }).value)).toEqual({ ok: true, entry: big });
   });
 
-  it('stops inflating a bomb once it passes its declared length, in both inflaters', async () => {
-    // 16 MB of zeros deflate to about 16 KB; declared as 256 KB, the data runs past it
-    const body = deflateSync(new Uint8Array(16 << 20));
-    const bomb = new Uint8Array(5 + body.length);
-    bomb[0] = 1;
-    new DataView(bomb.buffer).setUint32(1, 256 << 10, true);
-    bomb.set(body, 5);
-    expect(decodeEntry(bomb)).toEqual({ ok: false, reason: 'bad-packing' });
-    expect(await inflateElement(bomb)).toEqual({ ok: false, reason: 'bad-packing' });
+  /** A packed element declaring `declared` bytes, holding `text` deflated. */
+  const packedBytes = (declared: number, text: Uint8Array) => {
+    const body = deflateSync(text);
+    const out = new Uint8Array(5 + body.length);
+    out[0] = 1;
+    new DataView(out.buffer).setUint32(1, declared, true);
+    out.set(body, 5);
+    return out;
+  };
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const spaces = (n: number, first: number) => {
+    const out = new Uint8Array(n).fill(0x20);
+    out[0] = first;
+    return out;
+  };
+
+  it.each<[string, Uint8Array, { ok: true; entry: Entry } | { ok: false; reason: string }]>([
+    // 16 MB of `{` and spaces deflate to about 16 KB; declared as 256 KB, the data runs past it
+    ['a bomb that could be an object, past its declared length', packedBytes(256 << 10, spaces(16 << 20, 0x7b)), { ok: false, reason: 'bad-packing' }],
+    // zeros, or anything that does not start as an object, are refused at the first chunk
+    ['a bomb of zeros at its declared length', packedBytes(16 << 20, new Uint8Array(16 << 20)), { ok: false, reason: 'not-json' }],
+    ['a bomb of a string', packedBytes(16 << 20, spaces(16 << 20, 0x22)), { ok: false, reason: 'not-json' }],
+    ['an entry after a byte-order mark and spaces', packedBytes(3 + 2 + utf8(encodeEntry(valid())).length, utf8(`\ufeff  ${encodeEntry(valid())}`)), { ok: true, entry: valid() }]
+  ])('inflates by one rule in both inflaters: %s', async (_what, item, expected) => {
+    expect(decodeEntry(item)).toEqual(expected);
+    const native = await inflateElement(item);
+    expect(native.ok ? decodeEntry(native.value) : native).toEqual(expected);
   });
 });

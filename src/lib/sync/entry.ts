@@ -159,6 +159,19 @@ function utf8Text(utf8: Uint8Array): Inflated {
   }
 }
 
+/**
+ * Whether the text starting in `out[0, at)` can still be a JSON object: after an optional UTF-8 BOM
+ * (TextDecoder drops it) and JSON whitespace, the first byte must be `{`. null while only those
+ * came yet. Anything else is refused by `decodeEntry` whatever follows (`not-json`,
+ * `not-an-object` or `bad-utf8`): inflating stops there, so a bomb of zeros costs one chunk.
+ */
+function startsAsObject(out: Uint8Array, at: number): boolean | null {
+  let i = at >= 3 && out[0] === 0xef && out[1] === 0xbb && out[2] === 0xbf ? 3 : 0;
+  if (i === 0 && at < 3 && out[0] === 0xef) return null;
+  while (i < at && (out[i] === 0x20 || out[i] === 0x09 || out[i] === 0x0a || out[i] === 0x0d)) i++;
+  return i < at ? out[i] === 0x7b : null;
+}
+
 /** The header's bounds: the format byte, and a declared length within MAX_ENTRY_CHARS and the deflate ratio. */
 function checkHeader(input: Uint8Array): { ok: true; size: number } | { ok: false; reason: string } {
   if (input.length < 6 || input[0] !== PACKED) return { ok: false, reason: 'bad-packing' };
@@ -169,7 +182,8 @@ function checkHeader(input: Uint8Array): { ok: true; size: number } | { ok: fals
 /**
  * The rule for a packed element, in one place: the header's bounds, then the deflate data must
  * end cleanly at exactly the declared length. Inflating stops as soon as the output would pass it,
- * so a bomb costs no more than an honest element of its declared size. With fflate, in slices.
+ * so a bomb costs no more than an honest element of its declared size, and as soon as the text
+ * cannot be a JSON object (`startsAsObject`). With fflate, in slices.
  */
 function inflateSyncBounded(input: Uint8Array): Inflated {
   const head = checkHeader(input);
@@ -178,18 +192,21 @@ function inflateSyncBounded(input: Uint8Array): Inflated {
   let at = 0;
   let over = false;
   let ended = false;
+  let object: boolean | null = null;
   const inflate = new Inflate((chunk, final) => {
     if (at + chunk.length > out.length) over = true;
     else out.set(chunk, at);
     at += chunk.length;
     if (final) ended = true;
+    if (object === null && !over) object = startsAsObject(out, at);
   });
   const body = input.subarray(5);
   try {
-    for (let i = 0; i < body.length && !over; i += INFLATE_STEP) inflate.push(body.subarray(i, i + INFLATE_STEP), i + INFLATE_STEP >= body.length);
+    for (let i = 0; i < body.length && !over && object !== false; i += INFLATE_STEP) inflate.push(body.subarray(i, i + INFLATE_STEP), i + INFLATE_STEP >= body.length);
   } catch {
     return { ok: false, reason: 'bad-packing' };
   }
+  if (object === false) return { ok: false, reason: 'not-json' };
   return over || !ended || at !== out.length ? { ok: false, reason: 'bad-packing' } : utf8Text(out);
 }
 
@@ -199,6 +216,7 @@ async function inflateNative(input: Uint8Array): Promise<Inflated> {
   if (!head.ok) return head;
   const out = new Uint8Array(head.size);
   let at = 0;
+  let object: boolean | null = null;
   try {
     const body = input.subarray(5);
     const reader = new Blob([body as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
@@ -211,6 +229,11 @@ async function inflateNative(input: Uint8Array): Promise<Inflated> {
       }
       out.set(value, at);
       at += value.length;
+      if (object === null) object = startsAsObject(out, at);
+      if (object === false) {
+        await reader.cancel().catch(() => undefined);
+        return { ok: false, reason: 'not-json' };
+      }
     }
   } catch {
     return { ok: false, reason: 'bad-packing' };
