@@ -5,9 +5,10 @@
  * good entry.
  *
  * A packed log element is one format byte (1), the UTF-8 length (uint32, little-endian) and raw
- * deflate data (src/lib/sync/entry.ts). The bombs, 3.8 MB in all:
- *   13 × 256 MB of zeros, declared at their length   → inflate whole, then 'not-json'
- *    2 × 256 MB of zeros, declared at 200 MB          → 'bad-packing' once past the declared length
+ * deflate data (src/lib/sync/entry.ts). The bombs, 3.7 MB in all:
+ *   12 × 256 MB of zeros, declared at their length   → 'not-json' (no object starts: at the first chunk)
+ *    2 × `{` and 256 MB of spaces, declared at 200 MB → 'bad-packing' once past the declared length
+ *    1 × `{` and 256 MB of spaces, at their length    → inflated whole, then 'not-json'
  *    1 × an entry whose label is 100 M characters     → parses, then 'bad-label'
  */
 import { createHash } from 'node:crypto';
@@ -30,11 +31,15 @@ function packed(declared: number, body: Uint8Array): Uint8Array {
 /** The bombs, and the reason each is refused with. */
 export function bombs(): { item: Uint8Array; reason: string }[] {
   const zeros = deflateRawSync(Buffer.alloc(MAX_ENTRY_CHARS), { level: constants.Z_BEST_COMPRESSION });
+  const spaces = Buffer.alloc(MAX_ENTRY_CHARS, ' ');
+  spaces[0] = 0x7b;
+  const object = deflateRawSync(spaces, { level: constants.Z_BEST_COMPRESSION });
   const head = `{"v":2,"id":"bomb-label","actor":"mallory","actorName":"M","device":"evil-laptop","at":1,"label":"`;
   const label = Buffer.concat([Buffer.from(head), Buffer.alloc(100_000_000, 'a'), Buffer.from('","ops":[]}')]);
   const out: { item: Uint8Array; reason: string }[] = [];
-  for (let i = 0; i < 13; i++) out.push({ item: packed(MAX_ENTRY_CHARS, zeros), reason: 'not-json' });
-  for (let i = 0; i < 2; i++) out.push({ item: packed(200_000_000, zeros), reason: 'bad-packing' });
+  for (let i = 0; i < 12; i++) out.push({ item: packed(MAX_ENTRY_CHARS, zeros), reason: 'not-json' });
+  for (let i = 0; i < 2; i++) out.push({ item: packed(200_000_000, object), reason: 'bad-packing' });
+  out.push({ item: packed(MAX_ENTRY_CHARS, object), reason: 'not-json' });
   out.push({ item: packed(label.length, deflateRawSync(label, { level: constants.Z_BEST_COMPRESSION })), reason: 'bad-label' });
   return out;
 }

@@ -1,11 +1,11 @@
 /**
- * A member who sends compression bombs (issue 16.5): 3.8 MB of packed log elements that declare
+ * A member who sends compression bombs (issue 16.5): 3.7 MB of packed log elements that declare
  * or inflate to hundreds of megabytes (tests/hostile-log.ts) reach the team through the relay.
  * The devices decode the log in a worker: each bomb is refused with its reason and counted in the
  * sync bar, the good entries around them still arrive, and no task of the page's main thread
  * takes 50 ms of CPU meanwhile: not on a device that is open when they arrive (one update each),
  * and not on a new device that opens the log holding them (one update from the relay: the task
- * that receives it is the transport's, Yjs reading 3.8 MB, and is reported apart). Opened again,
+ * that receives it is the transport's, Yjs reading 3.7 MB, and is reported apart). Opened again,
  * the device does not decode them again. Today's code spent 420-530 ms of CPU in each of several
  * tasks (2.8-4.8 s by the clock) inflating on the page, and the good entry did not arrive in 90 s.
  */
