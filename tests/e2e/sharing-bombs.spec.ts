@@ -6,8 +6,8 @@
  * takes 50 ms of CPU meanwhile: not on a device that is open when they arrive (one update each),
  * and not on a new device that opens the log holding them (one update from the relay: the task
  * that receives it is the transport's, Yjs reading 3.7 MB, and is reported apart). Opened again,
- * the device does not decode them again. Today's code spent 420-530 ms of CPU in each of several
- * tasks (2.8-4.8 s by the clock) inflating on the page, and the good entry did not arrive in 90 s.
+ * the device does not decode them again. The code before the decode worker inflated them on the
+ * page: up to 2.1 s of CPU in one task (3.9 s by the clock; bench/sync/bombs.js measures both).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
