@@ -27,6 +27,7 @@ import { generateWorkspace } from '$lib/demo/records';
 import { Replica } from '$lib/sync/replica';
 import { packEntry, type LogItem } from '$lib/sync/entry';
 import { SyncConnection, type ShareConfig } from '$lib/sync/connection';
+import { workerDecoder } from '$lib/workers/log-decoder';
 import { watchMainThread } from '../../lib/main-thread';
 
 const ACTOR = { id: newId(), name: '基准', device: 'bench' };
@@ -69,7 +70,7 @@ async function initialSync() {
   while (store.loading) await new Promise((r) => setTimeout(r, 1));
   const doc = new Y.Doc();
   const start = performance.now();
-  const replica = new Replica(doc, writes);
+  const replica = new Replica(doc, writes, { decoder: workerDecoder });
   Y.applyUpdate(doc, update!, 'net');
   await replica.flushed();
   for (const until = performance.now() + 60_000; store.rows.length < rows.length && performance.now() < until;) {
@@ -113,7 +114,7 @@ async function share() {
     rows.map((r): Mutation => ({ type: 'insert', table: 'customers', record: r as never }))
   );
   const doc = new Y.Doc();
-  const replica = new Replica(doc, writes);
+  const replica = new Replica(doc, writes, { decoder: workerDecoder });
   await replica.whenSynced;
   const stop = watchMainThread();
   const t0 = performance.now();
@@ -182,7 +183,8 @@ async function joinRoom(config: ShareConfig, role: 'a' | 'b', recordId: string) 
     workspaceId: id,
     writes,
     config: { ...config, seeded: role === 'b' },
-    user: { id: newId(), name: role, device: 'bench' }
+    user: { id: newId(), name: role, device: 'bench' },
+    decoder: workerDecoder
   });
   return true;
 }

@@ -165,15 +165,16 @@ class Sharing {
       setAside: 0
     };
     try {
-      // Yjs and the providers load only for a shared workspace
-      const { SyncConnection } = await import('$lib/sync/connection');
+      // Yjs and the providers load only for a shared workspace; the log is decoded in a worker
+      const [{ SyncConnection }, { workerDecoder }] = await Promise.all([import('$lib/sync/connection'), import('$lib/workers/log-decoder')]);
       if (generation !== this.#generation) return;
       const conn = await SyncConnection.open({
         workspaceId: open.info.id,
         writes: open.writes,
         config: share,
         user: { id: profile.id, name: profile.name, device: profile.device },
-        onSeeded
+        onSeeded,
+        decoder: workerDecoder
       });
       if (generation !== this.#generation) return conn.destroy();
       this.#conn = conn;

@@ -20,6 +20,7 @@ import { sharedLogDbName, type ShareConfig } from '$lib/db/registry';
 
 export type { ShareConfig };
 import { Replica, type RefusedEntry } from './replica';
+import type { LogDecoder } from './decoder';
 
 export type { RefusedEntry };
 import { colorOf } from './share';
@@ -116,6 +117,7 @@ export class SyncConnection {
   #destroyed = false;
   #offEntry: (() => void) | null = null;
   readonly #user: SyncUser;
+  #decoder: LogDecoder | undefined;
 
   private constructor(
     readonly workspaceId: string,
@@ -137,8 +139,11 @@ export class SyncConnection {
     onSeeded?: () => void;
     /** a WebSocket class where there is no global one (Node 20, in tests) */
     WebSocket?: unknown;
+    /** where the log is decoded: the page's decode worker (workers/log-decoder.ts); in this thread without */
+    decoder?: LogDecoder;
   }): Promise<SyncConnection> {
     const c = new SyncConnection(opts.workspaceId, opts.config, opts.user);
+    c.#decoder = opts.decoder;
     await c.#start(opts.writes, opts.onSeeded, opts.WebSocket);
     return c;
   }
@@ -203,7 +208,7 @@ export class SyncConnection {
     await persistence.whenSynced;
     if (this.#destroyed) return;
 
-    const replica = new Replica(this.doc, writes);
+    const replica = new Replica(this.doc, writes, { decoder: this.#decoder });
     this.#replica = replica;
     // counted at once, not at the next event of another kind
     this.#providers.push({ destroy: replica.onRefused(() => this.#emit()) });

@@ -1,7 +1,7 @@
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'fflate';
-import { decodeEntry, encodeEntry, PACK_ABOVE, PACK_SLICE, packEntry, packEntryInSlices, unpackAll, type Entry } from './entry';
+import { decodeEntry, encodeEntry, PACK_ABOVE, PACK_SLICE, packEntry, packEntryInSlices, inflateElement, type Entry } from './entry';
 
 const AT = 1_760_000_000_000;
 const valid = (): Entry => ({
@@ -215,7 +215,7 @@ describe('packEntry', () => {
     ['a declared length past the limit', packed(json, 0xffffffff), 'too-large'],
     ['a declared length no deflate data can reach (a bomb)', packed(json, bytes * 2000), 'too-large'],
     ['a declared length longer than the data', packed(json, bytes + 10), 'bad-packing'],
-    ['a declared length shorter than the data', packed(json, bytes - 10), 'not-json'],
+    ['a declared length shorter than the data', packed(json, bytes - 10), 'bad-packing'],
     ['data that is not deflate', garbage, 'bad-packing'],
     ['cut-off data', packed(json).subarray(0, 40), 'bad-packing'],
     ['text that is not UTF-8', notUtf8, 'bad-utf8']
@@ -223,8 +223,10 @@ describe('packEntry', () => {
     const r = decodeEntry(input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toContain(reason);
-    // the platform's inflating leaves it as it is, for decodeEntry to refuse
-    expect(await unpackAll([input])).toEqual([input]);
+    // the platform's inflating (the decode worker's) refuses it by the same rule, for the same reason
+    const native = await inflateElement(input);
+    expect(native.ok).toBe(false);
+    if (!native.ok) expect(reason).toContain(native.reason);
   });
 
   it('inflates packed elements with the platform, and leaves everything else as it is', async () => {
@@ -232,8 +234,37 @@ describe('packEntry', () => {
     const item = packEntry(big);
     const text = encodeEntry(valid());
     const odd = { an: 'object' };
-    const out = await unpackAll([item, text, 42, odd]);
-    expect(out).toEqual([encodeEntry(big), text, 42, odd]);
-    expect(decodeEntry(out[0])).toEqual({ ok: true, entry: big });
+    const out = await Promise.all([item, text, 42, odd].map(inflateElement));
+    expect(out).toEqual([encodeEntry(big), text, 42, odd].map((value) => ({ ok: true, value })));
+    expect(decodeEntry((out[0] as { value: string }).value)).toEqual({ ok: true, entry: big });
+  });
+
+  /** A packed element declaring `declared` bytes, holding `text` deflated. */
+  const packedBytes = (declared: number, text: Uint8Array) => {
+    const body = deflateSync(text);
+    const out = new Uint8Array(5 + body.length);
+    out[0] = 1;
+    new DataView(out.buffer).setUint32(1, declared, true);
+    out.set(body, 5);
+    return out;
+  };
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const spaces = (n: number, first: number) => {
+    const out = new Uint8Array(n).fill(0x20);
+    out[0] = first;
+    return out;
+  };
+
+  it.each<[string, Uint8Array, { ok: true; entry: Entry } | { ok: false; reason: string }]>([
+    // 16 MB of `{` and spaces deflate to about 16 KB; declared as 256 KB, the data runs past it
+    ['a bomb that could be an object, past its declared length', packedBytes(256 << 10, spaces(16 << 20, 0x7b)), { ok: false, reason: 'bad-packing' }],
+    // zeros, or anything that does not start as an object, are refused at the first chunk
+    ['a bomb of zeros at its declared length', packedBytes(16 << 20, new Uint8Array(16 << 20)), { ok: false, reason: 'not-json' }],
+    ['a bomb of a string', packedBytes(16 << 20, spaces(16 << 20, 0x22)), { ok: false, reason: 'not-json' }],
+    ['an entry after a byte-order mark and spaces', packedBytes(3 + 2 + utf8(encodeEntry(valid())).length, utf8(`\ufeff  ${encodeEntry(valid())}`)), { ok: true, entry: valid() }]
+  ])('inflates by one rule in both inflaters: %s', async (_what, item, expected) => {
+    expect(decodeEntry(item)).toEqual(expected);
+    const native = await inflateElement(item);
+    expect(native.ok ? decodeEntry(native.value) : native).toEqual(expected);
   });
 });

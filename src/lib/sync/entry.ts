@@ -24,7 +24,7 @@
  * throws, and it accepts only the shape the write path writes, with harmless values.
  * `WritePath.applyRemote` is the second half: it checks every value as a local write is checked.
  */
-import { Deflate, deflateSync, inflateSync } from 'fflate';
+import { Deflate, deflateSync, Inflate } from 'fflate';
 import type { Entry, EntryOp, FieldWrite } from '$lib/db/changes';
 import { TABLE_NAMES, type TableName } from '$lib/db/schema';
 import { isEnvelopeField, isValidId } from '$lib/db/validate';
@@ -144,60 +144,138 @@ function declaredSize(input: Uint8Array): number | null {
   return size > MAX_ENTRY_CHARS || size > (input.length - 5) * MAX_INFLATE_RATIO ? null : size;
 }
 
-/**
- * Packed elements as their JSON text, inflated by the platform (DecompressionStream, several
- * times faster than inflating in JavaScript) where there is one. Only a speed-up: an element
- * that does not inflate cleanly to exactly its declared length is returned as it is, and
- * `decodeEntry` refuses it with its reason. Reading stops as soon as the output would pass the
- * declared length, so a bomb costs no more than an honest element of that size.
- */
-export async function unpackAll(items: readonly unknown[]): Promise<unknown[]> {
-  if (typeof DecompressionStream === 'undefined') return [...items];
-  return Promise.all(
-    items.map(async (item) => {
-      const size = item instanceof Uint8Array ? declaredSize(item) : null;
-      if (size === null) return item;
-      try {
-        const out = new Uint8Array(size);
-        let at = 0;
-        const body = (item as Uint8Array).subarray(5);
-        const reader = new Blob([body as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          if (at + value.length > size) {
-            await reader.cancel();
-            return item;
-          }
-          out.set(value, at);
-          at += value.length;
-        }
-        return at === size ? new TextDecoder('utf-8', { fatal: true }).decode(out) : item;
-      } catch {
-        return item;
-      }
-    })
-  );
+/** How much deflate data the inflaters take at a time: each step's output is checked against the declared length. */
+const INFLATE_STEP = 16 * 1024;
+
+/** A packed element inflated: its JSON text, or why it is refused (the reasons `decodeEntry` gives). */
+export type Inflated = { ok: true; text: string } | { ok: false; reason: string };
+
+/** The UTF-8 inside a packed element as text; `bad-utf8` when it is not UTF-8. */
+function utf8Text(utf8: Uint8Array): Inflated {
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(utf8) };
+  } catch {
+    return { ok: false, reason: 'bad-utf8' };
+  }
 }
 
-/** The JSON text inside a packed element; the declared length bounds what is inflated. */
-function unpack(input: Uint8Array): string {
-  if (input.length < 6 || input[0] !== PACKED) refuse('bad-packing');
+/**
+ * Whether the text starting in `out[0, at)` can still be a JSON object: after an optional UTF-8 BOM
+ * (TextDecoder drops it) and JSON whitespace, the first byte must be `{`. null while only those
+ * came yet. Anything else is refused by `decodeEntry` whatever follows (`not-json`,
+ * `not-an-object` or `bad-utf8`): inflating stops there, so a bomb of zeros costs one chunk.
+ */
+function startsAsObject(out: Uint8Array, at: number): boolean | null {
+  let i = at >= 3 && out[0] === 0xef && out[1] === 0xbb && out[2] === 0xbf ? 3 : 0;
+  if (i === 0 && at < 3 && out[0] === 0xef) return null;
+  while (i < at && (out[i] === 0x20 || out[i] === 0x09 || out[i] === 0x0a || out[i] === 0x0d)) i++;
+  return i < at ? out[i] === 0x7b : null;
+}
+
+/** The header's bounds: the format byte, and a declared length within MAX_ENTRY_CHARS and the deflate ratio. */
+function checkHeader(input: Uint8Array): { ok: true; size: number } | { ok: false; reason: string } {
+  if (input.length < 6 || input[0] !== PACKED) return { ok: false, reason: 'bad-packing' };
   const size = declaredSize(input);
-  if (size === null) refuse('too-large');
-  let utf8: Uint8Array;
+  return size === null ? { ok: false, reason: 'too-large' } : { ok: true, size };
+}
+
+/**
+ * The rule for a packed element, in one place: the header's bounds, then the deflate data must
+ * end cleanly at exactly the declared length. Inflating stops as soon as the output would pass it,
+ * so a bomb costs no more than an honest element of its declared size, and as soon as the text
+ * cannot be a JSON object (`startsAsObject`). With fflate, in slices.
+ */
+function inflateSyncBounded(input: Uint8Array): Inflated {
+  const head = checkHeader(input);
+  if (!head.ok) return head;
+  const out = new Uint8Array(head.size);
+  let at = 0;
+  let over = false;
+  let ended = false;
+  let object: boolean | null = null;
+  const inflate = new Inflate((chunk, final) => {
+    if (at + chunk.length > out.length) over = true;
+    else out.set(chunk, at);
+    at += chunk.length;
+    if (final) ended = true;
+    if (object === null && !over) object = startsAsObject(out, at);
+  });
+  const body = input.subarray(5);
   try {
-    // with `out` given, fflate never grows it: what does not fit is dropped (and fails to parse)
-    utf8 = inflateSync(input.subarray(5), { out: new Uint8Array(size) });
+    for (let i = 0; i < body.length && !over && object !== false; i += INFLATE_STEP) inflate.push(body.subarray(i, i + INFLATE_STEP), i + INFLATE_STEP >= body.length);
   } catch {
-    refuse('bad-packing');
+    return { ok: false, reason: 'bad-packing' };
   }
-  if (utf8.length !== size) refuse('bad-packing');
+  if (object === false) return { ok: false, reason: 'not-json' };
+  return over || !ended || at !== out.length ? { ok: false, reason: 'bad-packing' } : utf8Text(out);
+}
+
+/** `inflateSyncBounded` by the platform (DecompressionStream, several times faster): the same rule. */
+async function inflateNative(input: Uint8Array): Promise<Inflated> {
+  const head = checkHeader(input);
+  if (!head.ok) return head;
+  const out = new Uint8Array(head.size);
+  let at = 0;
+  let object: boolean | null = null;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(utf8);
+    const body = input.subarray(5);
+    const reader = new Blob([body as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (at + value.length > out.length) {
+        await reader.cancel().catch(() => undefined);
+        return { ok: false, reason: 'bad-packing' };
+      }
+      out.set(value, at);
+      at += value.length;
+      if (object === null) object = startsAsObject(out, at);
+      if (object === false) {
+        await reader.cancel().catch(() => undefined);
+        return { ok: false, reason: 'not-json' };
+      }
+    }
   } catch {
-    refuse('bad-utf8');
+    return { ok: false, reason: 'bad-packing' };
   }
+  return at === out.length ? utf8Text(out) : { ok: false, reason: 'bad-packing' };
+}
+
+/**
+ * A log element ready for `decodeEntry`: a packed one inflated (by the platform where there is
+ * one), bounded per element; anything else as it is. The decode worker and the in-thread decoder
+ * both call it (decode.ts).
+ */
+export async function inflateElement(item: unknown): Promise<{ ok: true; value: unknown } | { ok: false; reason: string }> {
+  if (!(item instanceof Uint8Array)) return { ok: true, value: item };
+  const r = typeof DecompressionStream === 'undefined' ? inflateSyncBounded(item) : await inflateNative(item);
+  return r.ok ? { ok: true, value: r.text } : r;
+}
+
+/**
+ * The first `chars` characters of a packed element's text (where the entry's id and device are),
+ * without inflating the rest: at most 1 KB of its deflate data is read. '' when there is none.
+ */
+export function packedPrefix(input: Uint8Array, chars = 400): string {
+  if (!checkHeader(input).ok) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    const inflate = new Inflate((chunk) => {
+      if (text.length < chars) text += decoder.decode(chunk.subarray(0, chars * 4), { stream: true });
+    });
+    inflate.push(input.subarray(5, 5 + 1024), false);
+  } catch {
+    // not deflate: decoding refuses it
+  }
+  return text.slice(0, chars);
+}
+
+/** The JSON text inside a packed element (see `inflateSyncBounded`). */
+function unpack(input: Uint8Array): string {
+  const r = inflateSyncBounded(input);
+  if (!r.ok) refuse(r.reason);
+  return r.text;
 }
 
 function refuse(reason: string): never {

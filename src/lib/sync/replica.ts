@@ -4,7 +4,7 @@
  * never re-applies its own pushes.
  *
  *   local write ── WritePath.onEntry ──► log.push([json])          (origin: this replica)
- *   log additions from anyone else ──► decodeEntry ──► WritePath.applyRemote   (in log order)
+ *   log additions from anyone else ──► decode worker (decoder.ts) ──► WritePath.applyRemote   (in log order)
  *
  * Dexie stays the store the grid queries; the Y.Array only carries the change sets. An element
  * that does not decode, or that applyRemote refuses, is refused and the workspace goes on. Refused
@@ -17,7 +17,8 @@
 import * as Y from 'yjs';
 import type { WritePath } from '$lib/db/write-path';
 import { wallTime } from '$lib/db/ids';
-import { decodeEntry, PACK_SLICE, packEntry, packEntryInSlices, unpackAll, type Entry, type LogItem } from './entry';
+import { PACK_SLICE, packEntry, packEntryInSlices, type Entry, type LogItem } from './entry';
+import { decodeElements, inThreadDecoder, type LogDecoder } from './decoder';
 
 export const LOG_NAME = 'log';
 
@@ -73,16 +74,6 @@ interface LogElement {
   value: unknown;
 }
 
-/** The id an element names first (encodeEntry writes the entry's right after `v`), undecoded; null if none. */
-function idOf(item: unknown): string | null {
-  return typeof item === 'string' ? (/"id":"([\w.:-]{1,64})"/.exec(item.slice(0, 200))?.[1] ?? null) : null;
-}
-
-/** The device an undecodable element names, if any. */
-function deviceOf(item: unknown): string | null {
-  return typeof item === 'string' ? (/"device":"([^"\\]{1,60})"/.exec(item.slice(0, 400))?.[1] ?? null) : null;
-}
-
 /** The log's live elements in order, each keyed by its Yjs item id; only those of `items` when given. */
 function elementsOf(log: Y.Array<LogItem>, items?: Set<Y.Item>): LogElement[] {
   const out: LogElement[] = [];
@@ -121,6 +112,8 @@ export class Replica {
   /** entries set aside (see PENDING_LIMIT), this session */
   setAside = 0;
   readonly #limits: { pending: number; maxAge: number };
+  /** where log elements are inflated and decoded: the decode worker on a page (SyncConnection.open's `decoder`) */
+  readonly #decoder: LogDecoder;
   /** the log element of each entry decoded and not applied yet */
   readonly #keyOf = new WeakMap<Entry, string>();
   #queue: Promise<void> = Promise.resolve();
@@ -129,8 +122,9 @@ export class Replica {
   readonly #offEntry: () => void;
   readonly #observer: (event: Y.YArrayEvent<LogItem>, tr: Y.Transaction) => void;
 
-  constructor(doc: Y.Doc, writes: WritePath, limits: { pending?: number; maxAge?: number } = {}) {
+  constructor(doc: Y.Doc, writes: WritePath, limits: { pending?: number; maxAge?: number; decoder?: LogDecoder } = {}) {
     this.#limits = { pending: limits.pending ?? PENDING_LIMIT, maxAge: limits.maxAge ?? PENDING_MAX_AGE };
+    this.#decoder = limits.decoder ?? inThreadDecoder();
     this.doc = doc;
     this.#writes = writes;
     this.log = doc.getArray<LogItem>(LOG_NAME);
@@ -291,40 +285,30 @@ export class Replica {
     // elements refused before are never decoded again
     const received = elements.filter((e) => !this.#refusedKeys.has(e.key));
     if (!received.length && !this.#pending.length) return;
-    // packed elements inflated by the platform first (the rest of decoding is lazy, below)
-    const unpacked = await unpackAll(received.map((e) => e.value));
-    // entries already applied here (a reload replays the whole log) are skipped undecoded
-    const ids = unpacked.map(idOf);
-    const known = await this.#writes.knownChangeSets(ids.filter((id) => id !== null));
-    const keep = unpacked.map((_, i) => ids[i] === null || !known.has(ids[i]!));
-    const items = unpacked.filter((_, i) => keep[i]);
-    const keys = received.filter((_, i) => keep[i]).map((e) => e.key);
-    if (!items.length && !this.#pending.length) return;
-    // what waited from earlier batches first, then the new items, decoded as the write path asks
-    // for them: decoding overlaps storing what came before
+    // inflated and decoded off the page (decoder.ts); entries already applied here (a reload
+    // replays the whole log) are skipped by the id they name, undecoded
+    const decoded = received.length
+      ? await decodeElements(this.#decoder, received.map((e) => e.value), async (ids) => {
+          const known = await this.#writes.knownChangeSets(ids.filter((id) => id !== null));
+          return ids.map((id) => id === null || !known.has(id));
+        })
+      : [];
+    if (this.#destroyed) return;
+    // what waited from earlier batches first, then the new entries, in log order
     const entries: Entry[] = this.#pending;
     this.#pending = [];
-    let next = 0;
-    /** Decode items until one more entry is in `entries`; false when none is left. */
-    const decodeOne = (): boolean => {
-      while (next < items.length) {
-        const key = keys[next];
-        const item = items[next++];
-        const r = decodeEntry(item);
-        if (r.ok) {
-          entries.push(r.entry);
-          this.#keyOf.set(r.entry, key);
-          return true;
-        }
-        this.#refuse(key, idOf(item), deviceOf(item), r.reason);
+    for (const d of decoded) {
+      const key = received[d.i].key;
+      if (!d.ok) {
+        this.#refuse(key, d.id, d.device, d.reason);
+        continue;
       }
-      return false;
-    };
-    const lazily = function* (): Generator<Entry> {
-      for (let i = 0; i < entries.length || decodeOne(); i++) yield entries[i];
-    };
+      entries.push(d.entry);
+      this.#keyOf.set(d.entry, key);
+    }
+    if (!entries.length) return;
     try {
-      let batch: Iterable<Entry> = lazily();
+      let batch: Iterable<Entry> = entries;
       let all = entries;
       // retry what waits for a record or a column while a round makes progress (an insert later
       // in the batch); what still waits is tried again after every later batch
@@ -353,7 +337,6 @@ export class Replica {
     } catch (e) {
       // a storage failure rolled the batch back: it is tried again with the next one (what was
       // applied already is skipped then)
-      while (decodeOne());
       this.#pending = [...entries, ...this.#pending];
       console.warn('kebu sync: applying entries failed', e);
     }
