@@ -13,6 +13,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Contact, CustomColumn, Customer, FollowUp, OrgUnit, SavedView, Staff } from '$lib/domain/records/types';
 import type { CreditApplication, CreditEvaluationRecord, CreditOverride, CreditStepRecord } from '$lib/domain/credit/records';
 import type { CreditAgreement, CreditSale, ExtensionRequest, LadderEffectLift, LadderTaskDone, Payment } from '$lib/domain/receivables/types';
+import type { Complaint, ComplaintEvent } from '$lib/domain/service/complaint-fields';
 import type { ChangeSet } from './changes';
 
 export interface Setting {
@@ -52,6 +53,8 @@ export interface RecordTables {
   extensionRequests: ExtensionRequest;
   ladderTasksDone: LadderTaskDone;
   ladderEffectLifts: LadderEffectLift;
+  complaints: Complaint;
+  complaintEvents: ComplaintEvent;
 }
 export type TableName = keyof RecordTables;
 export const TABLE_NAMES: readonly TableName[] = [
@@ -72,7 +75,9 @@ export const TABLE_NAMES: readonly TableName[] = [
   'payments',
   'extensionRequests',
   'ladderTasksDone',
-  'ladderEffectLifts'
+  'ladderEffectLifts',
+  'complaints',
+  'complaintEvents'
 ];
 
 export interface SchemaVersion {
@@ -122,6 +127,34 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       ladderTasksDone: 'id, customerId, saleId',
       ladderEffectLifts: 'id, customerId'
     }
+  },
+  {
+    // complaints and their events (service.md "Complaints"); nothing to move
+    version: 3,
+    stores: {
+      customers: 'id, name',
+      contacts: 'id, customerId',
+      followUps: 'id, customerId, at',
+      staff: 'id',
+      orgUnits: 'id',
+      customColumns: 'id, table',
+      savedViews: 'id, table',
+      settings: 'id',
+      changes: '++seq, &id',
+      meta: 'key',
+      creditApplications: 'id, customerId',
+      creditSteps: 'id, applicationId',
+      creditEvaluations: 'id, customerId, applicationId',
+      creditOverrides: 'id, customerId, saleId',
+      creditAgreements: 'id, customerId',
+      creditSales: 'id, customerId, agreementId',
+      payments: 'id, customerId',
+      extensionRequests: 'id, customerId, saleId',
+      ladderTasksDone: 'id, customerId, saleId',
+      ladderEffectLifts: 'id, customerId',
+      complaints: 'id, customerId',
+      complaintEvents: 'id, complaintId'
+    }
   }
 ];
 
@@ -146,6 +179,8 @@ export class KebuDB extends Dexie {
   extensionRequests!: Table<ExtensionRequest, string>;
   ladderTasksDone!: Table<LadderTaskDone, string>;
   ladderEffectLifts!: Table<LadderEffectLift, string>;
+  complaints!: Table<Complaint, string>;
+  complaintEvents!: Table<ComplaintEvent, string>;
   changes!: Table<ChangeSet, number>;
   meta!: Table<MetaEntry, string>;
 

@@ -17,6 +17,7 @@ import {
 } from './types';
 import { CREDIT_FIELDS } from '../credit/records';
 import { RECEIVABLE_FIELDS } from '../receivables/fields';
+import { COMPLAINT_FIELDS } from '../service/complaint-fields';
 
 import {
   checkbox,
@@ -139,7 +140,8 @@ export const TABLE_FIELDS: Record<string, FieldSpecs> = {
     value: json()
   },
   ...CREDIT_FIELDS,
-  ...RECEIVABLE_FIELDS
+  ...RECEIVABLE_FIELDS,
+  ...COMPLAINT_FIELDS
 };
 
 /** Default display widths (px) of fields whose content is wider or narrower than usual. */

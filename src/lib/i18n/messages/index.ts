@@ -1,6 +1,7 @@
 import { app } from './app';
 import { cells } from './cells';
 import { commands } from './commands';
+import { complaints } from './complaints';
 import { common } from './common';
 import { credit } from './credit';
 import { creditEvaluation } from './credit-evaluation';
@@ -29,7 +30,8 @@ const areas = [
   creditSettings,
   receivables,
   sharing,
-  commands
+  commands,
+  complaints
 ] as const;
 
 type Keys<T> = T extends { 'zh-CN': Record<infer K, string> } ? K : never;
