@@ -43,10 +43,21 @@ export class ComplaintData {
   }
 }
 
-let cached: { ws: OpenWorkspace; data: ComplaintData } | null = null;
+let cached: { ws: OpenWorkspace; data: ComplaintData; stop: () => void } | null = null;
 
-/** The complaint data of `ws` (made on first use; its stores close with the workspace). */
+/**
+ * The complaint data of `ws` (made on first use; its stores close with the workspace). It is made
+ * in an effect root of its own: made inside a page's `$derived`, its deriveds would belong to that
+ * page and go stale once the person leaves it (Svelte's `derived_inert`).
+ */
 export function complaintsOf(ws: OpenWorkspace): ComplaintData {
-  if (cached?.ws !== ws) cached = { ws, data: new ComplaintData(ws) };
+  if (cached?.ws !== ws) {
+    cached?.stop();
+    let data: ComplaintData | null = null;
+    const stop = $effect.root(() => {
+      data = new ComplaintData(ws);
+    });
+    cached = { ws, data: data!, stop };
+  }
   return cached.data;
 }

@@ -148,7 +148,7 @@ export function complaintView(complaint: ComplaintRow, events: readonly EventRow
   };
   const result = complaintStatus(input, calendarOf(ctx.settings), ctx.today, ctx.settings.levels);
   const status = chain.ok && result.ok ? result.value : null;
-  const problems = [...(chain.ok ? [] : chain.problems), ...(result.ok ? [] : result.problems)];
+  const problems = !chain.ok ? chain.problems : result.ok ? [] : result.problems;
   const step = status && current ? status.steps.find((s) => s.step === current) : undefined;
   return {
     complaint,
