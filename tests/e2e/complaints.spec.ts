@@ -31,7 +31,15 @@ const WORDS = {
     lateLine: /^回访超时（期限 2026-03-11），由.+升级至.+$/,
     derived: '按期限推算',
     lateBy: '超时 2 个工作日',
-    summaryText: '加油卡充值未到账'
+    summaryText: '加油卡充值未到账',
+    settings: '投诉设置（时限与节假日）',
+    nationalDay: '节假日第 27 行日期',
+    addHoliday: '添加节假日',
+    newDate: (n: number) => `节假日第 ${n} 行日期`,
+    newName: (n: number) => `节假日第 ${n} 行名称`,
+    saveSettings: '保存投诉设置',
+    saved: '投诉设置已保存',
+    due: '期限 2026-03-04'
   },
   en: {
     region: /^Complaints \(\d+\)$/,
@@ -52,7 +60,15 @@ const WORDS = {
     lateLine: /^Revisit late \(due 2026-03-11\): escalated from .+ to .+$/,
     derived: 'from the deadlines',
     lateBy: '2 working days late',
-    summaryText: 'Fuel card top-up not credited'
+    summaryText: 'Fuel card top-up not credited',
+    settings: 'Complaint settings (service levels and holidays)',
+    nationalDay: 'Public holidays row 27: date',
+    addHoliday: 'Add a holiday',
+    newDate: (n: number) => `Public holidays row ${n}: date`,
+    newName: (n: number) => `Public holidays row ${n}: name`,
+    saveSettings: 'Save complaint settings',
+    saved: 'Complaint settings saved',
+    due: 'Due 2026-03-04'
   }
 } as const;
 
@@ -166,5 +182,38 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await expect(page.getByRole('table').getByText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)).toHaveCount(5);
       await expect(page.locator('body')).not.toContainText(/undefined|NaN/);
     });
+  });
+}
+
+for (const locale of ['zh-CN', 'en'] as const) {
+  test(`the holiday calendar starts from 2026, is edited, kept, and moves a deadline (${locale})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const w = WORDS[locale];
+    await page.goto(`/?today=${DAY}`);
+    await page.waitForFunction((day) => sessionStorage.getItem('kebu.today') === day, DAY);
+    await start(page, 'demo');
+    if (locale === 'en') await page.getByRole('button', { name: 'English' }).click();
+    await page.goto('/complaints');
+    await page.getByRole('link', { name: w.settings }).click();
+    // the first day of the National Day holiday, 33 holiday days in all
+    await expect(page.getByLabel(w.nationalDay, { exact: true })).toHaveValue('2026-10-01');
+    await page.getByRole('button', { name: w.addHoliday }).click();
+    await page.getByLabel(w.newDate(34), { exact: true }).fill('2026-03-03');
+    await page.getByLabel(w.newName(34), { exact: true }).fill(locale === 'en' ? 'Anniversary' : '店庆');
+    await page.getByRole('button', { name: w.saveSettings }).click();
+    await expect(page.getByRole('status').getByText(w.saved)).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel(w.newDate(34), { exact: true })).toHaveValue('2026-03-03');
+
+    // received Monday 2 March: verify within one working day, and Tuesday is now a holiday
+    const id = await customerWithSite(page);
+    await page.goto(`/customers/${id}`);
+    const region = page.getByRole('region', { name: w.region });
+    await region.getByRole('button', { name: w.record }).click();
+    const form = region.getByRole('form', { name: w.record });
+    await form.getByLabel(w.channel).selectOption({ label: w.hotline });
+    await form.getByLabel(w.summary, { exact: true }).fill(w.summaryText);
+    await form.getByRole('button', { name: w.save, exact: true }).click();
+    await expect(region.getByRole('listitem').filter({ hasText: w.summaryText })).toContainText(w.due);
   });
 }

@@ -110,7 +110,7 @@ export function pauseOrResume(ws: WriteTarget, view: ComplaintView, kind: 'pause
 
 /** Who is responsible now. */
 export function assignComplaint(ws: WriteTarget, view: ComplaintView, ownerId: string): Promise<CommandResult> {
-  return run(ws.writes, 'change.edit', () => [...escalationEvents(view), update('complaints', view.complaint.id, { ownerId })]);
+  return run(ws.writes, 'change.edit', () => [...escalationEvents(view), update('complaints', view.complaint.id, { ownerId: ownerId || undefined })]);
 }
 
 /** The service levels and the holiday calendar, checked whole, written whole. */
