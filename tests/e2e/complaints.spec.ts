@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { start } from './helpers';
 
@@ -95,6 +96,13 @@ async function customerWithSite(page: Page): Promise<string> {
   });
 }
 
+/** axe on the page as it is: no serious or critical violation. */
+async function noSeriousViolation(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id} at ${n.target.join(' ')}`))).toEqual([]);
+}
+
 async function chooseWho(picker: ReturnType<Page['getByLabel']>) {
   await expect(picker.locator('option').nth(1)).toBeAttached();
   const value = await picker.locator('option').nth(1).getAttribute('value');
@@ -159,6 +167,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await page.goto('/complaints');
       await expect(card()).toContainText(w.late);
       await expect(card().getByText(w.escalated)).toBeVisible();
+      await noSeriousViolation(page);
     });
 
     await test.step('revisit (late) and archive from the keyboard', async () => {
@@ -181,6 +190,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await expect(page.getByRole('table')).toContainText(w.lateBy);
       await expect(page.getByRole('table').getByText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)).toHaveCount(5);
       await expect(page.locator('body')).not.toContainText(/undefined|NaN/);
+      await noSeriousViolation(page);
     });
   });
 }
@@ -204,6 +214,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await expect(page.getByRole('status').getByText(w.saved)).toBeVisible();
     await page.reload();
     await expect(page.getByLabel(w.newDate(34), { exact: true })).toHaveValue('2026-03-03');
+    await noSeriousViolation(page);
 
     // received Monday 2 March: verify within one working day, and Tuesday is now a holiday
     const id = await customerWithSite(page);

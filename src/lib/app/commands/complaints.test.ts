@@ -10,6 +10,7 @@ import {
   type ComplaintView
 } from '$lib/domain/service';
 import { i18n } from '$lib/i18n/index.svelte';
+import { customerLinks } from '$lib/app/merge';
 import { completeStep, pauseOrResume, receiveComplaint, saveComplaintSettings, type ComplaintDraft } from './complaints';
 
 let n = 0;
@@ -143,5 +144,17 @@ describe('saveComplaintSettings', () => {
     expect(readComplaintSettings((await db.settings.get(COMPLAINT_SETTINGS_ID))!.value).settings.holidays).toHaveLength(
       DEFAULT_COMPLAINT_SETTINGS.holidays.length
     );
+  });
+});
+
+describe('complaints ride on the shared machinery', () => {
+  it('a merge of customers re-points complaints (their customer link is read from the field specs)', () => {
+    expect(customerLinks()).toContainEqual({ table: 'complaints', field: 'customerId' });
+  });
+
+  it('the write path checks complaint fields like any other: an unknown channel refuses the whole write', async () => {
+    const id = await received();
+    await expect(wp.write('bad', [{ type: 'update', table: 'complaints', id, patch: { channel: 'pigeon' } }])).rejects.toThrow();
+    expect((await db.complaints.get(id))!.channel).toBe('hotline');
   });
 });
