@@ -32,6 +32,9 @@ const WORDS = {
     lateLine: /^回访超时（期限 2026-03-11），由.+升级至.+$/,
     derived: '按期限推算',
     lateBy: '超时 2 个工作日',
+    notes: '说明',
+    addNote: '添加备注',
+    note: '客户表示满意',
     summaryText: '加油卡充值未到账',
     settings: '投诉设置（时限与节假日）',
     nationalDay: '节假日第 27 行日期',
@@ -61,6 +64,9 @@ const WORDS = {
     lateLine: /^Revisit late \(due 2026-03-11\): escalated from .+ to .+$/,
     derived: 'from the deadlines',
     lateBy: '2 working days late',
+    notes: 'Notes',
+    addNote: 'Add a note',
+    note: 'The customer is satisfied',
     summaryText: 'Fuel card top-up not credited',
     settings: 'Complaint settings (service levels and holidays)',
     nationalDay: 'Public holidays row 27: date',
@@ -191,6 +197,12 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await expect(page.getByRole('table').getByText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)).toHaveCount(5);
       await expect(page.locator('body')).not.toContainText(/undefined|NaN/);
       await noSeriousViolation(page);
+      // an archived complaint still takes a note, kept after a reload
+      await page.getByLabel(w.notes, { exact: true }).fill(w.note);
+      await page.getByRole('button', { name: w.addNote }).click();
+      await expect(history.getByText(w.note)).toBeVisible();
+      await page.reload();
+      await expect(page.getByRole('region', { name: w.history }).getByText(w.note)).toBeVisible();
     });
   });
 }

@@ -11,7 +11,7 @@ import {
 } from '$lib/domain/service';
 import { i18n } from '$lib/i18n/index.svelte';
 import { customerLinks } from '$lib/app/merge';
-import { completeStep, pauseOrResume, receiveComplaint, saveComplaintSettings, type ComplaintDraft } from './complaints';
+import { addComplaintNote, completeStep, pauseOrResume, receiveComplaint, saveComplaintSettings, type ComplaintDraft } from './complaints';
 
 let n = 0;
 let db: KebuDB;
@@ -156,5 +156,15 @@ describe('complaints ride on the shared machinery', () => {
     const id = await received();
     await expect(wp.write('bad', [{ type: 'update', table: 'complaints', id, patch: { channel: 'pigeon' } }])).rejects.toThrow();
     expect((await db.complaints.get(id))!.channel).toBe('hotline');
+  });
+});
+
+describe('addComplaintNote', () => {
+  it('needs a note; adds it at any step, archived or not', async () => {
+    const id = await received();
+    const blank = await addComplaintNote(target(), await view(id, '2026-03-02'), { at: '2026-03-02T12:00', notes: ' ' }, '2026-03-02');
+    expect(blank.ok ? '' : blank.message).toBe('请先填写说明');
+    expect((await addComplaintNote(target(), await view(id, '2026-03-02'), { at: '2026-03-02T12:00', notes: ' 客户来电 ' }, '2026-03-02')).ok).toBe(true);
+    expect((await liveEvents()).map((e) => [e.kind, e.notes])).toEqual([['note', '客户来电']]);
   });
 });

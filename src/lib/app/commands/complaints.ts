@@ -11,6 +11,7 @@ import { newId } from '$lib/db/ids';
 import {
   checkComplaintSettings,
   COMPLAINT_SETTINGS_ID,
+  noteProblem,
   pauseProblem,
   pendingEscalations,
   stepProblem,
@@ -104,6 +105,18 @@ export function pauseOrResume(ws: WriteTarget, view: ComplaintView, kind: 'pause
     const event: Record<string, string> = { complaintId: view.complaint.id, kind, at: draft.at };
     if (draft.staffId) event.staffId = draft.staffId;
     if (draft.notes?.trim()) event.notes = draft.notes.trim();
+    return [...escalationEvents(view), insert('complaintEvents', event)];
+  });
+}
+
+/** A note in the complaint's history (what was said, what was found), at any step. */
+export function addComplaintNote(ws: WriteTarget, view: ComplaintView, draft: StepDraft, today: string): Promise<CommandResult> {
+  return run(ws.writes, 'change.edit', () => {
+    if (!draft.notes?.trim()) throw new CommandError('complaint.error.note');
+    const problem = noteProblem(view, draft.at, today);
+    if (problem) throw new CommandError(`complaint.error.${problem}`);
+    const event: Record<string, string> = { complaintId: view.complaint.id, kind: 'note', at: draft.at, notes: draft.notes.trim() };
+    if (draft.staffId) event.staffId = draft.staffId;
     return [...escalationEvents(view), insert('complaintEvents', event)];
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { complaintView, dueComplaints, openComplaintCustomerIds, pausesOf, type ComplaintRow, type EventRow } from './complaint-book';
-import { stepProblem, pauseProblem } from './complaint-rules';
+import { noteProblem, stepProblem, pauseProblem } from './complaint-rules';
 import { DEFAULT_COMPLAINT_SETTINGS, type ComplaintSettings } from './complaint-settings';
 
 /** What the app adds beyond the engine: records → views, with the 2026 calendar a workspace starts with. */
@@ -138,6 +138,28 @@ describe('steps in order', () => {
     ['resume a paused one', paused, 'resume', null]
   ] as const)('%s', (_name, view, kind, problem) => {
     expect(pauseProblem(view, kind, '2026-03-03T09:00', '2026-03-03')).toBe(problem);
+  });
+});
+
+describe('notes', () => {
+  const archived = complaintView(
+    complaint('2026-03-02T10:00'),
+    (['verify', 'review', 'rectify', 'revisit', 'archive'] as const).map((s, i) => step(s, `2026-03-0${2 + i}T11:00`)),
+    ctx('2026-03-09')
+  );
+  it.each([
+    ['on an archived complaint', '2026-03-09T09:00', null],
+    ['before the receipt', '2026-03-02T09:00', 'before-previous'],
+    ['after today', '2026-03-10T09:00', 'after-today'],
+    ['not a time', '', 'bad-time']
+  ] as const)('%s', (_name, when, problem) => {
+    expect(archived.current).toBeNull();
+    expect(noteProblem(archived, when, '2026-03-09')).toBe(problem);
+  });
+
+  it('a note does not hold back the next step', () => {
+    const v = complaintView(complaint('2026-03-02T10:00'), [ev('note', '2026-03-02T16:00', { notes: '客户来电' })], ctx('2026-03-02'));
+    expect(stepProblem(v, 'verify', '2026-03-02T12:00', '2026-03-02')).toBeNull();
   });
 });
 

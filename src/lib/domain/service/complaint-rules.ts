@@ -7,6 +7,7 @@
  *   before the previous step (or the receipt) and not after today.
  * - Pausing needs an open, unpaused complaint; resuming a paused one; neither before the receipt,
  *   the last pause or after today.
+ * - A note may be added at any time, archived or not, at a time between the receipt and today.
  */
 import { dayOfMoment } from '../dates';
 import type { ComplaintStep } from './complaints';
@@ -22,7 +23,8 @@ export type ComplaintRuleProblem =
   | 'after-today';
 
 const previousTime = (view: ComplaintView): string => {
-  const times = [view.complaint.receivedAt, ...view.events.filter((e) => e.kind !== 'escalation').map((e) => e.at)];
+  // notes and recorded escalations do not move the clock of the steps
+  const times = [view.complaint.receivedAt, ...view.events.filter((e) => e.kind !== 'escalation' && e.kind !== 'note').map((e) => e.at)];
   return times.reduce((a, b) => (b > a ? b : a));
 };
 
@@ -48,4 +50,13 @@ export function pauseProblem(view: ComplaintView, kind: 'pause' | 'resume', at: 
   if (kind === 'pause' && view.paused) return 'paused';
   if (kind === 'resume' && !view.paused) return 'not-paused';
   return timeProblem(view, at, today);
+}
+
+/** Why a note cannot be added at `at`, or null. */
+export function noteProblem(view: ComplaintView, at: string, today: string): ComplaintRuleProblem | null {
+  const day = dayOfMoment(at);
+  if (Number.isNaN(day) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(at)) return 'bad-time';
+  if (day > dayOfMoment(today)) return 'after-today';
+  if (at < view.complaint.receivedAt) return 'before-previous';
+  return null;
 }
