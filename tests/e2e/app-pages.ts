@@ -71,6 +71,7 @@ export async function demoPages(page: Page): Promise<AppPage[]> {
     { name: 'purchases', path: '/purchases' },
     { name: 'customer', path: `/customers/${customer}` },
     { name: 'statement', path: `/customers/${customer}/statement` },
+    { name: 'complaints', path: '/complaints' },
     { name: 'credit', path: '/credit' },
     { name: 'credit-application', path: `/credit/${application}` },
     { name: 'receivables', path: '/receivables' },
@@ -81,7 +82,8 @@ export async function demoPages(page: Page): Promise<AppPage[]> {
     { name: 'quality', path: '/quality' },
     { name: 'staff', path: '/staff' },
     { name: 'settings', path: '/settings' },
-    { name: 'settings-credit', path: '/settings/credit' }
+    { name: 'settings-credit', path: '/settings/credit' },
+    { name: 'settings-complaints', path: '/settings/complaints' }
   ];
 }
 

@@ -15,6 +15,7 @@ import type { CreditApplication, CreditEvaluationRecord, CreditOverride, CreditS
 import type { CreditAgreement, CreditSale, ExtensionRequest, LadderEffectLift, LadderTaskDone, Payment } from '$lib/domain/receivables/types';
 import type { PurchaseRecord } from '$lib/domain/service/purchase-fields';
 import type { Opportunity, Product } from '$lib/domain/selling/records';
+import type { Complaint, ComplaintEvent } from '$lib/domain/service/complaint-fields';
 import type { ChangeSet } from './changes';
 
 export interface Setting {
@@ -57,6 +58,8 @@ export interface RecordTables {
   purchases: PurchaseRecord;
   products: Product;
   opportunities: Opportunity;
+  complaints: Complaint;
+  complaintEvents: ComplaintEvent;
 }
 export type TableName = keyof RecordTables;
 export const TABLE_NAMES: readonly TableName[] = [
@@ -80,7 +83,9 @@ export const TABLE_NAMES: readonly TableName[] = [
   'ladderEffectLifts',
   'purchases',
   'products',
-  'opportunities'
+  'opportunities',
+  'complaints',
+  'complaintEvents'
 ];
 
 export interface SchemaVersion {
@@ -132,7 +137,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     }
   },
   {
-    // purchases (service.md "Purchases", issue 11), the product catalogue and opportunities (sales.md); nothing to move
+    // purchases and complaints (service.md), the product catalogue and opportunities (sales.md); nothing to move
     version: 3,
     stores: {
       customers: 'id, name',
@@ -157,7 +162,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       ladderEffectLifts: 'id, customerId',
       purchases: 'id, customerId, date',
       products: 'id, name',
-      opportunities: 'id, customerId'
+      opportunities: 'id, customerId',
+      complaints: 'id, customerId',
+      complaintEvents: 'id, complaintId'
     }
   }
 ];
@@ -186,6 +193,8 @@ export class KebuDB extends Dexie {
   purchases!: Table<PurchaseRecord, string>;
   products!: Table<Product, string>;
   opportunities!: Table<Opportunity, string>;
+  complaints!: Table<Complaint, string>;
+  complaintEvents!: Table<ComplaintEvent, string>;
   changes!: Table<ChangeSet, number>;
   meta!: Table<MetaEntry, string>;
 

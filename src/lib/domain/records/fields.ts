@@ -19,6 +19,7 @@ import { CREDIT_FIELDS } from '../credit/records';
 import { RECEIVABLE_FIELDS } from '../receivables/fields';
 import { PURCHASE_FIELDS } from '../service/purchase-fields';
 import { SELLING_FIELDS } from '../selling/records';
+import { COMPLAINT_FIELDS } from '../service/complaint-fields';
 
 import {
   checkbox,
@@ -146,7 +147,8 @@ export const TABLE_FIELDS: Record<string, FieldSpecs> = {
   ...CREDIT_FIELDS,
   ...RECEIVABLE_FIELDS,
   ...PURCHASE_FIELDS,
-  ...SELLING_FIELDS
+  ...SELLING_FIELDS,
+  ...COMPLAINT_FIELDS
 };
 
 /** Default display widths (px) of fields whose content is wider or narrower than usual. */

@@ -22,3 +22,7 @@ export {
   type CaseOutcome,
   type Section
 } from './case-file';
+export * from './complaint-fields';
+export * from './complaint-settings';
+export * from './complaint-book';
+export * from './complaint-rules';

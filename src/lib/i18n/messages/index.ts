@@ -1,6 +1,7 @@
 import { app } from './app';
 import { cells } from './cells';
 import { commands } from './commands';
+import { complaints } from './complaints';
 import { common } from './common';
 import { credit } from './credit';
 import { creditEvaluation } from './credit-evaluation';
@@ -37,7 +38,8 @@ const areas = [
   sharing,
   servicePurchases,
   commands,
-  selling
+  selling,
+  complaints
 ] as const;
 
 type Keys<T> = T extends { 'zh-CN': Record<infer K, string> } ? K : never;
