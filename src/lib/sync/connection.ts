@@ -11,6 +11,7 @@
  * whose records are not in the log yet (the owner sharing an existing workspace, a member merging
  * a local workspace into a shared one) pushes them as snapshot entries, and only then does it go
  * online. Presence (who is online, and where) travels in Yjs awareness, never in the log.
+ * While online, the connection compacts the log when `shouldCompact` says it has grown (epoch.ts).
  */
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
@@ -20,6 +21,7 @@ import { sharedLogDbName, type ShareConfig } from '$lib/db/registry';
 
 export type { ShareConfig };
 import { Replica, type RefusedEntry } from './replica';
+import { shouldCompact } from './epoch';
 
 export type { RefusedEntry };
 import { colorOf } from './share';
@@ -48,7 +50,14 @@ export interface SyncStatus {
   deletedBy: string[];
   /** entries set aside: they wait for records this device does not have (Replica.setAside) */
   setAside: number;
+  /** the log's epoch (0: never compacted) and its elements */
+  epoch: number;
+  elements: number;
 }
+
+/** How often an online device looks at the log's size, and the longest random wait before it compacts. */
+export const COMPACT_CHECK_MS = 5 * 60 * 1000;
+export const COMPACT_JITTER_MS = 60 * 1000;
 
 /** Where a person is: a page, and on a grid a record and a column. */
 export interface Focus {
@@ -104,7 +113,9 @@ export class SyncConnection {
     refusals: [],
     deleted: 0,
     deletedBy: [],
-    setAside: 0
+    setAside: 0,
+    epoch: 0,
+    elements: 0
   };
   presence: Presence[] = [];
   #replica: Replica | null = null;
@@ -114,6 +125,7 @@ export class SyncConnection {
   #listeners = new Set<Listener>();
   #destroyed = false;
   #offEntry: (() => void) | null = null;
+  #compacting: Promise<boolean> | null = null;
   readonly #user: SyncUser;
 
   private constructor(
@@ -152,6 +164,34 @@ export class SyncConnection {
     this.#awareness?.setLocalStateField('focus', focus);
   }
 
+  /**
+   * Compact the log now (the whole workspace as a snapshot in a new epoch; epoch.ts). False when
+   * this device cannot now: not ready, entries set aside, or another compaction under way.
+   */
+  compact(): Promise<boolean> {
+    const replica = this.#replica;
+    if (!replica || !this.status.ready || this.#destroyed) return Promise.resolve(false);
+    this.#compacting ??= replica.compact().finally(() => {
+      this.#compacting = null;
+      this.#emit();
+    });
+    return this.#compacting;
+  }
+
+  /**
+   * Compact when the log has grown past `shouldCompact`, only while another device or the relay
+   * is reached (an offline device would start an epoch nobody else sees), after a random wait so
+   * that devices crossing the threshold together do not all compact (the one that does first
+   * makes the log short again for the others).
+   */
+  async #autoCompact(writes: WritePath) {
+    const online = () => this.status.peers > 0 || this.status.relay === 'connected';
+    const grown = async () => !!this.#replica && shouldCompact(this.#replica.log.length, await writes.recordCount());
+    if (this.#compacting || !online() || !(await grown())) return;
+    await new Promise((r) => setTimeout(r, Math.random() * COMPACT_JITTER_MS));
+    if (!this.#destroyed && online() && (await grown())) await this.compact();
+  }
+
   destroy() {
     if (this.#destroyed) return;
     this.#destroyed = true;
@@ -172,6 +212,8 @@ export class SyncConnection {
       this.status.refusals = refused.slice(-50).reverse();
     }
     this.status.setAside = this.#replica?.setAside ?? 0;
+    this.status.epoch = this.#replica?.epoch?.n ?? 0;
+    this.status.elements = this.#replica?.log.length ?? 0;
     const deletions = this.#replica?.deletions ?? [];
     const deleted = deletions.reduce((n, d) => n + d.count, 0);
     if (deleted !== this.status.deleted) {
@@ -295,6 +337,8 @@ export class SyncConnection {
       this.#providers.push(ws);
     }
     this.#providers.push({ destroy: () => awareness.destroy() });
+    const check = setInterval(() => void this.#autoCompact(writes).catch((e) => console.warn('kebu sync: compaction failed', e)), COMPACT_CHECK_MS);
+    this.#providers.push({ destroy: () => clearInterval(check) });
     this.#emit();
   }
 
