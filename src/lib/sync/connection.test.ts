@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { createWorkspace, deleteWorkspace, listWorkspaces, setWorkspaceShare, type ShareConfig } from '$lib/db/registry';
+import { createWorkspace, deleteWorkspace, listWorkspaces, setWorkspaceShare, sharedLogDbName, type ShareConfig } from '$lib/db/registry';
 import { KebuDB } from '$lib/db/schema';
 import { WritePath } from '$lib/db/write-path';
 import { SyncConnection } from './connection';
@@ -20,6 +20,22 @@ function reactive<T extends object>(value: T): T {
       return v && typeof v === 'object' ? reactive(v) : v;
     }
   });
+}
+
+/** The bytes y-indexeddb stores for a workspace's log (every stored update). */
+async function storedBytes(workspaceId: string): Promise<number> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(sharedLogDbName(workspaceId));
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const all = await new Promise<Uint8Array[]>((resolve, reject) => {
+    const req = db.transaction('updates').objectStore('updates').getAll();
+    req.onsuccess = () => resolve(req.result as Uint8Array[]);
+    req.onerror = () => reject(req.error);
+  });
+  db.close();
+  return all.reduce((n, u) => n + u.length, 0);
 }
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -85,10 +101,14 @@ describe('SyncConnection and the device registry', () => {
     const cs = await writes.write('change.add', [{ type: 'insert', table: 'customers', record: { kind: 'unit', name: '杭州顺达物流' } }]);
     for (let i = 0; i < 30; i++) await writes.write('change.edit', [{ type: 'update', table: 'customers', id: cs.ops[0].id, patch: { notes: `第${i}次回访` } }]);
     const before = Y.encodeStateAsUpdate(first.doc).length;
+    await new Promise((r) => setTimeout(r, 50));
+    const storedBefore = await storedBytes(info.id);
+    expect(storedBefore).toBeGreaterThanOrEqual(before);
     expect(await first.compact()).toBe(true);
     expect(first.status).toMatchObject({ epoch: 1, elements: 1 });
-    // y-indexeddb stores the update of the compaction before the page closes
-    await new Promise((r) => setTimeout(r, 50));
+    // y-indexeddb's copy is rewritten as one update a second after the epoch changed
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await storedBytes(info.id)).toBeLessThan(storedBefore / 4);
     first.destroy();
 
     const again = await SyncConnection.open({ workspaceId: info.id, writes, config, user });

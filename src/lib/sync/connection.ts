@@ -126,6 +126,8 @@ export class SyncConnection {
   #destroyed = false;
   #offEntry: (() => void) | null = null;
   #compacting: Promise<boolean> | null = null;
+  /** rewrite this device's stored copy of the log as one update (what a new epoch released is freed) */
+  #release: (() => Promise<void>) | null = null;
   readonly #user: SyncUser;
 
   private constructor(
@@ -212,7 +214,10 @@ export class SyncConnection {
       this.status.refusals = refused.slice(-50).reverse();
     }
     this.status.setAside = this.#replica?.setAside ?? 0;
-    this.status.epoch = this.#replica?.epoch?.n ?? 0;
+    const epoch = this.#replica?.epoch?.n ?? 0;
+    // y-indexeddb keeps every update until it has 500 of them; a new epoch rewrites it at once
+    if (epoch !== this.status.epoch) setTimeout(() => void this.#release?.().catch((e) => console.warn('kebu sync: could not rewrite the stored log', e)), 1000);
+    this.status.epoch = epoch;
     this.status.elements = this.#replica?.log.length ?? 0;
     const deletions = this.#replica?.deletions ?? [];
     const deleted = deletions.reduce((n, d) => n + d.count, 0);
@@ -233,7 +238,7 @@ export class SyncConnection {
   }
 
   async #start(writes: WritePath, onSeeded?: () => void, WebSocketClass?: unknown) {
-    const [{ IndexeddbPersistence }, { WebrtcProvider }, awarenessMod] = await Promise.all([
+    const [{ IndexeddbPersistence, storeState }, { WebrtcProvider }, awarenessMod] = await Promise.all([
       import('y-indexeddb'),
       import('y-webrtc'),
       import('y-protocols/awareness')
@@ -241,6 +246,7 @@ export class SyncConnection {
     if (this.#destroyed) return;
     const persistence = new IndexeddbPersistence(sharedLogDbName(this.workspaceId), this.doc);
     this.#persistence = persistence;
+    this.#release = () => (this.#destroyed ? Promise.resolve() : storeState(persistence));
     await persistence.whenSynced;
     if (this.#destroyed) return;
 

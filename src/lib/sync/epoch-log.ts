@@ -189,7 +189,10 @@ export class EpochLog {
     const records = readEpochs(this.epochs);
     const current = logName(this.#epoch?.id ?? null);
     const moved: LogItem[] = [];
-    for (const name of new Set([FIRST_LOG, ...records.map((r) => logName(r.id))])) {
+    // the logs of the records, and every other log in the document (an epoch whose record was removed)
+    const names = new Set([FIRST_LOG, ...records.map((r) => logName(r.id))]);
+    for (const name of this.doc.share.keys()) if (name.startsWith(`${FIRST_LOG}.`)) names.add(name);
+    for (const name of names) {
       if (name === current) continue;
       const log = this.doc.getArray<LogItem>(name);
       this.#watchOld(log);

@@ -161,6 +161,24 @@ describe('Replica: compaction', () => {
     expect(await rows(b)).toEqual(await rows(a));
   });
 
+  it('an epoch record removed by a raw Yjs client strands nothing: its log is swept into the current one', async () => {
+    const [a, b] = [peer('alice'), peer('bob')];
+    await a.wp.write('change.add', [{ type: 'insert', table: 'customers', record: { kind: 'unit', name: '甲' } }]);
+    await a.replica.compact();
+    await a.wp.write('change.add', [{ type: 'insert', table: 'customers', record: { kind: 'unit', name: '乙' } }]);
+    await exchange(a, b);
+    const mallory = new Y.Doc();
+    Y.applyUpdate(mallory, Y.encodeStateAsUpdate(a.doc));
+    mallory.getMap('epochs').delete(a.replica.epoch!.id);
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(mallory, Y.encodeStateVector(a.doc)), 'net');
+    await exchange(a, b);
+    await exchange(a, b);
+    expect(a.replica.epoch).toBeNull();
+    const c = peer('carol');
+    await exchange(a, b, c);
+    expect((await rows(c)).map((r) => r.name).sort()).toEqual(['乙', '甲']);
+  });
+
   it('a reload after a compaction reads the new log; the old one stays empty', async () => {
     const a = peer('alice');
     await a.wp.write('change.add', [{ type: 'insert', table: 'customers', record: { kind: 'unit', name: '甲' } }]);

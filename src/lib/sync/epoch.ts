@@ -129,7 +129,7 @@ export interface LogElement {
 }
 
 /** A log's live elements in order, each keyed by its Yjs item id; only those of `items` when given. */
-export function elementsOf(log: Y.Array<unknown>, items?: Set<Y.Item>): LogElement[] {
+export function elementsOf<T>(log: Y.Array<T>, items?: Set<Y.Item>): LogElement[] {
   const out: LogElement[] = [];
   for (let item = log._start; item; item = item.right) {
     if (item.deleted || !item.countable || (items && !items.has(item))) continue;

@@ -135,7 +135,7 @@ export class Replica {
     const layout: EpochLog = new EpochLog(doc, {
       observer: (event, tr) => {
         // a new epoch in the same transaction makes this log an old one: nothing of it is restored
-        layout.follow();
+        if (tr.changed.has(layout.epochs as unknown as Parameters<typeof tr.changed.has>[0])) layout.follow();
         if (event.target !== layout.log) return layout.oldChanged(event);
         if (tr.origin === this) return;
         // read now: a later transaction may split these items (a concurrent insert between values)
