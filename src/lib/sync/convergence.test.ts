@@ -23,12 +23,13 @@ import * as Y from 'yjs';
 import { compareWrite, type FieldWrite } from '$lib/db/changes';
 import { HybridClock } from '$lib/db/hybrid-clock';
 import { KebuDB, TABLE_NAMES } from '$lib/db/schema';
-import { MAX_STAMP_AT, WritePath } from '$lib/db/write-path';
+import { WritePath } from '$lib/db/write-path';
 import { TIERS } from '$lib/domain/records/types';
 import { decodeEntry, type Entry } from './entry';
 import { FIRST_LOG, logName } from './epoch';
 import { readEpochs } from './epoch-log';
 import { fieldHistory, mergeEntries, recordKey } from './merge';
+import { HOSTILE_ELEMENTS } from './fuzz-hostile';
 import { Replica } from './replica';
 import { createRng } from '$lib/domain/records/rng';
 
@@ -39,7 +40,6 @@ const PEERS = 4;
 const NET = Symbol('network');
 const HOSTILE = Symbol('hostile');
 const MINUTES_10 = 600_000;
-const DAY = 24 * 60 * 60 * 1000;
 
 interface Peer {
   i: number;
@@ -52,36 +52,6 @@ interface Peer {
   replica: Replica;
   online: boolean;
 }
-
-const HOSTILE_ELEMENTS = (at: number, record: string): unknown[] => {
-  const base = { v: 1, actor: 'mallory', actorName: 'M', device: 'x', at, label: 'change.edit' };
-  const ins = (id: string, f: Record<string, unknown>) => JSON.stringify({ ...base, id, ops: [{ t: 'customers', id: `${id}-r`, ins: 1, f }] });
-  const edit = (id: string, stamp: number) =>
-    JSON.stringify({
-      ...base,
-      device: 'mallory-phone',
-      id,
-      at: stamp,
-      ops: [{ t: 'customers', id: record, f: { name: ['poisoned', stamp, 'mallory'] } }]
-    });
-  return [
-    'not json {',
-    42,
-    { an: 'object' },
-    JSON.stringify({ ...base, v: 2, id: 'H-v2', ops: [] }),
-    JSON.stringify({ ...base, id: 'H-nan', at: null, ops: [{ t: 'customers', id: 'r', f: { name: ['x', at, 'm'] } }] }),
-    JSON.stringify({ ...base, id: 'H-table', ops: [{ t: 'users', id: 'r', f: { name: ['x', at, 'm'] } }] }),
-    ins('H-proto', { kind: ['unit', at, 'm'], name: ['x', at, 'm'], deleted: [0, at, 'm'] }).replace('"name"', '"__proto__"'),
-    ins('H-choice', { kind: ['unit', at, 'm'], name: ['x', at, 'm'], tier: ['Z', at, 'm'], deleted: [0, at, 'm'] }),
-    ins('H-huge', { kind: ['unit', at, 'm'], name: ['x'.repeat(1_100_000), at, 'm'], deleted: [0, at, 'm'] }),
-    ins('H-future', { kind: ['unit', 1e300, 'm'], name: ['x', 1e300, 'm'], deleted: [0, 1e300, 'm'] }),
-    ins('H-max', { kind: ['unit', MAX_STAMP_AT, 'm'], name: ['x', MAX_STAMP_AT, 'm'], deleted: [0, MAX_STAMP_AT, 'm'] }),
-    edit('H-max-edit', MAX_STAMP_AT),
-    edit('H-day-edit', at + DAY + MINUTES_10 * 3),
-    ins('H-envelope', { kind: ['unit', at, 'm'], name: ['x', at, 'm'], createdBy: ['eve', at, 'm'], deleted: [0, at, 'm'] }),
-    '['.repeat(50_000) + ']'.repeat(50_000)
-  ];
-};
 
 const peersToClose: Peer[] = [];
 afterEach(async () => {
