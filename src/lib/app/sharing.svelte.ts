@@ -162,7 +162,9 @@ class Sharing {
       refusals: [],
       deleted: 0,
       deletedBy: [],
-      setAside: 0
+      setAside: 0,
+      epoch: 0,
+      elements: 0
     };
     try {
       // Yjs and the providers load only for a shared workspace; the log is decoded in a worker

@@ -17,8 +17,20 @@ export type Row = Versioned & Record<string, unknown>;
 export const CHUNK = 5000;
 
 /**
+ * A stored record as replication ops, each field with its own stamp (`_f`, else the creation
+ * stamp): the whole record as an insert (its `deleted: [0, createdAt, createdBy]` is the creation
+ * stamp), then, when it was deleted or restored since, its `deleted` with that write's stamp.
+ */
+export function rowOps(table: TableName, row: Row): EntryOp[] {
+  const op = rowOp(table, row);
+  const d = row._f?.deleted;
+  return d || row.deleted ? [op, { t: table, id: row.id, f: { deleted: [row.deleted, d?.at ?? row.createdAt, d?.by ?? row.createdBy] } }] : [op];
+}
+
+/**
  * A stored record as a replication op, each field with its own stamp (`_f`, else the creation
- * stamp): the whole record as an insert, or only `fields` as an update.
+ * stamp): the whole record as an insert (without a later delete or restore: see rowOps), or only
+ * `fields` as an update.
  */
 export function rowOp(table: TableName, row: Row, fields?: string[]): EntryOp {
   const stamp = (field: string): [number, string] => {
@@ -34,7 +46,9 @@ export function rowOp(table: TableName, row: Row, fields?: string[]): EntryOp {
     if (isEnvelopeField(k) || v === undefined) continue;
     f[k] = [v, ...stamp(k)];
   }
-  f.deleted = [row.deleted, ...stamp('deleted')];
+  // an emptied field keeps its stamp: a snapshot must empty it where an older value is still held
+  for (const k of Object.keys(row._f ?? {})) if (!(k in f) && k !== 'deleted' && !isEnvelopeField(k)) f[k] = [null, ...stamp(k)];
+  f.deleted = [0, row.createdAt, row.createdBy];
   return { t: table, id: row.id, f, ins: 1 };
 }
 
@@ -77,7 +91,7 @@ export async function snapshotEntries(db: KebuDB, who: Pick<Entry, 'actor' | 'ac
   for (const table of TABLE_NAMES) {
     for await (const rows of chunksOf(db.table(table), perEntry)) {
       for (const row of rows as Row[]) {
-        ops.push(rowOp(table, row));
+        ops.push(...rowOps(table, row));
         if (ops.length >= perEntry) flush();
       }
     }
@@ -110,7 +124,8 @@ export async function entryOf(db: KebuDB, changeSetId: string): Promise<Entry | 
       list.forEach((op, i) => {
         const row = rows[i];
         if (!row) return;
-        ops.push(op.kind === 'insert' ? rowOp(table, row) : rowOp(table, row, Object.keys(op.after)));
+        if (op.kind === 'insert') ops.push(...rowOps(table, row));
+        else ops.push(rowOp(table, row, Object.keys(op.after)));
       });
     }
   }

@@ -138,6 +138,12 @@ export class WritePath {
     return snapshotEntries(this.#db, { actor, actorName, device, at: this.clock.now() }, perEntry);
   }
 
+  /** How many records the workspace holds, deleted ones included (what a snapshot of it carries). */
+  async recordCount(): Promise<number> {
+    const counts = await Promise.all(TABLE_NAMES.map((t) => this.#db.table(t).count()));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
   /** Which of these change-set ids are in this workspace's log already (applied here). */
   async knownChangeSets(ids: readonly string[]): Promise<Set<string>> {
     const valid = ids.filter((id) => isValidId(id));

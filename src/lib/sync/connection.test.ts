@@ -1,10 +1,12 @@
 /**
- * Issue 16, point 6: the owner's state is saved. The share config the app holds is reactive
+ * Issue 16, point 9: a compaction survives a reload, and what y-indexeddb loads no longer holds
+ * the old log. Issue 16, point 6: the owner's state is saved. The share config the app holds is reactive
  * state (Svelte proxies); remembering "seeded" from it must store plain data, so that the second
  * open of a shared workspace does not push the whole snapshot again.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createWorkspace, deleteWorkspace, listWorkspaces, setWorkspaceShare, type ShareConfig } from '$lib/db/registry';
+import * as Y from 'yjs';
+import { createWorkspace, deleteWorkspace, listWorkspaces, setWorkspaceShare, sharedLogDbName, type ShareConfig } from '$lib/db/registry';
 import { KebuDB } from '$lib/db/schema';
 import { WritePath } from '$lib/db/write-path';
 import { SyncConnection } from './connection';
@@ -18,6 +20,22 @@ function reactive<T extends object>(value: T): T {
       return v && typeof v === 'object' ? reactive(v) : v;
     }
   });
+}
+
+/** The bytes y-indexeddb stores for a workspace's log (every stored update). */
+async function storedBytes(workspaceId: string): Promise<number> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(sharedLogDbName(workspaceId));
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const all = await new Promise<Uint8Array[]>((resolve, reject) => {
+    const req = db.transaction('updates').objectStore('updates').getAll();
+    req.onsuccess = () => resolve(req.result as Uint8Array[]);
+    req.onerror = () => reject(req.error);
+  });
+  db.close();
+  return all.reduce((n, u) => n + u.length, 0);
 }
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -67,4 +85,37 @@ describe('SyncConnection and the device registry', () => {
     const second = await open();
     expect(second).toEqual({ length: 1, seeded: true });
   });
+
+  it('compacts the log; a reload from y-indexeddb opens the new epoch without the old log', async () => {
+    const info = await createWorkspace('压缩');
+    cleanup.push(() => deleteWorkspace(info.id));
+    const db = new KebuDB(`kebu-ws-${info.id}`);
+    const writes = new WritePath(db, { id: 'owner', name: '王丽', device: 'laptop' });
+    cleanup.push(() => {
+      writes.destroy();
+      db.close();
+    });
+    const config = { ...newShareConfig({ signaling: [], relay: null, iceServers: [] }), seeded: true };
+    const user = { id: 'owner', name: '王丽', device: 'laptop' };
+    const first = await SyncConnection.open({ workspaceId: info.id, writes, config, user });
+    const cs = await writes.write('change.add', [{ type: 'insert', table: 'customers', record: { kind: 'unit', name: '杭州顺达物流' } }]);
+    for (let i = 0; i < 30; i++) await writes.write('change.edit', [{ type: 'update', table: 'customers', id: cs.ops[0].id, patch: { notes: `第${i}次回访` } }]);
+    const before = Y.encodeStateAsUpdate(first.doc).length;
+    await new Promise((r) => setTimeout(r, 50));
+    const storedBefore = await storedBytes(info.id);
+    expect(storedBefore).toBeGreaterThanOrEqual(before);
+    expect(await first.compact()).toBe(true);
+    expect(first.status).toMatchObject({ epoch: 1, elements: 1 });
+    // y-indexeddb's copy is rewritten as one update a second after the epoch changed
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await storedBytes(info.id)).toBeLessThan(storedBefore / 4);
+    first.destroy();
+
+    const again = await SyncConnection.open({ workspaceId: info.id, writes, config, user });
+    cleanup.push(() => again.destroy());
+    expect(again.status).toMatchObject({ epoch: 1, elements: 1 });
+    expect(again.doc.getArray('log').length).toBe(0);
+    expect(Y.encodeStateAsUpdate(again.doc).length).toBeLessThan(before / 4);
+    expect((await db.customers.get(cs.ops[0].id))?.notes).toBe('第29次回访');
+  }, 30_000);
 });

@@ -11,6 +11,7 @@
  * whose records are not in the log yet (the owner sharing an existing workspace, a member merging
  * a local workspace into a shared one) pushes them as snapshot entries, and only then does it go
  * online. Presence (who is online, and where) travels in Yjs awareness, never in the log.
+ * While online, the connection compacts the log when `shouldCompact` says it has grown (epoch.ts).
  */
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
@@ -21,6 +22,7 @@ import { sharedLogDbName, type ShareConfig } from '$lib/db/registry';
 export type { ShareConfig };
 import { Replica, type RefusedEntry } from './replica';
 import type { LogDecoder } from './decoder';
+import { shouldCompact } from './epoch';
 
 export type { RefusedEntry };
 import { colorOf } from './share';
@@ -50,7 +52,14 @@ export interface SyncStatus {
   deletedBy: string[];
   /** entries set aside: they wait for records this device does not have (Replica.setAside) */
   setAside: number;
+  /** the log's epoch (0: never compacted) and its elements */
+  epoch: number;
+  elements: number;
 }
+
+/** How often an online device looks at the log's size, and the longest random wait before it compacts. */
+export const COMPACT_CHECK_MS = 5 * 60 * 1000;
+export const COMPACT_JITTER_MS = 60 * 1000;
 
 /** Where a person is: a page, and on a grid a record and a column. */
 export interface Focus {
@@ -106,7 +115,9 @@ export class SyncConnection {
     refusals: [],
     deleted: 0,
     deletedBy: [],
-    setAside: 0
+    setAside: 0,
+    epoch: 0,
+    elements: 0
   };
   presence: Presence[] = [];
   #replica: Replica | null = null;
@@ -116,6 +127,9 @@ export class SyncConnection {
   #listeners = new Set<Listener>();
   #destroyed = false;
   #offEntry: (() => void) | null = null;
+  #compacting: Promise<boolean> | null = null;
+  /** rewrite this device's stored copy of the log as one update (what a new epoch released is freed) */
+  #release: (() => Promise<void>) | null = null;
   readonly #user: SyncUser;
   #decoder: LogDecoder | undefined;
 
@@ -158,6 +172,34 @@ export class SyncConnection {
     this.#awareness?.setLocalStateField('focus', focus);
   }
 
+  /**
+   * Compact the log now (the whole workspace as a snapshot in a new epoch; epoch.ts). False when
+   * this device cannot now: not ready, entries set aside, or another compaction under way.
+   */
+  compact(): Promise<boolean> {
+    const replica = this.#replica;
+    if (!replica || !this.status.ready || this.#destroyed) return Promise.resolve(false);
+    this.#compacting ??= replica.compact().finally(() => {
+      this.#compacting = null;
+      this.#emit();
+    });
+    return this.#compacting;
+  }
+
+  /**
+   * Compact when the log has grown past `shouldCompact`, only while another device or the relay
+   * is reached (an offline device would start an epoch nobody else sees), after a random wait so
+   * that devices crossing the threshold together do not all compact (the one that does first
+   * makes the log short again for the others).
+   */
+  async #autoCompact(writes: WritePath) {
+    const online = () => this.status.peers > 0 || this.status.relay === 'connected';
+    const grown = async () => !!this.#replica && shouldCompact(this.#replica.log.length, await writes.recordCount());
+    if (this.#compacting || !online() || !(await grown())) return;
+    await new Promise((r) => setTimeout(r, Math.random() * COMPACT_JITTER_MS));
+    if (!this.#destroyed && online() && (await grown())) await this.compact();
+  }
+
   destroy() {
     if (this.#destroyed) return;
     this.#destroyed = true;
@@ -178,6 +220,11 @@ export class SyncConnection {
       this.status.refusals = refused.slice(-50).reverse();
     }
     this.status.setAside = this.#replica?.setAside ?? 0;
+    const epoch = this.#replica?.epoch?.n ?? 0;
+    // y-indexeddb keeps every update until it has 500 of them; a new epoch rewrites it at once
+    if (epoch !== this.status.epoch) setTimeout(() => void this.#release?.().catch((e) => console.warn('kebu sync: could not rewrite the stored log', e)), 1000);
+    this.status.epoch = epoch;
+    this.status.elements = this.#replica?.log.length ?? 0;
     const deletions = this.#replica?.deletions ?? [];
     const deleted = deletions.reduce((n, d) => n + d.count, 0);
     if (deleted !== this.status.deleted) {
@@ -197,7 +244,7 @@ export class SyncConnection {
   }
 
   async #start(writes: WritePath, onSeeded?: () => void, WebSocketClass?: unknown) {
-    const [{ IndexeddbPersistence }, { WebrtcProvider }, awarenessMod] = await Promise.all([
+    const [{ IndexeddbPersistence, storeState }, { WebrtcProvider }, awarenessMod] = await Promise.all([
       import('y-indexeddb'),
       import('y-webrtc'),
       import('y-protocols/awareness')
@@ -205,6 +252,7 @@ export class SyncConnection {
     if (this.#destroyed) return;
     const persistence = new IndexeddbPersistence(sharedLogDbName(this.workspaceId), this.doc);
     this.#persistence = persistence;
+    this.#release = () => (this.#destroyed ? Promise.resolve() : storeState(persistence));
     await persistence.whenSynced;
     if (this.#destroyed) return;
 
@@ -311,6 +359,8 @@ export class SyncConnection {
       this.#providers.push(ws);
     }
     this.#providers.push({ destroy: () => awareness.destroy() });
+    const check = setInterval(() => void this.#autoCompact(writes).catch((e) => console.warn('kebu sync: compaction failed', e)), COMPACT_CHECK_MS);
+    this.#providers.push({ destroy: () => clearInterval(check) });
     this.#emit();
   }
 

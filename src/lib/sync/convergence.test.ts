@@ -8,10 +8,12 @@
  * step is a random operation: insert, edit (also the same field of one record on two peers at
  * once), delete racing an edit, delete, restore, undo, a hostile element pushed raw into a log
  * (malformed, invalid, or well-formed with stamps a day ahead or at the end of dates), deliveries,
- * disconnect/reconnect, and reloads (the Y.Doc rebuilt from its stored update, the database
- * reopened, a new WritePath and clock and Replica: every device state rebuilt from storage).
- * At the end: every Y log equal, every Dexie table equal field by field, the Dexie state equal to
- * the pure merge of the log, and the merge rules hold.
+ * disconnect/reconnect, reloads (the Y.Doc rebuilt from its stored update, the database
+ * reopened, a new WritePath and clock and Replica: every device state rebuilt from storage), and
+ * compactions (a new epoch from one device's snapshot) with a device offline across them that
+ * keeps editing. At the end: every Y document equal, every Dexie table equal field by field, the
+ * Dexie state equal to the pure merge of every entry any device wrote (nothing lost, nothing
+ * deleted brought back), the old logs emptied, and the merge rules hold.
  *
  * CI budget: 12 seeds × 120 operations (a few seconds). Longer:  KEBU_FUZZ_SEEDS=200 KEBU_FUZZ_OPS=400 npx vitest run src/lib/sync
  * Replay one seed:                            KEBU_FUZZ_SEED=1234 KEBU_FUZZ_OPS=400 npx vitest run src/lib/sync/convergence
@@ -21,10 +23,13 @@ import * as Y from 'yjs';
 import { compareWrite, type FieldWrite } from '$lib/db/changes';
 import { HybridClock } from '$lib/db/hybrid-clock';
 import { KebuDB, TABLE_NAMES } from '$lib/db/schema';
-import { MAX_STAMP_AT, WritePath } from '$lib/db/write-path';
+import { WritePath } from '$lib/db/write-path';
 import { TIERS } from '$lib/domain/records/types';
 import { decodeEntry, type Entry } from './entry';
+import { FIRST_LOG, logName } from './epoch';
+import { readEpochs } from './epoch-log';
 import { fieldHistory, mergeEntries, recordKey } from './merge';
+import { HOSTILE_ELEMENTS } from './fuzz-hostile';
 import { Replica } from './replica';
 import { createRng } from '$lib/domain/records/rng';
 
@@ -35,7 +40,6 @@ const PEERS = 4;
 const NET = Symbol('network');
 const HOSTILE = Symbol('hostile');
 const MINUTES_10 = 600_000;
-const DAY = 24 * 60 * 60 * 1000;
 
 interface Peer {
   i: number;
@@ -48,36 +52,6 @@ interface Peer {
   replica: Replica;
   online: boolean;
 }
-
-const HOSTILE_ELEMENTS = (at: number, record: string): unknown[] => {
-  const base = { v: 1, actor: 'mallory', actorName: 'M', device: 'x', at, label: 'change.edit' };
-  const ins = (id: string, f: Record<string, unknown>) => JSON.stringify({ ...base, id, ops: [{ t: 'customers', id: `${id}-r`, ins: 1, f }] });
-  const edit = (id: string, stamp: number) =>
-    JSON.stringify({
-      ...base,
-      device: 'mallory-phone',
-      id,
-      at: stamp,
-      ops: [{ t: 'customers', id: record, f: { name: ['poisoned', stamp, 'mallory'] } }]
-    });
-  return [
-    'not json {',
-    42,
-    { an: 'object' },
-    JSON.stringify({ ...base, v: 2, id: 'H-v2', ops: [] }),
-    JSON.stringify({ ...base, id: 'H-nan', at: null, ops: [{ t: 'customers', id: 'r', f: { name: ['x', at, 'm'] } }] }),
-    JSON.stringify({ ...base, id: 'H-table', ops: [{ t: 'users', id: 'r', f: { name: ['x', at, 'm'] } }] }),
-    ins('H-proto', { kind: ['unit', at, 'm'], name: ['x', at, 'm'], deleted: [0, at, 'm'] }).replace('"name"', '"__proto__"'),
-    ins('H-choice', { kind: ['unit', at, 'm'], name: ['x', at, 'm'], tier: ['Z', at, 'm'], deleted: [0, at, 'm'] }),
-    ins('H-huge', { kind: ['unit', at, 'm'], name: ['x'.repeat(1_100_000), at, 'm'], deleted: [0, at, 'm'] }),
-    ins('H-future', { kind: ['unit', 1e300, 'm'], name: ['x', 1e300, 'm'], deleted: [0, 1e300, 'm'] }),
-    ins('H-max', { kind: ['unit', MAX_STAMP_AT, 'm'], name: ['x', MAX_STAMP_AT, 'm'], deleted: [0, MAX_STAMP_AT, 'm'] }),
-    edit('H-max-edit', MAX_STAMP_AT),
-    edit('H-day-edit', at + DAY + MINUTES_10 * 3),
-    ins('H-envelope', { kind: ['unit', at, 'm'], name: ['x', at, 'm'], createdBy: ['eve', at, 'm'], deleted: [0, at, 'm'] }),
-    '['.repeat(50_000) + ']'.repeat(50_000)
-  ];
-};
 
 const peersToClose: Peer[] = [];
 afterEach(async () => {
@@ -103,10 +77,13 @@ function network(seed: number, r: ReturnType<typeof createRng>, time: { now: num
     return q;
   };
   const peers: Peer[] = [];
+  /** every entry any device wrote: the reference the end state is the merge of */
+  const written = new Map<string, Entry>();
   /** a device's Y.Doc, WritePath (with its own clock) and Replica on its database, as a page load makes them */
   const load = (p: Peer, stored?: Uint8Array) => {
     p.db = new KebuDB(p.name);
     p.wp = new WritePath(p.db, { id: `peer${p.i}`, name: `Peer ${p.i}`, device: `d${p.i}` }, new HybridClock(() => time.now + p.skew));
+    p.wp.onEntry((e) => written.set(e.id, e));
     p.doc = new Y.Doc();
     if (stored) Y.applyUpdate(p.doc, stored, NET);
     p.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -159,7 +136,7 @@ function network(seed: number, r: ReturnType<typeof createRng>, time: { now: num
     load(p, stored);
     await p.replica.whenSynced;
   };
-  return { peers, exchange, deliver, toggle, reload };
+  return { peers, exchange, deliver, toggle, reload, written };
 }
 
 interface Run {
@@ -170,6 +147,8 @@ interface Run {
   hostile: number;
   /** log items deleted by a member with a raw Yjs client */
   deleted: number;
+  /** compactions started */
+  compactions: number;
   concurrent: { id: string; field: string; entries: string[] }[];
   races: { id: string; del: string; edit: string }[];
 }
@@ -228,7 +207,7 @@ async function race(run: Run, p: Peer, step: number, kind: 'field' | 'delete') {
 function deleteItems(run: Run, p: Peer): number {
   const mallory = new Y.Doc();
   Y.applyUpdate(mallory, Y.encodeStateAsUpdate(p.doc));
-  const log = mallory.getArray<unknown>('log');
+  const log = mallory.getArray<unknown>(logName(p.replica.epoch?.id ?? null));
   let n = 0;
   if (log.length) {
     const from = run.r.int(0, log.length - 1);
@@ -238,6 +217,33 @@ function deleteItems(run: Run, p: Peer): number {
   }
   mallory.destroy();
   return n;
+}
+
+/**
+ * A compaction by an online device while another is offline, which then keeps editing: its
+ * edits made before (never delivered) and after reach the others only through the old log.
+ */
+async function compaction(run: Run, step: number) {
+  const { r, net } = run;
+  // at least two online: one to compact, one to go offline across it (or one already offline)
+  while (net.peers.filter((x) => x.online).length < 2) net.toggle(r.pick(net.peers.filter((x) => !x.online)));
+  const online = net.peers.filter((x) => x.online);
+  const away = online.length === net.peers.length ? r.pick(online) : r.pick(net.peers.filter((x) => !x.online));
+  if (away.online) {
+    const id = await pickRecord(run, away);
+    if (id) await edit(away, id, { notes: `before ${step}` });
+    net.toggle(away);
+  }
+  const p = r.pick(net.peers.filter((x) => x.online));
+  if (await p.replica.compact()) run.compactions++;
+  else if (process.env.KEBU_FUZZ_VERBOSE) console.info(`no compaction at ${step}: ${p.replica.setAside} set aside`);
+  const id = await pickRecord(run, away);
+  if (id) await edit(away, id, r.chance(0.5) ? { city: `away ${step}` } : { notes: undefined });
+  if (r.chance(0.3)) {
+    const cs = await away.wp.write('change.add', [{ type: 'insert', table: 'customers', record: { kind: 'unit', name: `离线 ${step}` } }]);
+    run.created.push(cs.ops[0].id);
+  }
+  if (id && r.chance(0.3)) await away.wp.write('change.delete', [{ type: 'delete', table: 'customers', id }]);
 }
 
 /** One random operation. */
@@ -264,11 +270,12 @@ async function step(run: Run, step: number, roll: number) {
   else if (roll < 0.73) {
     const bad = r.pick(HOSTILE_ELEMENTS(run.time.now + p.skew, run.created[0]));
     run.hostile++;
-    p.doc.transact(() => p.doc.getArray<unknown>('log').push([bad]), HOSTILE);
+    p.doc.transact(() => (p.replica.log as Y.Array<unknown>).push([bad]), HOSTILE);
   } else if (roll < 0.87) net.deliver(1 + r.int(0, 7));
   else if (roll < 0.92) net.toggle(p);
   else if (roll < 0.96) await net.reload(p);
   else if (roll < 0.98) run.deleted += deleteItems(run, p);
+  else if (roll < 0.99) await compaction(run, step);
   else {
     const q = r.pick(net.peers.filter((x) => x !== p));
     if (p.online && q.online) net.exchange(p, q);
@@ -283,7 +290,7 @@ async function fuzz(seed: number, ops: number) {
   run++;
   const net = network(seed, r, time);
   const { peers, exchange } = net;
-  const state: Run = { r, time, net, created: [], hostile: 0, deleted: 0, concurrent: [], races: [] };
+  const state: Run = { r, time, net, created: [], hostile: 0, deleted: 0, compactions: 0, concurrent: [], races: [] };
 
   // a few shared records to start with, so that the random steps have something to race on
   const seedRecords = await peers[0].wp.write(
@@ -295,8 +302,9 @@ async function fuzz(seed: number, ops: number) {
 
   for (let k = 0; k < ops; k++) {
     time.now += r.int(0, 2); // 0: two peers write in the same millisecond
-    // one hostile element and one reload in every run, the rest at random
-    await step(state, k, k === ops >> 1 ? 0.725 : k === ops >> 2 ? 0.95 : r.next());
+    // one hostile element, one reload and one compaction in every run, the rest at random
+    if (k === (ops * 3) >> 2) await compaction(state, k);
+    else await step(state, k, k === ops >> 1 ? 0.725 : k === ops >> 2 ? 0.95 : r.next());
   }
 
   // everyone back, a full exchange, everything applied; then every device reloads once more
@@ -318,7 +326,7 @@ async function fuzz(seed: number, ops: number) {
 /** Everything that must hold once every peer has everything. */
 async function check(seed: number, ops: number, run: Run) {
   const { peers } = run.net;
-  const { hostile, created, concurrent, races, deleted } = run;
+  const { hostile, created, concurrent, races, deleted, compactions } = run;
   const why = (what: string) => `seed ${seed} (replay: KEBU_FUZZ_SEED=${seed} KEBU_FUZZ_OPS=${ops}): ${what}`;
 
   // 1. the Y documents are equal
@@ -329,33 +337,46 @@ async function check(seed: number, ops: number, run: Run) {
     expect(logs[p.i], why(`log of peer ${p.i}`)).toEqual(logs[0]);
   }
 
-  // 2. every valid entry is applied everywhere, every hostile element refused everywhere
-  const entries: Entry[] = [];
+  // 2. every peer is in the same epoch, every old log is emptied
+  const epochs = peers.map((p) => p.replica.epoch?.id ?? null);
+  for (const p of peers) {
+    expect(epochs[p.i], why(`epoch of peer ${p.i}`)).toBe(epochs[0]);
+    for (const name of [FIRST_LOG, ...readEpochs(p.replica.epochs).map((e) => logName(e.id))])
+      if (name !== logName(epochs[0])) expect(p.doc.getArray(name).length, why(`old log ${name} on peer ${p.i}`)).toBe(0);
+  }
+
+  // 3. every valid entry is applied everywhere, every hostile element refused everywhere
+  const inLog: Entry[] = [];
   for (const item of logs[0]) {
     const d = decodeEntry(item);
     // hostile ids start with H-; some have the right shape and are refused by applyRemote
-    if (d.ok && !d.entry.id.startsWith('H-')) entries.push(d.entry);
+    if (d.ok && !d.entry.id.startsWith('H-')) inLog.push(d.entry);
   }
+  for (const p of peers) expect(p.replica.pending, why(`pending on peer ${p.i}`)).toEqual([]);
   // a deleted element comes back once per device that had it: ids repeat, and a hostile element
-  // refused everywhere may not come back at all
-  if (!deleted) expect(logs[0].length - entries.length, why('hostile elements in the log')).toBe(hostile);
-  const entryIds = [...new Set(entries.map((e) => e.id))].sort();
-  for (const p of peers) {
-    if (!deleted) expect(p.replica.refused.length, why(`refused on peer ${p.i}`)).toBe(hostile);
-    else expect(p.replica.refused.length, why(`refused on peer ${p.i}`)).toBeGreaterThanOrEqual(logs[0].length - entries.length);
-    expect(p.replica.pending, why(`pending on peer ${p.i}`)).toEqual([]);
-    const ids = (await p.db.changes.toArray()).map((c) => c.id).sort();
-    expect(ids, why(`change log of peer ${p.i}`)).toEqual(entryIds);
+  // refused everywhere may not come back at all; a compaction leaves behind what was refused
+  if (!compactions) {
+    if (!deleted) expect(logs[0].length - inLog.length, why('hostile elements in the log')).toBe(hostile);
+    const entryIds = [...new Set(inLog.map((e) => e.id))].sort();
+    for (const p of peers) {
+      if (!deleted) expect(p.replica.refused.length, why(`refused on peer ${p.i}`)).toBe(hostile);
+      else expect(p.replica.refused.length, why(`refused on peer ${p.i}`)).toBeGreaterThanOrEqual(logs[0].length - inLog.length);
+      const ids = (await p.db.changes.toArray()).map((c) => c.id).sort();
+      expect(ids, why(`change log of peer ${p.i}`)).toEqual(entryIds);
+    }
   }
+  // the reference: every entry any device wrote, whatever the log holds of it now
+  const entries = [...run.net.written.values()];
 
-  // 3. every Dexie table is equal on every peer, field by field
+  // 4. every Dexie table is equal on every peer, field by field
   const tables = await Promise.all(
     peers.map(async (p) => Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (t) => [t, await p.db.table(t).toArray()]))))
   );
   for (const p of peers.slice(1)) expect(tables[p.i], why(`tables of peer ${p.i}`)).toEqual(tables[0]);
 
-  // 4. the stored records are the pure merge of the log
+  // 5. the stored records are the pure merge of every entry written (and of the log as it is now)
   const merged = mergeEntries(entries);
+  const mergedLog = mergeEntries(inLog);
   const rows = tables[0].customers as Record<string, unknown>[];
   expect(rows.length, why('record count')).toBe(created.length);
   for (const row of rows) {
@@ -368,9 +389,11 @@ async function check(seed: number, ops: number, run: Run) {
     );
     const { id: _id, createdAt: _ca, createdBy: _cb, updatedAt: _ua, updatedBy: _ub, _f, ...fields } = row;
     expect(fields, why(`fields of ${row.id}`)).toEqual(fromLog);
+    const now = Object.entries(mergedLog.get(recordKey('customers', row.id as string))?.fields ?? {}).filter(([, w]) => w[0] !== null);
+    expect(Object.fromEntries(now.map(([k, w]) => [k, w[0]])), why(`fields of ${row.id} in the log`)).toEqual(fromLog);
   }
 
-  // 5. the merge rules
+  // 6. the merge rules
   const write = (entryId: string, id: string, field: string): FieldWrite | undefined =>
     entries.find((e) => e.id === entryId)?.ops.find((o) => o.id === id)?.f[field];
   for (const c of concurrent) {
@@ -398,7 +421,7 @@ async function check(seed: number, ops: number, run: Run) {
     if (history[0].entry === race.del) expect(row.deleted, why(`${race.id} stays deleted`)).toBe(1);
     else expect(compareWrite([history[0].value, history[0].at, history[0].by], write(race.del, race.id, 'deleted')!)).toBeGreaterThan(0);
   }
-  return { entries: entries.length, hostile, concurrent: concurrent.length, races: races.length };
+  return { entries: entries.length, hostile, concurrent: concurrent.length, races: races.length, compactions };
 }
 
 describe('replication converges under random operations', () => {

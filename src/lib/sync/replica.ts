@@ -13,14 +13,19 @@
  * and never decoded again on later opens. An entry that edits a record, or writes to a custom
  * column, that this device has not received yet waits in `pending` and is tried again after every
  * later batch (Yjs does not order the entries of different devices causally).
+ *
+ * The log is the current epoch's (epoch.ts, epoch-log.ts): the replica moves to a new epoch when
+ * it sees one and sweeps the old logs; `compact()` starts a new epoch from this device's state.
  */
 import * as Y from 'yjs';
 import type { WritePath } from '$lib/db/write-path';
-import { wallTime } from '$lib/db/ids';
+import { newId, wallTime } from '$lib/db/ids';
 import { PACK_SLICE, packEntry, packEntryInSlices, type Entry, type LogItem } from './entry';
 import { decodeElements, inThreadDecoder, type LogDecoder } from './decoder';
+import { elementsOf, FIRST_LOG, type Epoch, type LogElement } from './epoch';
+import { EpochLog } from './epoch-log';
 
-export const LOG_NAME = 'log';
+export const LOG_NAME = FIRST_LOG;
 
 /** The origin of the transaction that appends deleted elements again. */
 const RESTORED = 'kebu:restored';
@@ -68,23 +73,6 @@ export interface RefusedEntry {
   at: number;
 }
 
-/** One element of the log and its key. */
-interface LogElement {
-  key: string;
-  value: unknown;
-}
-
-/** The log's live elements in order, each keyed by its Yjs item id; only those of `items` when given. */
-function elementsOf(log: Y.Array<LogItem>, items?: Set<Y.Item>): LogElement[] {
-  const out: LogElement[] = [];
-  for (let item = log._start; item; item = item.right) {
-    if (item.deleted || !item.countable || (items && !items.has(item))) continue;
-    const values = item.content.getContent();
-    for (let i = 0; i < values.length; i++) out.push({ key: `${item.id.client}:${item.id.clock + i}`, value: values[i] });
-  }
-  return out;
-}
-
 /** What was remembered in `meta`, kept only when it has the shape RefusedEntry has. */
 function rememberedOf(value: unknown): RefusedEntry[] {
   if (!Array.isArray(value)) return [];
@@ -95,7 +83,6 @@ function rememberedOf(value: unknown): RefusedEntry[] {
 
 export class Replica {
   readonly doc: Y.Doc;
-  readonly log: Y.Array<LogItem>;
   /** resolves once every entry already in the document has been applied */
   readonly whenSynced: Promise<void>;
   /** log elements this device refused (remembered ones first), oldest first */
@@ -120,21 +107,13 @@ export class Replica {
   #sending: Promise<void> | null = null;
   #destroyed = false;
   readonly #offEntry: () => void;
-  readonly #observer: (event: Y.YArrayEvent<LogItem>, tr: Y.Transaction) => void;
+  readonly #layout: EpochLog;
 
   constructor(doc: Y.Doc, writes: WritePath, limits: { pending?: number; maxAge?: number; decoder?: LogDecoder } = {}) {
     this.#limits = { pending: limits.pending ?? PENDING_LIMIT, maxAge: limits.maxAge ?? PENDING_MAX_AGE };
     this.#decoder = limits.decoder ?? inThreadDecoder();
     this.doc = doc;
     this.#writes = writes;
-    this.log = doc.getArray<LogItem>(LOG_NAME);
-    this.#observer = (event, tr) => {
-      if (tr.origin === this) return;
-      // read now: a later transaction may split these items (a concurrent insert between values)
-      if (event.changes.added.size) this.#enqueue(elementsOf(this.log, event.changes.added));
-      if (event.changes.deleted.size) this.#restoreDeleted(event.changes.deleted, tr);
-    };
-    this.log.observe(this.#observer);
     this.#offEntry = writes.onEntry((entry) => this.push([entry]));
     // what was refused before is read first, so that it is never decoded again
     this.#queue = writes.getMeta(REFUSED_KEY).then(
@@ -147,7 +126,42 @@ export class Replica {
       },
       (e) => console.warn('kebu sync: could not read the refused entries', e)
     );
-    this.whenSynced = this.#enqueue(elementsOf(this.log));
+    const layout: EpochLog = new EpochLog(doc, {
+      observer: (event, tr) => {
+        // a new epoch in the same transaction makes this log an old one: nothing of it is restored
+        if (tr.changed.has(layout.epochs as unknown as Parameters<typeof tr.changed.has>[0])) layout.follow();
+        if (event.target !== layout.log) return layout.oldChanged(event);
+        if (tr.origin === this) return;
+        // read now: a later transaction may split these items (a concurrent insert between values)
+        if (event.changes.added.size) this.#enqueue(layout.fresh(elementsOf(layout.log, event.changes.added)));
+        if (event.changes.deleted.size) this.#restoreDeleted(event.changes.deleted, tr);
+      },
+      take: (elements) => void this.#enqueue(elements),
+      refused: (key) => this.#refusedKeys.has(key),
+      ready: this.#queue
+    });
+    this.#layout = layout;
+    this.whenSynced = this.#enqueue(layout.fresh(elementsOf(layout.log)));
+  }
+
+  /** The current epoch's log. */
+  get log(): Y.Array<LogItem> {
+    return this.#layout.log;
+  }
+
+  /** The epoch records (epoch.ts). */
+  get epochs(): Y.Map<unknown> {
+    return this.#layout.epochs;
+  }
+
+  /** The current epoch (null: the first log). */
+  get epoch(): Epoch | null {
+    return this.#layout.epoch;
+  }
+
+  /** Elements of old logs this device moved into the current one (this session). */
+  get moved(): number {
+    return this.#layout.moved;
   }
 
   /** Listen to refusals (also those remembered from earlier opens, once read). */
@@ -165,8 +179,7 @@ export class Replica {
   push(entries: Entry[]) {
     if (this.#destroyed || !entries.length) return;
     if (!this.#sending && entries.every((e) => e.ops.length <= PACK_SLICE)) {
-      const items = entries.map(packEntry);
-      this.doc.transact(() => this.log.push(items), this);
+      this.#layout.pushOwn(entries.map(packEntry), this);
       return;
     }
     const sending = (this.#sending ?? Promise.resolve())
@@ -174,7 +187,7 @@ export class Replica {
         for (const entry of entries) {
           const item = await packEntryInSlices(entry);
           if (this.#destroyed) return;
-          this.doc.transact(() => this.log.push([item]), this);
+          this.#layout.pushOwn([item], this);
         }
       })
       .catch((e) => console.error('kebu sync: could not send entries', e));
@@ -199,15 +212,52 @@ export class Replica {
     return this.#queue;
   }
 
+  /**
+   * Start a new epoch from this device's state (epoch.ts), after everything received so far is
+   * applied: a snapshot of every record with its stamps, then the entries still waiting here;
+   * what the old log holds beyond the snapshot moves into the new log, the rest is deleted. Not
+   * while entries are set aside (they would be left behind), nor when another epoch began
+   * meanwhile. Resolves true when this device started one.
+   */
+  compact(): Promise<boolean> {
+    const run = this.#queue.then(() => this.#compact());
+    this.#queue = run.then(
+      () => undefined,
+      (e) => console.warn('kebu sync: compaction failed', e)
+    );
+    return run.catch(() => false);
+  }
+
+  async #compact(): Promise<boolean> {
+    if (this.#destroyed || this.setAside) return false;
+    await this.sent();
+    const layout = this.#layout;
+    const from = layout.epoch;
+    // what is applied now is in the snapshot read next; anything later is moved, not covered
+    const cover = layout.cover();
+    const items: LogItem[] = [];
+    for (const entry of await this.#writes.snapshotEntries()) items.push(await packEntryInSlices(entry));
+    // entries waiting for a record are not in the snapshot: they are carried over as they are
+    for (const entry of this.#pending) items.push(packEntry(entry));
+    if (this.#destroyed || layout.epoch !== from || layout.follow()) return false;
+    const epoch: Epoch = { n: (from?.n ?? 0) + 1, id: newId(), from: from?.id ?? null, cover, at: wallTime(), device: this.#writes.actor.device };
+    void this.#enqueue(layout.start(epoch, items, this));
+    return true;
+  }
+
   destroy() {
     this.#destroyed = true;
     this.#offEntry();
-    this.log.unobserve(this.#observer);
+    this.#layout.destroy();
   }
 
   /** Apply elements after everything before. */
   #enqueue(elements: LogElement[]): Promise<void> {
-    this.#queue = this.#queue.then(() => (this.#destroyed ? undefined : this.#apply(elements))).then(() => this.#saveRefused());
+    const applied = this.#layout.applier();
+    this.#queue = this.#queue
+      .then(() => (this.#destroyed ? undefined : this.#apply(elements)))
+      .then(() => applied(elements))
+      .then(() => this.#saveRefused());
     return this.#queue;
   }
 
@@ -241,7 +291,7 @@ export class Replica {
     // after the transaction that deleted them; not as this replica's own push: the observer takes
     // them like any addition, so one this device never applied is applied, or refused and remembered
     queueMicrotask(() => {
-      if (!this.#destroyed) this.doc.transact(() => this.log.push(values), RESTORED);
+      if (!this.#destroyed) this.doc.transact(() => this.#layout.log.push(values), RESTORED);
     });
     this.#notifyRefused();
   }
