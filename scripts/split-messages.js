@@ -43,8 +43,7 @@ function apply(code, edits) {
 }
 
 /** @param {ObjectProperty} p */
-const keyName = (p) =>
-  p.key.type === 'Identifier' ? p.key.name : p.key.type === 'Literal' && typeof p.key.value === 'string' ? p.key.value : null;
+const keyName = (p) => (p.key.type === 'Identifier' ? p.key.name : p.key.type === 'Literal' && typeof p.key.value === 'string' ? p.key.value : null);
 
 /**
  * A module of messages/ in one language: in each `defineMessages` call every table but `locale`'s

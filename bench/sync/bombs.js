@@ -39,7 +39,9 @@ async function serve(dir, port) {
 /** The most CPU time (ms) one task of a renderer's main thread took in a trace. */
 function mostCpu(buffer) {
   const events = JSON.parse(buffer.toString()).traceEvents;
-  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const main = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`)
+  );
   const tasks = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && main.has(`${e.pid}:${e.tid}`));
   return Math.max(0, ...tasks.map((e) => (e.tdur ?? e.dur ?? 0) / 1000));
 }
@@ -48,7 +50,9 @@ const servers = await load('../../tests/servers.ts');
 const hostile = await load('../../tests/hostile-log.ts');
 const port = await servers.freePort();
 const stop = await serve(BUILD, port);
-const relay = await servers.startServer('relay', { env: { KEBU_RELAY_DIR: (await import('node:os')).tmpdir() + `/kebu-bench-bombs-${process.pid}` } });
+const relay = await servers.startServer('relay', {
+  env: { KEBU_RELAY_DIR: (await import('node:os')).tmpdir() + `/kebu-bench-bombs-${process.pid}` }
+});
 const browser = await launchChromium();
 try {
   const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}`, locale: 'zh-CN' });
@@ -76,7 +80,7 @@ try {
   await page.getByRole('link', { name: '客户档案' }).click();
   const good = page.getByRole('grid', { name: '客户档案' }).getByRole('gridcell', { name: '宁波港', exact: true });
   await page.getByRole('grid', { name: '客户档案' }).getByRole('gridcell', { name: '河北石油', exact: true }).waitFor();
-  await page.evaluate(() => (/** @type {any} */ (window).__longest = 0));
+  await page.evaluate(() => /** @type {any} */ ((window).__longest = 0));
 
   const corpus = hostile.bombs();
   const bytes = corpus.reduce((n, b) => n + b.item.length, 0);

@@ -84,14 +84,32 @@ export async function simulate(a: Assumptions): Promise<Outcome> {
   const insert = (d: Device) => {
     now += 1;
     const by = `actor-${d.name}`;
-    const row = { id: newId(now), kind: 'unit', name: `杭州顺达物流有限公司${rows.size}`, city: r.pick(CITIES), tier: r.pick(TIERS), phone: `1380000${String(rows.size).padStart(4, '0')}`, notes: '老客户，按月结算', deleted: 0, createdAt: now, createdBy: by, updatedAt: now, updatedBy: by } as Row;
+    const row = {
+      id: newId(now),
+      kind: 'unit',
+      name: `杭州顺达物流有限公司${rows.size}`,
+      city: r.pick(CITIES),
+      tier: r.pick(TIERS),
+      phone: `1380000${String(rows.size).padStart(4, '0')}`,
+      notes: '老客户，按月结算',
+      deleted: 0,
+      createdAt: now,
+      createdBy: by,
+      updatedAt: now,
+      updatedBy: by
+    } as Row;
     rows.set(row.id, row);
     live.push(row.id);
     return row;
   };
   // day 0: the owner's snapshot of the existing book (as sharing pushes it)
   const first = Array.from({ length: a.customers }, () => insert(devices[0]));
-  for (let from = 0; from < first.length; from += 2000) push(devices[0], first.slice(from, from + 2000).flatMap((row) => rowOps('customers', row)), 'change.share');
+  for (let from = 0; from < first.length; from += 2000)
+    push(
+      devices[0],
+      first.slice(from, from + 2000).flatMap((row) => rowOps('customers', row)),
+      'change.share'
+    );
   let edits = 0;
   let compactions = 0;
   for (let day = 0; day < a.days; day++) {
@@ -102,7 +120,14 @@ export async function simulate(a: Assumptions): Promise<Outcome> {
       now += 1;
       const by = `actor-${d.name}`;
       const field = r.pick(['city', 'tier', 'phone', 'notes', 'name'] as const);
-      const value = field === 'city' ? r.pick(CITIES) : field === 'tier' ? r.pick(TIERS) : field === 'notes' ? `${day}日回访：已沟通，下周再联系` : `${row[field]}`.slice(0, 20) + k;
+      const value =
+        field === 'city'
+          ? r.pick(CITIES)
+          : field === 'tier'
+            ? r.pick(TIERS)
+            : field === 'notes'
+              ? `${day}日回访：已沟通，下周再联系`
+              : `${row[field]}`.slice(0, 20) + k;
       row[field] = value;
       row._f = { ...row._f, [field]: { at: now, by } };
       row.updatedAt = now;
@@ -133,7 +158,9 @@ export async function simulate(a: Assumptions): Promise<Outcome> {
       const items = [];
       for (let k = 0; k < all.length; k += 2000) {
         const ops = all.slice(k, k + 2000).flatMap((row) => rowOps('customers', row));
-        items.push(packEntry({ v: 1, id: newId(now), actor: `actor-${d.name}`, actorName: d.name, device: d.name, at: now, label: 'change.share', ops }));
+        items.push(
+          packEntry({ v: 1, id: newId(now), actor: `actor-${d.name}`, actorName: d.name, device: d.name, at: now, label: 'change.share', ops })
+        );
       }
       d.layout.start(epoch, items, 'bench');
       compactions++;

@@ -30,7 +30,15 @@ const { module } = await runnerImport(fileURLToPath(new URL('./compaction-sim.ts
 const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
 const rows = [];
 for (const compact of [false, true]) {
-  const r = await module.simulate({ customers: o.customers, devices: o.devices, days: o.days, editsPerDay: o.edits, newPerDay: 3, deletesPerDay: 1, compact });
+  const r = await module.simulate({
+    customers: o.customers,
+    devices: o.devices,
+    days: o.days,
+    editsPerDay: o.edits,
+    newPerDay: 3,
+    deletesPerDay: 1,
+    compact
+  });
   rows.push([
     compact ? 'with compaction' : 'without',
     String(r.records),

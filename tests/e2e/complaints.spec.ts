@@ -88,7 +88,7 @@ async function customerWithSite(page: Page): Promise<string> {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const read = <T,>(table: string) =>
+    const read = <T>(table: string) =>
       new Promise<T[]>((resolve, reject) => {
         const req = db.transaction(table).objectStore(table).getAll();
         req.onsuccess = () => resolve(req.result as T[]);

@@ -268,7 +268,9 @@ test('credit: apply, fast-track, evaluate a pasted statement, approve, sign, see
     await expect(page.getByRole('textbox', { name: 'Payment record aspect 1 · Good looks like' })).toHaveValue('Has always paid on time');
     await aspectName.fill('按时付款');
     await expect(aspectName).toHaveValue('按时付款');
-    await expect(page.getByRole('textbox', { name: '餐饮 · source' })).toHaveValue(/^Beijing Municipal Bureau of Statistics, Beijing Statistical Yearbook 2013/);
+    await expect(page.getByRole('textbox', { name: '餐饮 · source' })).toHaveValue(
+      /^Beijing Municipal Bureau of Statistics, Beijing Statistical Yearbook 2013/
+    );
   });
   expect(errors).toEqual([]);
 });

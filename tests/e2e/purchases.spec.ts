@@ -96,7 +96,16 @@ function purchaseRows(w: Words): string[][] {
   const rows: string[][] = [];
   let receipt = 0;
   const add = (date: string, customer: string, litres: number) =>
-    rows.push([`${date} 08:${String(receipt % 60).padStart(2, '0')}`, customer, '', w.grade, String(litres), (litres * 7.5).toFixed(2), w.card, `R${++receipt}`]);
+    rows.push([
+      `${date} 08:${String(receipt % 60).padStart(2, '0')}`,
+      customer,
+      '',
+      w.grade,
+      String(litres),
+      (litres * 7.5).toFixed(2),
+      w.card,
+      `R${++receipt}`
+    ]);
   for (let d = dayOf('2025-12-26'); d <= dayOf('2026-04-19'); d += 6) add(iso(d), w.names[0], 60);
   const last = dayOf(IMPORT_DAY);
   w.names.slice(1).forEach((name, i) => {
@@ -137,7 +146,16 @@ for (const locale of ['zh-CN', 'en'] as const) {
     if (locale === 'en') await page.getByRole('button', { name: 'English' }).click();
 
     await test.step('customers from a CSV file', async () => {
-      const dialog = await preview(page, w, csvFile('customers.csv', w.customersHeader, w.names.map((n) => [n])), 10);
+      const dialog = await preview(
+        page,
+        w,
+        csvFile(
+          'customers.csv',
+          w.customersHeader,
+          w.names.map((n) => [n])
+        ),
+        10
+      );
       await dialog.getByRole('button', { name: w.commit }).click();
       await dialog.getByRole('button', { name: w.close }).last().click();
       expect(await countRecords(page)).toBe(10);

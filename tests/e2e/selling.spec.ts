@@ -164,7 +164,9 @@ for (const locale of ['zh-CN', 'en'] as const) {
     });
 
     await test.step('mark one lost: the reason is asked for, and required', async () => {
-      await column(page, w.lead).getByRole('combobox', { name: w.moveTo('车队油卡') }).selectOption({ label: w.lostOption });
+      await column(page, w.lead)
+        .getByRole('combobox', { name: w.moveTo('车队油卡') })
+        .selectOption({ label: w.lostOption });
       const dialog = page.getByRole('dialog', { name: w.lostTitle });
       await expect(dialog).toBeVisible();
       await dialog.getByRole('button', { name: w.lostSubmit }).click();
@@ -208,7 +210,9 @@ for (const locale of ['zh-CN', 'en'] as const) {
       expect(await countRecords(page, 'opportunities')).toBe(3);
       // the board with its cards: no serious or critical axe violation
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-      expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+      expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual(
+        []
+      );
       expect(await countRecords(page, 'products')).toBe(2);
     });
 

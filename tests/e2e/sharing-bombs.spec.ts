@@ -126,7 +126,10 @@ async function bombsListed(page: Page, reasons: string[]) {
   }
 }
 
-test('compression bombs from a member are refused in a worker; good entries arrive and no task of the page takes 50 ms', async ({ browser, baseURL }) => {
+test('compression bombs from a member are refused in a worker; good entries arrive and no task of the page takes 50 ms', async ({
+  browser,
+  baseURL
+}) => {
   test.setTimeout(300_000);
   const corpus = bombs();
   const reasons = corpus.map((b) => b.reason);

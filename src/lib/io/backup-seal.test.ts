@@ -47,7 +47,12 @@ describe('sealed backups', () => {
     expect(isSealed(file)).toBe(true);
     // the header is plain, versioned, and says nothing of the workspace
     const { header } = sealedHeader(file);
-    expect(header).toMatchObject({ format: SEALED_FORMAT, version: 1, kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: PBKDF2_ITERATIONS }, cipher: { name: 'AES-GCM' } });
+    expect(header).toMatchObject({
+      format: SEALED_FORMAT,
+      version: 1,
+      kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: PBKDF2_ITERATIONS },
+      cipher: { name: 'AES-GCM' }
+    });
     const text = new TextDecoder('latin1').decode(file);
     for (const secret of ['演示', '王丽', 'customers']) expect(text).not.toContain(secret);
 

@@ -122,7 +122,11 @@ export async function openSealed(file: Uint8Array, passphrase: string): Promise<
   const derived = await derive(passphrase, salt, header.kdf.iterations);
   if (b64(derived.check) !== b64(check)) throw new IoError('io.error.backupPassphrase');
   try {
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: buf(iv), additionalData: buf(head) }, derived.key, buf(file.subarray(head.length)));
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: buf(iv), additionalData: buf(head) },
+      derived.key,
+      buf(file.subarray(head.length))
+    );
     return new Uint8Array(plain);
   } catch {
     throw new IoError('io.error.backupSealDamaged');

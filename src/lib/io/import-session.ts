@@ -280,7 +280,8 @@ export class ImportSession {
     const plan = this.#plan;
     const source = this.#need();
     if (!plan) throw new IoError('io.error.failed');
-    if (WHOLE_FILE_TABLES.has(plan.table) && plan.counts.rejected > 0) throw new IoError('io.error.purchasesRejected', { count: plan.counts.rejected });
+    if (WHOLE_FILE_TABLES.has(plan.table) && plan.counts.rejected > 0)
+      throw new IoError('io.error.purchasesRejected', { count: plan.counts.rejected });
     const mutations: Mutation[] = planMutations(plan);
     if (!mutations.length) return { changeSet: null, counts: plan.counts };
     const changeSet = newId();

@@ -359,7 +359,9 @@ function planRow(input: PlanInput, ctx: RowContext, matcher: Matcher, state: Mat
   const problems = [...early, ...read.problems];
   const rule = ROW_RULES[input.table];
   // the table's own rules, on what the record would be; a field already refused is not named twice
-  for (const p of rule && input.rules ? rule(existing ? { ...existing, ...values } : values, cells, { ...input.rules, fieldOf: ctx.prepared.fieldOf }) : [])
+  for (const p of rule && input.rules
+    ? rule(existing ? { ...existing, ...values } : values, cells, { ...input.rules, fieldOf: ctx.prepared.fieldOf })
+    : [])
     if (!problems.some((q) => q.field === p.field)) problems.push({ column: ctx.prepared.fieldOf.indexOf(p.field), field: p.field, code: p.code });
   const planned: PlannedRow = { index, line, status: 'new', problems };
   if (read.aside.length) planned.aside = read.aside;

@@ -68,10 +68,37 @@ describe('importing purchases', () => {
       receiptNo
     }));
     expect(rows).toEqual([
-      { date: '2026-05-01', time: '08:30', customerId: 'c1', orgUnitId: 's1', amount: 90_500, volume: 120.5, paymentKind: 'card', receiptNo: 'T0001' },
+      {
+        date: '2026-05-01',
+        time: '08:30',
+        customerId: 'c1',
+        orgUnitId: 's1',
+        amount: 90_500,
+        volume: 120.5,
+        paymentKind: 'card',
+        receiptNo: 'T0001'
+      },
       { date: '2026-05-02', time: '17:05', customerId: 'c2', orgUnitId: 's1', amount: 31_600, volume: 40, paymentKind: 'cash', receiptNo: 'T0002' },
-      { date: '2026-05-03', time: undefined, customerId: 'c1', orgUnitId: undefined, amount: 1_200_000, volume: undefined, paymentKind: 'credit', receiptNo: 'T0003' },
-      { date: '2026-05-04', time: '09:00', customerId: 'c2', orgUnitId: undefined, amount: 5_000, volume: undefined, paymentKind: 'other', receiptNo: undefined }
+      {
+        date: '2026-05-03',
+        time: undefined,
+        customerId: 'c1',
+        orgUnitId: undefined,
+        amount: 1_200_000,
+        volume: undefined,
+        paymentKind: 'credit',
+        receiptNo: 'T0003'
+      },
+      {
+        date: '2026-05-04',
+        time: '09:00',
+        customerId: 'c2',
+        orgUnitId: undefined,
+        amount: 5_000,
+        volume: undefined,
+        paymentKind: 'other',
+        receiptNo: undefined
+      }
     ]);
   });
 

@@ -38,7 +38,13 @@ describe('purchase rows of an import', () => {
   });
 
   it.each([
-    ['the time from the date column', { date: '2026-05-01', customerId: 'c1', amount: 100, paymentKind: 'cash' }, ['2026-05-01 08:30:15'], '08:30', []],
+    [
+      'the time from the date column',
+      { date: '2026-05-01', customerId: 'c1', amount: 100, paymentKind: 'cash' },
+      ['2026-05-01 08:30:15'],
+      '08:30',
+      []
+    ],
     ['no time in the date column', { date: '2026-05-01', customerId: 'c1', amount: 100, paymentKind: 'cash' }, ['2026-05-01'], undefined, []],
     [
       'a date in 2999 and a negative amount',

@@ -55,7 +55,7 @@ describe('products and opportunities through files', { timeout: 30_000 }, () => 
     ['zh-CN', undefined, '方案报价'],
     ['en', undefined, 'Proposal'],
     ['zh-CN', '方案与报价', '方案与报价']
-  ] as const)('exports an opportunity\'s stage by its name (%s, named %s)', async (locale, name, expected) => {
+  ] as const)("exports an opportunity's stage by its name (%s, named %s)", async (locale, name, expected) => {
     const ws = await freshWorkspace();
     cleanups.push(ws.close);
     const stages = DEFAULT_STAGES.map((s) => (s.id === 'proposal' && name ? { ...s, name } : s));

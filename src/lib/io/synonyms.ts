@@ -94,7 +94,21 @@ export const SYNONYMS: Record<string, Record<string, string[]>> = {
   },
   // what POS and fuel-card systems call the columns of their transaction exports
   purchases: {
-    date: ['交易日期', '交易时间', '消费日期', '消费时间', '加油日期', '加油时间', '购买日期', '销售日期', '日期', 'date', 'transaction date', 'datetime', 'date time'],
+    date: [
+      '交易日期',
+      '交易时间',
+      '消费日期',
+      '消费时间',
+      '加油日期',
+      '加油时间',
+      '购买日期',
+      '销售日期',
+      '日期',
+      'date',
+      'transaction date',
+      'datetime',
+      'date time'
+    ],
     time: ['时间', '时刻', '交易时刻', 'time', 'time of day'],
     customerId: ['客户', '客户名称', '会员', '会员名称', '持卡人', '单位名称', 'customer', 'customer name', 'member', 'card holder'],
     orgUnitId: ['站点', '油站', '加油站', '网点', '站点名称', '油站名称', '门店', 'site', 'station', 'store'],
@@ -169,7 +183,22 @@ export const VALUE_SYNONYMS: Record<string, Record<string, Record<string, string
   purchases: {
     paymentKind: {
       cash: ['现金', '现款', 'cash'],
-      card: ['刷卡', '银行卡', '加油卡', '油卡', 'ic卡', '储值卡', '会员卡', '信用卡', '借记卡', 'card', 'fuel card', 'bank card', 'credit card', 'debit card'],
+      card: [
+        '刷卡',
+        '银行卡',
+        '加油卡',
+        '油卡',
+        'ic卡',
+        '储值卡',
+        '会员卡',
+        '信用卡',
+        '借记卡',
+        'card',
+        'fuel card',
+        'bank card',
+        'credit card',
+        'debit card'
+      ],
       credit: ['赊销', '赊账', '挂账', '记账', '月结', '签单', 'on account', 'credit sale'],
       other: ['其他', '微信', '微信支付', '支付宝', '扫码', '移动支付', 'wechat pay', 'alipay', 'mobile', 'other']
     }

@@ -99,7 +99,8 @@ describe('SyncConnection and the device registry', () => {
     const user = { id: 'owner', name: '王丽', device: 'laptop' };
     const first = await SyncConnection.open({ workspaceId: info.id, writes, config, user });
     const cs = await writes.write('change.add', [{ type: 'insert', table: 'customers', record: { kind: 'unit', name: '杭州顺达物流' } }]);
-    for (let i = 0; i < 30; i++) await writes.write('change.edit', [{ type: 'update', table: 'customers', id: cs.ops[0].id, patch: { notes: `第${i}次回访` } }]);
+    for (let i = 0; i < 30; i++)
+      await writes.write('change.edit', [{ type: 'update', table: 'customers', id: cs.ops[0].id, patch: { notes: `第${i}次回访` } }]);
     const before = Y.encodeStateAsUpdate(first.doc).length;
     await new Promise((r) => setTimeout(r, 50));
     const storedBefore = await storedBytes(info.id);

@@ -222,7 +222,8 @@ export class SyncConnection {
     this.status.setAside = this.#replica?.setAside ?? 0;
     const epoch = this.#replica?.epoch?.n ?? 0;
     // y-indexeddb keeps every update until it has 500 of them; a new epoch rewrites it at once
-    if (epoch !== this.status.epoch) setTimeout(() => void this.#release?.().catch((e) => console.warn('kebu sync: could not rewrite the stored log', e)), 1000);
+    if (epoch !== this.status.epoch)
+      setTimeout(() => void this.#release?.().catch((e) => console.warn('kebu sync: could not rewrite the stored log', e)), 1000);
     this.status.epoch = epoch;
     this.status.elements = this.#replica?.log.length ?? 0;
     const deletions = this.#replica?.deletions ?? [];

@@ -57,8 +57,28 @@ function clock(start = 0) {
 describe('Budget', () => {
   it.each<[string, number, number, [number, number][], boolean[]]>([
     // [what, ms, units, steps of (ms passed, units spent), full after each step]
-    ['fills by units', 100, 10, [[0, 4], [0, 4], [0, 2]], [false, false, true]],
-    ['fills by time', 16, 1000, [[5, 1], [10, 1], [1, 1]], [false, false, true]],
+    [
+      'fills by units',
+      100,
+      10,
+      [
+        [0, 4],
+        [0, 4],
+        [0, 2]
+      ],
+      [false, false, true]
+    ],
+    [
+      'fills by time',
+      16,
+      1000,
+      [
+        [5, 1],
+        [10, 1],
+        [1, 1]
+      ],
+      [false, false, true]
+    ],
     ['a step that takes the whole budget fills it at once', 16, 1000, [[40, 1]], [true]],
     ['time that passed before a step counts', 16, 1000, [[16, 0]], [true]]
   ])('%s', (_what, ms, units, steps, full) => {
@@ -114,7 +134,12 @@ describe('DecodeSession', () => {
   });
 
   it('refuses what decodeEntry refuses, with the same reason, and a bomb without inflating past its declared length', async () => {
-    const items = ['{"v":2,"id":"x1","device":"evil","ops":[]}', bomb(64 << 10, 8 << 20, 'object'), bomb(0xffffffff, 1 << 20), encodeEntry(entry(1, 2))];
+    const items = [
+      '{"v":2,"id":"x1","device":"evil","ops":[]}',
+      bomb(64 << 10, 8 << 20, 'object'),
+      bomb(0xffffffff, 1 << 20),
+      encodeEntry(entry(1, 2))
+    ];
     const session = new DecodeSession(items);
     const pieces = await session.next(new Budget(16, 500, clock().now));
     expect(pieces).toEqual([
@@ -140,7 +165,16 @@ describe('DecodeSession', () => {
 
 describe('groups', () => {
   it.each<[string, number[], number, number, number[][]]>([
-    ['by size', [400, 400, 400, 100], 1000, 10, [[400, 400], [400, 100]]],
+    [
+      'by size',
+      [400, 400, 400, 100],
+      1000,
+      10,
+      [
+        [400, 400],
+        [400, 100]
+      ]
+    ],
     ['by count', [1, 1, 1, 1, 1], 1000, 2, [[1, 1], [1, 1], [1]]],
     ['one too large alone', [10, 5000, 10], 1000, 10, [[10], [5000], [10]]],
     ['nothing', [], 1000, 10, []]
@@ -194,7 +228,9 @@ describe('decodeElements', () => {
 
   it('leaves a failure of storage (the ids applied already) to the caller', async () => {
     const d = cloning();
-    await expect(decodeElements(d, [encodeEntry(entry(1, 1))], () => Promise.reject(new Error('QuotaExceededError')))).rejects.toThrow('QuotaExceededError');
+    await expect(decodeElements(d, [encodeEntry(entry(1, 1))], () => Promise.reject(new Error('QuotaExceededError')))).rejects.toThrow(
+      'QuotaExceededError'
+    );
     expect(d.resets).toBe(0);
   });
 });

@@ -56,8 +56,7 @@ export class Budget {
  * `head` (the entry without its ops) and pieces that add ops, the last one with `end`.
  */
 export type Piece =
-  | { i: number; refused: string; id: string | null; device: string | null }
-  | { i: number; head?: Omit<Entry, 'ops'>; ops: EntryOp[]; end: boolean };
+  { i: number; refused: string; id: string | null; device: string | null } | { i: number; head?: Omit<Entry, 'ops'>; ops: EntryOp[]; end: boolean };
 
 /** The id an element names first (encodeEntry writes the entry's right after `v`), undecoded; null if none. */
 export function idOf(item: unknown): string | null {

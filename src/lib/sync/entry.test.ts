@@ -257,11 +257,19 @@ describe('packEntry', () => {
 
   it.each<[string, Uint8Array, { ok: true; entry: Entry } | { ok: false; reason: string }]>([
     // 16 MB of `{` and spaces deflate to about 16 KB; declared as 256 KB, the data runs past it
-    ['a bomb that could be an object, past its declared length', packedBytes(256 << 10, spaces(16 << 20, 0x7b)), { ok: false, reason: 'bad-packing' }],
+    [
+      'a bomb that could be an object, past its declared length',
+      packedBytes(256 << 10, spaces(16 << 20, 0x7b)),
+      { ok: false, reason: 'bad-packing' }
+    ],
     // zeros, or anything that does not start as an object, are refused at the first chunk
     ['a bomb of zeros at its declared length', packedBytes(16 << 20, new Uint8Array(16 << 20)), { ok: false, reason: 'not-json' }],
     ['a bomb of a string', packedBytes(16 << 20, spaces(16 << 20, 0x22)), { ok: false, reason: 'not-json' }],
-    ['an entry after a byte-order mark and spaces', packedBytes(3 + 2 + utf8(encodeEntry(valid())).length, utf8(`\ufeff  ${encodeEntry(valid())}`)), { ok: true, entry: valid() }]
+    [
+      'an entry after a byte-order mark and spaces',
+      packedBytes(3 + 2 + utf8(encodeEntry(valid())).length, utf8(`\ufeff  ${encodeEntry(valid())}`)),
+      { ok: true, entry: valid() }
+    ]
   ])('inflates by one rule in both inflaters: %s', async (_what, item, expected) => {
     expect(decodeEntry(item)).toEqual(expected);
     const native = await inflateElement(item);

@@ -202,7 +202,8 @@ function inflateSyncBounded(input: Uint8Array): Inflated {
   });
   const body = input.subarray(5);
   try {
-    for (let i = 0; i < body.length && !over && object !== false; i += INFLATE_STEP) inflate.push(body.subarray(i, i + INFLATE_STEP), i + INFLATE_STEP >= body.length);
+    for (let i = 0; i < body.length && !over && object !== false; i += INFLATE_STEP)
+      inflate.push(body.subarray(i, i + INFLATE_STEP), i + INFLATE_STEP >= body.length);
   } catch {
     return { ok: false, reason: 'bad-packing' };
   }

@@ -7,7 +7,19 @@
  */
 import * as Y from 'yjs';
 import type { LogItem } from './entry';
-import { coverFor, coverOf, currentEpoch, elementsOf, epochOf, EPOCHS_NAME, FIRST_LOG, isCovered, logName, type Epoch, type LogElement } from './epoch';
+import {
+  coverFor,
+  coverOf,
+  currentEpoch,
+  elementsOf,
+  epochOf,
+  EPOCHS_NAME,
+  FIRST_LOG,
+  isCovered,
+  logName,
+  type Epoch,
+  type LogElement
+} from './epoch';
 
 /** The origin of the transaction that moves an old log's elements into the current one. */
 export const MOVED = 'kebu:moved';

@@ -103,7 +103,11 @@ describe('Replica: compaction', () => {
     const [a, b, c] = [peer('alice'), peer('bob'), peer('carol')];
     const made = await a.wp.write(
       'change.import',
-      Array.from({ length: 40 }, (_, i) => ({ type: 'insert' as const, table: 'customers' as const, record: { kind: 'unit', name: `客户${i}`, notes: `n${i}` } }))
+      Array.from({ length: 40 }, (_, i) => ({
+        type: 'insert' as const,
+        table: 'customers' as const,
+        record: { kind: 'unit', name: `客户${i}`, notes: `n${i}` }
+      }))
     );
     const [id0, id1, id2] = made.ops.map((o) => o.id);
     await exchange(a, b, c);
@@ -141,7 +145,7 @@ describe('Replica: compaction', () => {
     const d = peer('dave');
     await exchange(a, d);
     expect(await rows(d)).toEqual(want);
-   }, 30_000);
+  }, 30_000);
 
   it('two devices compacting at once end in the same epoch, with nothing lost', async () => {
     const [a, b] = [peer('alice'), peer('bob')];

@@ -52,7 +52,14 @@ export function epochOf(value: unknown): Epoch | null {
   if (!cover || typeof cover !== 'object' || Array.isArray(cover)) return null;
   const entries = Object.entries(cover as Record<string, unknown>);
   if (entries.length > MAX_COVER || entries.some(([k, c]) => !/^\d{1,10}$/.test(k) || !Number.isSafeInteger(c) || (c as number) < 0)) return null;
-  return { n: v.n as number, id: v.id, from: v.from as string | null, cover: cover as Record<string, number>, at: v.at as number, device: v.device.slice(0, 60) };
+  return {
+    n: v.n as number,
+    id: v.id,
+    from: v.from as string | null,
+    cover: cover as Record<string, number>,
+    at: v.at as number,
+    device: v.device.slice(0, 60)
+  };
 }
 
 /** The greater of two epochs by `(n, id)`; null is epoch 0. */

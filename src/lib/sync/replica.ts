@@ -338,10 +338,14 @@ export class Replica {
     // inflated and decoded off the page (decoder.ts); entries already applied here (a reload
     // replays the whole log) are skipped by the id they name, undecoded
     const decoded = received.length
-      ? await decodeElements(this.#decoder, received.map((e) => e.value), async (ids) => {
-          const known = await this.#writes.knownChangeSets(ids.filter((id) => id !== null));
-          return ids.map((id) => id === null || !known.has(id));
-        })
+      ? await decodeElements(
+          this.#decoder,
+          received.map((e) => e.value),
+          async (ids) => {
+            const known = await this.#writes.knownChangeSets(ids.filter((id) => id !== null));
+            return ids.map((id) => id === null || !known.has(id));
+          }
+        )
       : [];
     if (this.#destroyed) return;
     // what waited from earlier batches first, then the new entries, in log order

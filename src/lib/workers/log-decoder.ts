@@ -14,7 +14,10 @@ export const workerDecoder: LogDecoder = {
   open: () => worker().call<number>('open', {}),
   add: (session, items) => worker().call('add', { session, items }),
   next: (session, keep) => worker().call('next', { session, keep }),
-  close: (session) => void worker().call('close', { session }).catch(() => undefined),
+  close: (session) =>
+    void worker()
+      .call('close', { session })
+      .catch(() => undefined),
   // the worker failed (out of memory on an element): the next request starts a new one
   reset: () => {
     client?.terminate();

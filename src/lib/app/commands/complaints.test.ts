@@ -38,13 +38,23 @@ afterEach(async () => {
 
 /** what a command is given of the open workspace */
 const target = () => ({ writes: wp });
-const draft: ComplaintDraft = { customerId: 'c1', orgUnitId: 's1', channel: 'hotline', receivedAt: '2026-03-02T10:00', summary: ' 加油卡充值未到账 ' };
+const draft: ComplaintDraft = {
+  customerId: 'c1',
+  orgUnitId: 's1',
+  channel: 'hotline',
+  receivedAt: '2026-03-02T10:00',
+  summary: ' 加油卡充值未到账 '
+};
 
 /** The complaint as the screens see it on `today`, read from the database. */
 async function view(id: string, today: string): Promise<ComplaintView> {
   const events = eventsByComplaint(await db.complaintEvents.toArray()).get(id) ?? [];
   const ctx = { settings: DEFAULT_COMPLAINT_SETTINGS, units: await db.orgUnits.toArray(), today };
-  return complaintView((await db.complaints.get(id))!, events.filter((e) => !e.deleted), ctx);
+  return complaintView(
+    (await db.complaints.get(id))!,
+    events.filter((e) => !e.deleted),
+    ctx
+  );
 }
 async function received(): Promise<string> {
   const r = await receiveComplaint(target(), draft, '2026-03-02');
@@ -164,7 +174,9 @@ describe('addComplaintNote', () => {
     const id = await received();
     const blank = await addComplaintNote(target(), await view(id, '2026-03-02'), { at: '2026-03-02T12:00', notes: ' ' }, '2026-03-02');
     expect(blank.ok ? '' : blank.message).toBe('请先填写说明');
-    expect((await addComplaintNote(target(), await view(id, '2026-03-02'), { at: '2026-03-02T12:00', notes: ' 客户来电 ' }, '2026-03-02')).ok).toBe(true);
+    expect((await addComplaintNote(target(), await view(id, '2026-03-02'), { at: '2026-03-02T12:00', notes: ' 客户来电 ' }, '2026-03-02')).ok).toBe(
+      true
+    );
     expect((await liveEvents()).map((e) => [e.kind, e.notes])).toEqual([['note', '客户来电']]);
   });
 });

@@ -98,7 +98,13 @@ export function completeStep(ws: WriteTarget, view: ComplaintView, step: Complai
 }
 
 /** Waiting on the customer begins (`pause`: the clock holds) or ends (`resume`). */
-export function pauseOrResume(ws: WriteTarget, view: ComplaintView, kind: 'pause' | 'resume', draft: StepDraft, today: string): Promise<CommandResult> {
+export function pauseOrResume(
+  ws: WriteTarget,
+  view: ComplaintView,
+  kind: 'pause' | 'resume',
+  draft: StepDraft,
+  today: string
+): Promise<CommandResult> {
   return run(ws.writes, 'change.edit', () => {
     const problem = pauseProblem(view, kind, draft.at, today);
     if (problem) throw new CommandError(`complaint.error.${problem}`);

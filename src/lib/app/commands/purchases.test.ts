@@ -28,7 +28,12 @@ const row = (extra: Record<string, unknown> = {}) => ({ date: '2026-05-01', cust
 
 describe('purchase commands', () => {
   it('a grid commit of good rows is one write, the time kept as HH:mm and the payment kind defaulted', async () => {
-    const r = await commitPurchaseEdits({ writes: wp }, { edits: [], newRows: [row({ time: '8:05' }), row({ paymentKind: 'card' })] }, await book(), label);
+    const r = await commitPurchaseEdits(
+      { writes: wp },
+      { edits: [], newRows: [row({ time: '8:05' }), row({ paymentKind: 'card' })] },
+      await book(),
+      label
+    );
     expect(r.ok).toBe(true);
     const rows = await db.purchases.toArray();
     expect(rows.map((p) => [p.time, p.paymentKind])).toEqual([

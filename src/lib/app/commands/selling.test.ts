@@ -44,10 +44,22 @@ const idOf = (r: { ok: boolean; changeSet?: { ops: { id: string }[] } }) => (r.o
 
 describe('opportunity commands', () => {
   it('adds an opportunity whole: trimmed, competitors split, no probability of its own by default', async () => {
-    const r = await addOpportunity(ws, draft({ name: '  仓储系统  ', competitors: [' 金蝶 ', '', '用友'], howToWin: ' 先做试点 ' }), DEFAULT_STAGES, TODAY);
+    const r = await addOpportunity(
+      ws,
+      draft({ name: '  仓储系统  ', competitors: [' 金蝶 ', '', '用友'], howToWin: ' 先做试点 ' }),
+      DEFAULT_STAGES,
+      TODAY
+    );
     expect(r.ok).toBe(true);
     const [o] = await live();
-    expect(o).toMatchObject({ name: '仓储系统', customerId, amount: 1_000_000, salesStage: 'proposal', competitors: ['金蝶', '用友'], howToWin: '先做试点' });
+    expect(o).toMatchObject({
+      name: '仓储系统',
+      customerId,
+      amount: 1_000_000,
+      salesStage: 'proposal',
+      competitors: ['金蝶', '用友'],
+      howToWin: '先做试点'
+    });
     expect(o.probability).toBeUndefined();
     expect(o.closedOn).toBeUndefined();
   });

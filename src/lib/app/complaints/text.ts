@@ -17,7 +17,12 @@ export const viewProblemText = (view: ComplaintView): string | null =>
       : t('complaint.problem.other');
 
 export function escalationText(e: KeptEscalation, unitName: (id: string) => string): string {
-  const line = t(`complaint.event.${e.why}`, { step: stepText(e.step), deadline: e.deadline, from: unitName(e.fromUnitId), to: unitName(e.toUnitId) });
+  const line = t(`complaint.event.${e.why}`, {
+    step: stepText(e.step),
+    deadline: e.deadline,
+    from: unitName(e.fromUnitId),
+    to: unitName(e.toUnitId)
+  });
   return e.kept ? line : `${line}${t('complaint.event.derived')}`;
 }
 

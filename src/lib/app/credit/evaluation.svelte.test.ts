@@ -69,7 +69,7 @@ describe('EvaluationManager: the form in Node', () => {
     expect(setup({ customerIndustry: '餐饮' }).m.industry).toBe('');
   });
 
-  it("with the shipped settings, a 零售 customer is compared with the retail benchmarks and their source", () => {
+  it('with the shipped settings, a 零售 customer is compared with the retail benchmarks and their source', () => {
     const { m } = setup({ stored: { version: 0, settings: DEFAULT_CREDIT_SETTINGS }, customerIndustry: '零售' });
     expect(m.industry).toBe('零售');
     m.periods[0].cells = { ...STATEMENT };

@@ -22,7 +22,15 @@ import { clock } from '$lib/app/clock.svelte';
 
 export type ImportStep = 'file' | 'mapping' | 'preview' | 'committing' | 'done';
 export const IMPORT_STEPS: readonly ImportStep[] = ['file', 'mapping', 'preview', 'committing', 'done'];
-export const IMPORT_TABLES = ['customers', 'contacts', 'followUps', 'staff', 'orgUnits', 'purchases', 'products'] as const satisfies readonly TableName[];
+export const IMPORT_TABLES = [
+  'customers',
+  'contacts',
+  'followUps',
+  'staff',
+  'orgUnits',
+  'purchases',
+  'products'
+] as const satisfies readonly TableName[];
 export type ImportTable = (typeof IMPORT_TABLES)[number];
 export const isImportTable = (t: string): t is ImportTable => (IMPORT_TABLES as readonly string[]).includes(t);
 const PAGE = 200;

@@ -8,7 +8,12 @@ import { compileFilters } from '$lib/grid/filter';
 import type { GridColumn } from '$lib/grid/types';
 import type { ViewState } from '$lib/domain/records/types';
 
-export function rowsInView<R>(rows: readonly R[], view: Pick<ViewState, 'filters' | 'search'>, columns: readonly GridColumn<R>[], searchText: (row: R) => string): R[] {
+export function rowsInView<R>(
+  rows: readonly R[],
+  view: Pick<ViewState, 'filters' | 'search'>,
+  columns: readonly GridColumn<R>[],
+  searchText: (row: R) => string
+): R[] {
   const predicates = compileFilters(view.filters, columns);
   const terms = view.search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   return rows.filter((r) => {

@@ -53,7 +53,9 @@ describe('the purchases table', () => {
     expect(await flagsOn(dbB, '2026-05-06')).toEqual(await flagsOn(dbA, '2026-05-06'));
 
     // a purchase on 05-04 entered by mistake and taken back: the flag comes and goes with it on both
-    await a.write('change.add', [{ type: 'insert', table: 'purchases', record: { date: '2026-05-04', customerId: 'c1', amount: 100, paymentKind: 'cash' } }]);
+    await a.write('change.add', [
+      { type: 'insert', table: 'purchases', record: { date: '2026-05-04', customerId: 'c1', amount: 100, paymentKind: 'cash' } }
+    ]);
     await b.applyRemote(fromA.slice(2));
     expect(await flagsOn(dbB, '2026-05-06')).toEqual([]);
     await a.undo();
@@ -64,7 +66,11 @@ describe('the purchases table', () => {
   it('is in a backup and comes back from it field by field', async () => {
     await a.write('change.add', [{ type: 'insert', table: 'customers', record: { id: 'c1', kind: 'unit', name: '顺达物流' } }]);
     await a.write('change.add', [
-      { type: 'insert', table: 'purchases', record: { date: '2026-05-01', time: '08:30', customerId: 'c1', amount: 35_000, volume: 45.5, unit: 'L', paymentKind: 'card' } }
+      {
+        type: 'insert',
+        table: 'purchases',
+        record: { date: '2026-05-01', time: '08:30', customerId: 'c1', amount: 35_000, volume: 45.5, unit: 'L', paymentKind: 'card' }
+      }
     ]);
     const snapshot = await readSnapshot(dbA);
     const file = await makeBackup(snapshot, { workspace: { id: 'w', name: '测试' }, createdBy: 'alice' });

@@ -61,6 +61,8 @@ export function flagReason(locale: Locale, flag: Flag, measure: ChurnMeasure): s
 export function openFlagsText(locale: Locale, flags: readonly Flag[], measure: ChurnMeasure): string {
   return listOf(
     locale,
-    flags.filter((f) => !f.cleared).map((f) => translate(locale, 'common.labelValue', { label: flagKindLabel(locale, f.kind), value: flagReason(locale, f, measure) }))
+    flags
+      .filter((f) => !f.cleared)
+      .map((f) => translate(locale, 'common.labelValue', { label: flagKindLabel(locale, f.kind), value: flagReason(locale, f, measure) }))
   );
 }

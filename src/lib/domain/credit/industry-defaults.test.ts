@@ -66,7 +66,9 @@ describe('shipped industry benchmarks', () => {
 
   it('ship only ratios their tables support (every other ratio of the raw inputs is not computable or not shipped)', () => {
     for (const [key, raw] of Object.entries(RAW)) {
-      const computable = analyseRatios(statementOf(raw), forIndustry(S, null)).ratios.filter((r) => r.value !== null).map((r) => r.id);
+      const computable = analyseRatios(statementOf(raw), forIndustry(S, null))
+        .ratios.filter((r) => r.value !== null)
+        .map((r) => r.id);
       const ids = RATIO_IDS.filter((id) => DEFAULT_INDUSTRIES[key].ratios?.[id] !== undefined);
       expect(ids.every((id) => computable.includes(id))).toBe(true);
     }

@@ -17,8 +17,7 @@ import { defaultText, type TextLocale } from './factor-text';
 import type { IndustryOverride } from './settings';
 
 const BEIJING_TRADE_2019_URL = 'http://tjj.beijing.gov.cn/tjsj_31433/yjdsj_31440/sy_31814/2019/202002/t20200217_1644527.html';
-const BEIJING_TRADE_2019 =
-  '北京市统计局，统计数据 › 月季度数据 › 商业 › 2019：《限额以上批发和零售业法人单位主要经济指标》（2019年1-12月，无表号）';
+const BEIJING_TRADE_2019 = '北京市统计局，统计数据 › 月季度数据 › 商业 › 2019：《限额以上批发和零售业法人单位主要经济指标》（2019年1-12月，无表号）';
 const BEIJING_TRADE_2019_EN =
   'Beijing Municipal Bureau of Statistics, Statistics › Monthly and quarterly data › Commerce › 2019: ' +
   '“Main economic indicators of wholesale and retail legal entities above the designated size” (January–December 2019, no table number)';

@@ -11,7 +11,19 @@
  *   `windowStart` (optional) to `expectedClose` (the date the forecast counts it in); `closedOn`
  *   is the day it was won or lost, `lostReason` why it was lost; `competitors` are names.
  */
-import { date, link, money, number, requiredDate, requiredMoney, requiredText, tags, text, type FieldSpecs, type RecordOf } from '../records/field-kit';
+import {
+  date,
+  link,
+  money,
+  number,
+  requiredDate,
+  requiredMoney,
+  requiredText,
+  tags,
+  text,
+  type FieldSpecs,
+  type RecordOf
+} from '../records/field-kit';
 import type { Versioned } from '../records/types';
 
 export const SELLING_TABLES = ['products', 'opportunities'] as const;

@@ -18,7 +18,13 @@ const complaint = (receivedAt: string, extra: Partial<ComplaintRow> = {}): Compl
   ...extra
 });
 let seq = 0;
-const ev = (kind: EventRow['kind'], at: string, extra: Partial<EventRow> = {}): EventRow => ({ id: `e${++seq}`, complaintId: 'k1', kind, at, ...extra });
+const ev = (kind: EventRow['kind'], at: string, extra: Partial<EventRow> = {}): EventRow => ({
+  id: `e${++seq}`,
+  complaintId: 'k1',
+  kind,
+  at,
+  ...extra
+});
 const step = (s: NonNullable<EventRow['step']>, at: string) => ev('step', at, { step: s, staffId: 'st' });
 
 describe('working-day deadlines on the editable calendar (2026 defaults)', () => {
@@ -46,11 +52,23 @@ describe('working-day deadlines on the editable calendar (2026 defaults)', () =>
 describe('pause and resume', () => {
   it.each([
     ['no pause', [], [], false],
-    ['paused and resumed', [['pause', '2026-03-03T09:00'], ['resume', '2026-03-05T09:00']], [{ from: '2026-03-03', to: '2026-03-05' }], false],
+    [
+      'paused and resumed',
+      [
+        ['pause', '2026-03-03T09:00'],
+        ['resume', '2026-03-05T09:00']
+      ],
+      [{ from: '2026-03-03', to: '2026-03-05' }],
+      false
+    ],
     ['still waiting', [['pause', '2026-03-03T09:00']], [{ from: '2026-03-03', to: null }], true],
     [
       'a second pause while paused counts from the first',
-      [['pause', '2026-03-03T09:00'], ['pause', '2026-03-04T09:00'], ['resume', '2026-03-06T09:00']],
+      [
+        ['pause', '2026-03-03T09:00'],
+        ['pause', '2026-03-04T09:00'],
+        ['resume', '2026-03-06T09:00']
+      ],
       [{ from: '2026-03-03', to: '2026-03-06' }],
       false
     ],
@@ -63,10 +81,24 @@ describe('pause and resume', () => {
   it.each([
     // received Monday 2 March; verify within 1 working day
     ['not paused: Tuesday', [], '2026-03-06', '2026-03-03', true, true],
-    ['waiting Tue–Wed, resumed Thursday: Thursday', [['pause', '2026-03-03T09:00'], ['resume', '2026-03-05T09:00']], '2026-03-05', '2026-03-05', false, true],
+    [
+      'waiting Tue–Wed, resumed Thursday: Thursday',
+      [
+        ['pause', '2026-03-03T09:00'],
+        ['resume', '2026-03-05T09:00']
+      ],
+      '2026-03-05',
+      '2026-03-05',
+      false,
+      true
+    ],
     ['still waiting: no deadline, not late, not due', [['pause', '2026-03-02T15:00']], '2026-03-20', null, false, false]
   ] as const)('%s', (_name, events, today, deadline, late, due) => {
-    const v = complaintView(complaint('2026-03-02T10:00'), events.map(([k, at]) => ev(k, at)), ctx(today));
+    const v = complaintView(
+      complaint('2026-03-02T10:00'),
+      events.map(([k, at]) => ev(k, at)),
+      ctx(today)
+    );
     expect(v.deadline).toBe(deadline);
     expect(v.late).toBe(late);
     expect(dueComplaints([v], today).length).toBe(due ? 1 : 0);

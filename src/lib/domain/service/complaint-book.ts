@@ -14,7 +14,15 @@
  */
 import { dayOfMoment } from '../dates';
 import type { OrgUnitKind } from '../records/types';
-import { COMPLAINT_STEPS, complaintStatus, unitChain, type ComplaintStatus, type ComplaintStep, type Escalation, type OrgUnitLink } from './complaints';
+import {
+  COMPLAINT_STEPS,
+  complaintStatus,
+  unitChain,
+  type ComplaintStatus,
+  type ComplaintStep,
+  type Escalation,
+  type OrgUnitLink
+} from './complaints';
 import type { Complaint, ComplaintEvent } from './complaint-fields';
 import { calendarOf, type ComplaintSettings } from './complaint-settings';
 import type { ComplaintState } from './flags';
@@ -107,21 +115,27 @@ const escalationKey = (e: { step?: string; why?: string }) => `${e.step}|${e.why
 function keptEscalations(events: readonly EventRow[], derived: readonly Escalation[]): KeptEscalation[] {
   const stored = events
     .filter((e) => e.kind === 'escalation' && e.step && e.why)
-    .map(
-      (e): KeptEscalation => ({
-        step: e.step!,
-        why: e.why!,
-        on: e.at.slice(0, 10),
-        deadline: e.deadline ?? '',
-        fromUnitId: e.fromUnitId ?? '',
-        toUnitId: e.toUnitId ?? '',
-        kept: true
-      })
-    );
+    .map((e): KeptEscalation => ({
+      step: e.step!,
+      why: e.why!,
+      on: e.at.slice(0, 10),
+      deadline: e.deadline ?? '',
+      fromUnitId: e.fromUnitId ?? '',
+      toUnitId: e.toUnitId ?? '',
+      kept: true
+    }));
   const keys = new Set(stored.map(escalationKey));
   const fresh = derived
     .filter((e) => !keys.has(escalationKey(e)))
-    .map((e): KeptEscalation => ({ step: e.step, why: e.why, on: e.on, deadline: e.deadline, fromUnitId: e.from.id, toUnitId: e.to.id, kept: false }));
+    .map((e): KeptEscalation => ({
+      step: e.step,
+      why: e.why,
+      on: e.on,
+      deadline: e.deadline,
+      fromUnitId: e.from.id,
+      toUnitId: e.to.id,
+      kept: false
+    }));
   return [...stored, ...fresh].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
 }
 

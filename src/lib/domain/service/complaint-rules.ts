@@ -13,14 +13,7 @@ import { dayOfMoment } from '../dates';
 import type { ComplaintStep } from './complaints';
 import type { ComplaintView } from './complaint-book';
 
-export type ComplaintRuleProblem =
-  | 'archived'
-  | 'not-current-step'
-  | 'paused'
-  | 'not-paused'
-  | 'bad-time'
-  | 'before-previous'
-  | 'after-today';
+export type ComplaintRuleProblem = 'archived' | 'not-current-step' | 'paused' | 'not-paused' | 'bad-time' | 'before-previous' | 'after-today';
 
 const previousTime = (view: ComplaintView): string => {
   // notes and recorded escalations do not move the clock of the steps

@@ -10,7 +10,19 @@ const ok = { customerId: 'c1', date: '2026-05-01', time: '08:30', amount: 35_000
 describe('purchase records', () => {
   it('are a table of the write path, validated like every other', () => {
     const specs = TABLE_FIELDS.purchases;
-    expect(Object.keys(specs)).toEqual(['date', 'time', 'customerId', 'orgUnitId', 'amount', 'volume', 'unit', 'product', 'paymentKind', 'receiptNo', 'notes']);
+    expect(Object.keys(specs)).toEqual([
+      'date',
+      'time',
+      'customerId',
+      'orgUnitId',
+      'amount',
+      'volume',
+      'unit',
+      'product',
+      'paymentKind',
+      'receiptNo',
+      'notes'
+    ]);
     expect(checkValue(specs.amount, 12.5)).toBe('cell.error.money');
     expect(checkValue(specs.paymentKind, 'cheque')).toBe('cell.error.choice');
     expect(checkValue(specs.customerId, undefined)).toBe('cell.error.required');
@@ -32,7 +44,15 @@ describe('purchase records', () => {
   });
 
   it('become the engine’s purchases, with the time when it is one', () => {
-    expect(purchaseOf(ok)).toEqual({ customerId: 'c1', at: '2026-05-01T08:30', amountFen: 35_000, volume: 45.5, unit: 'L', paymentKind: 'card', siteId: null });
+    expect(purchaseOf(ok)).toEqual({
+      customerId: 'c1',
+      at: '2026-05-01T08:30',
+      amountFen: 35_000,
+      volume: 45.5,
+      unit: 'L',
+      paymentKind: 'card',
+      siteId: null
+    });
     expect(purchaseOf({ ...ok, time: 'later', orgUnitId: 's1' })).toMatchObject({ at: '2026-05-01', siteId: 's1' });
   });
 

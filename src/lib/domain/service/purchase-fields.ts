@@ -73,7 +73,15 @@ export function purchaseOf(r: PurchaseFields): Purchase {
 
 /** A credit sale of the receivables module as a purchase (kind credit): it counts without being entered twice. */
 export function creditSalePurchase(s: { customerId: string; shipDate: string; amount: number; orgUnitId?: string }): Purchase {
-  return { customerId: s.customerId, at: s.shipDate, amountFen: s.amount, volume: null, unit: null, paymentKind: 'credit', siteId: s.orgUnitId ?? null };
+  return {
+    customerId: s.customerId,
+    at: s.shipDate,
+    amountFen: s.amount,
+    volume: null,
+    unit: null,
+    paymentKind: 'credit',
+    siteId: s.orgUnitId ?? null
+  };
 }
 
 /** The engine's field of a problem, as the purchases table's field. */

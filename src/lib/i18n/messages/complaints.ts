@@ -249,8 +249,7 @@ export const complaints = defineMessages({
     'complaintSettings.addWorkday': 'Add a make-up working day',
     'complaintSettings.remove': 'Remove {list} row {n}',
     'complaintSettings.reset': 'Reset to China’s 2026 holiday schedule',
-    'complaintSettings.source':
-      'The starting dates are the State Council’s 2026 holiday schedule (国办发明电〔2025〕7号); change them as needed.',
+    'complaintSettings.source': 'The starting dates are the State Council’s 2026 holiday schedule (国办发明电〔2025〕7号); change them as needed.',
     'complaintSettings.save': 'Save complaint settings',
     'complaintSettings.saved': 'Complaint settings saved',
     'complaintSettings.invalid': 'Some settings are not valid; nothing was saved.',

@@ -90,7 +90,8 @@ export const servicePurchases = defineMessages({
     'purchase.problem.invalid-setting': 'is not one of the options',
     'purchase.problem.unknown-customer': 'is not a customer of this book',
     'purchase.refused': '“{field}” {value} {problem}. Nothing was changed.',
-    'io.error.purchasesRejected': 'Rows that cannot be imported: {count} (marked in the preview). Nothing of the file was imported: correct them and import again.',
+    'io.error.purchasesRejected':
+      'Rows that cannot be imported: {count} (marked in the preview). Nothing of the file was imported: correct them and import again.',
     'signal.title': 'Churn signals',
     'signal.none': 'No churn signals.',
     'signal.kind.cycle': 'Visit cycle',

@@ -7,12 +7,16 @@ export const sharing = defineMessages({
     'share.intro': '与同事在各自的设备上共用这个工作区。数据只在设备之间直接传送，不经过任何保存数据的服务器（除非你们自己架设中继）。',
     'share.servers': '连接服务器',
     'share.signaling': '信令服务器（每行一个）',
-    'share.signalingHint': '设备通过它相互找到对方，它只转发加密的握手消息。npm start 在应用旁提供一个（ws://应用地址/signal），也可以用 npm run signal 单独启动。',
+    'share.signalingHint':
+      '设备通过它相互找到对方，它只转发加密的握手消息。npm start 在应用旁提供一个（ws://应用地址/signal），也可以用 npm run signal 单独启动。',
     'share.relay': '中继服务器（可选）',
-    'share.relayHint': '团队较大（超过约 6 台设备）或设备很少同时在线时使用。npm start 在应用旁提供一个（ws://应用地址/relay），也可以用 npm run relay 单独启动。中继会在它的磁盘上保存工作区数据。',
-    'share.originServers': '打开这个页面的服务器（{host}）同时提供信令服务器和中继，已填在下面。邀请链接会写上这个地址，同一网络中的同事可以在自己的设备上加入。',
+    'share.relayHint':
+      '团队较大（超过约 6 台设备）或设备很少同时在线时使用。npm start 在应用旁提供一个（ws://应用地址/relay），也可以用 npm run relay 单独启动。中继会在它的磁盘上保存工作区数据。',
+    'share.originServers':
+      '打开这个页面的服务器（{host}）同时提供信令服务器和中继，已填在下面。邀请链接会写上这个地址，同一网络中的同事可以在自己的设备上加入。',
     'share.loopback': '这个地址（{host}）只在本机有效：要邀请其他设备上的同事，请用 npm start 显示的网络地址打开客簿，再共享。',
-    'share.noOriginServers': '这个页面所在的服务器不提供信令服务器或中继。请在下面填写你们的服务器地址（例如在团队的一台电脑上运行 npm start，它在 ws://那台电脑的地址/signal 和 /relay 提供这两个服务）。',
+    'share.noOriginServers':
+      '这个页面所在的服务器不提供信令服务器或中继。请在下面填写你们的服务器地址（例如在团队的一台电脑上运行 npm start，它在 ws://那台电脑的地址/signal 和 /relay 提供这两个服务）。',
     'share.ice': 'STUN/TURN 服务器（可选，每行一个）',
     'share.iceHint': '设备不在同一网络时才需要。',
     'share.badUrl': '地址不正确：{url}',
@@ -113,7 +117,8 @@ export const sharing = defineMessages({
     'sync.bar': 'Sync status',
     'sync.connecting': 'Connecting…',
     'sync.offline': 'Not connected',
-    'sync.unreachable': 'Cannot reach the others: neither the signaling server nor the relay answers. Kebu tries again now and then; your changes are kept on this device.',
+    'sync.unreachable':
+      'Cannot reach the others: neither the signaling server nor the relay answers. Kebu tries again now and then; your changes are kept on this device.',
     'sync.online': 'Connected',
     'sync.peers': '{n} devices online',
     'sync.relay': 'Relay',
