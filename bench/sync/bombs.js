@@ -80,7 +80,7 @@ try {
   await page.getByRole('link', { name: '客户档案' }).click();
   const good = page.getByRole('grid', { name: '客户档案' }).getByRole('gridcell', { name: '宁波港', exact: true });
   await page.getByRole('grid', { name: '客户档案' }).getByRole('gridcell', { name: '河北石油', exact: true }).waitFor();
-  await page.evaluate(() => /** @type {any} */ ((window).__longest = 0));
+  await page.evaluate(() => /** @type {any} */ (window.__longest = 0));
 
   const corpus = hostile.bombs();
   const bytes = corpus.reduce((n, b) => n + b.item.length, 0);
