@@ -20,10 +20,9 @@
 import type { CellError, CellSpec } from '$lib/domain/cells';
 import { TABLE_FIELDS } from '$lib/domain/records/fields';
 import type { CustomColumn } from '$lib/domain/records/types';
-import type { Mutation } from '$lib/db/write-path';
 import type { TableName } from '$lib/db/schema';
 import { customFieldSpec, isValidId } from '$lib/db/validate';
-import { sameValue } from '$lib/db/write-path';
+import { sameValue, type Mutation } from '$lib/db/write-path';
 import type { ColumnMapping, Target } from './mapping';
 import { ROW_FIELD, type RawCell, type ShapeProblem, type SourceTable } from './source';
 import { findMatches, Matcher, SAME_AFTER_NORMALISING, type MatchReason, type MatchState, type Row } from './plan-match';
