@@ -108,6 +108,8 @@ async function main() {
   const seen = { before: new Map(), after: new Map() };
   /** @type {string[]} */
   const order = [];
+  // a fresh checkout has no .svelte-kit/ yet, and the builds need its tsconfig
+  for (const [, dir] of sides) await capture(['npx', 'svelte-kit', 'sync'], dir);
   for (let round = 0; round < o.rounds; round++) {
     const ordered = round % 2 === 0 ? sides : [sides[1], sides[0]];
     for (const suite of o.suites) {
