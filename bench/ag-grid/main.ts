@@ -11,6 +11,8 @@
  * Marks, as on /dev/grid: `window.__gridReady` when the rows exist (before the grid is made),
  * `window.__gridPainted` once the first rows are rendered and a frame has been painted.
  */
+// the column headers are the app's words: both languages' tables, installed before any translate
+import '../../src/lib/i18n/all-messages';
 import { AllCommunityModule, createGrid, ModuleRegistry, type ColDef } from 'ag-grid-community';
 import { formatCell } from '../../src/lib/domain/cells';
 import { demoRowsAndColumns, type Row } from '../../src/dev-routes/grid/demo-dataset';

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { log } from './util.js';
 
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const AG_GRID_ROOT = fileURLToPath(new URL('../ag-grid/', import.meta.url));
 const OUT = fileURLToPath(new URL('../.out/', import.meta.url));
 export const AG_GRID_OUT = fileURLToPath(new URL('../.out/ag-grid/', import.meta.url));
@@ -25,6 +26,8 @@ export async function buildAgGridPage() {
     configFile: false,
     base: './',
     logLevel: 'warn',
+    // the shared dataset (src/dev-routes/grid/demo-dataset.ts) imports the app's modules by `$lib`
+    resolve: { alias: { $lib: `${ROOT}src/lib` } },
     build: { outDir: AG_GRID_OUT, emptyOutDir: true, chunkSizeWarningLimit: 5000 }
   });
 }

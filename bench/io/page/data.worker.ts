@@ -9,7 +9,9 @@ import { generateWorkspace } from '$lib/demo/records';
 import { formatCell } from '$lib/domain/cells';
 import { KebuDB } from '$lib/db/schema';
 import { WritePath, type Actor, type Mutation } from '$lib/db/write-path';
-import { fieldLabel, tableColumns } from '$lib/grid/columns';
+import { tableColumns } from '$lib/grid/columns';
+import '$lib/i18n/all-messages';
+import { fieldLabel } from '$lib/i18n/field-labels';
 import { RowsStore } from '$lib/io/workspace-data';
 
 export const ACTOR: Actor = { id: 'bench-io', name: '基准测试', device: 'bench' };

@@ -2,7 +2,7 @@
  * The benchmark dataset, shared by /dev/grid and the AG Grid baseline (bench/ag-grid/main.ts) so
  * the two grids show exactly the same thing: the seeded demo customers (`generateWorkspace`,
  * seed 1) cut down to their 15 most common fields, with the app's labels, widths and cell specs.
- * Relative imports only: the AG Grid page is built by Vite outside SvelteKit, without `$lib`.
+ * The AG Grid page is built by Vite outside SvelteKit; its build (bench/lib/ag-grid.js) aliases `$lib`.
  */
 import type { CellSpec } from '$lib/domain/cells';
 import { generateWorkspace } from '$lib/demo/records';
